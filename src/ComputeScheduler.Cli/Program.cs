@@ -1,0 +1,8 @@
+using Spectre.Console;
+
+namespace ComputeScheduler.Cli;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args) => CliApp.RunAsync(args, AnsiConsole.Console, Console.Error);
+}

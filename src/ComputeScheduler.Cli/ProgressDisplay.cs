@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using ComputeScheduler.Cluster.Coordination;
+using ComputeScheduler.Model.Scenarios;
+using Spectre.Console;
+
+namespace ComputeScheduler.Cli;
+
+/// <summary>A Spectre.Console progress bar over simulated days, with jobs done and events/s, while a run goes on.</summary>
+public static class ProgressDisplay
+{
+    public static async Task ShowAsync(IAnsiConsole console, Scenario scenario, RunProgress progress, Task run)
+    {
+        double days = scenario.Workload.DurationDays;
+        long jobs = scenario.Workload.Jobs;
+        var wall = Stopwatch.StartNew();
+        await console.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("simulating", maxValue: jobs);
+                while (!run.IsCompleted)
+                {
+                    await Task.WhenAny(run, Task.Delay(200)).ConfigureAwait(false);
+                    Update(task, progress, wall.Elapsed.TotalSeconds, days);
+                }
+                Update(task, progress, wall.Elapsed.TotalSeconds, days);
+                task.Value = task.MaxValue;
+            }).ConfigureAwait(false);
+    }
+
+    private static void Update(ProgressTask task, RunProgress progress, double wallS, double days)
+    {
+        double simDays = progress.SimulatedUs / 86_400e6;
+        double eventsPerS = wallS > 0 ? progress.Events / wallS : 0;
+        task.Value = Math.Min(task.MaxValue, progress.JobsDone);
+        task.Description = $"day {simDays:0.0} of {days:0.#}+ | {progress.JobsDone:N0} jobs done | {eventsPerS:N0} events/s";
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using ComputeScheduler.Cluster.Coordination;
+using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Reports.Results;
+using ComputeScheduler.Scheduling.Dispatch;
+using ComputeScheduler.Simulation.Engine;
+using ComputeScheduler.Simulation.Results;
+
+namespace ComputeScheduler.Cluster.Actors;
+
+/// <summary>
+/// Drives the conservative-window protocol: per window, one dispatch round at the national
+/// dispatcher, then one <see cref="AdvanceTo"/> per centre and one <see cref="WindowReport"/>
+/// back from each. Phases are behaviours: Idle, CollectingReports, AwaitingDispatch.
+/// </summary>
+public sealed class RunCoordinator : ReceiveActor
+{
+    private readonly IActorRef[] _centres;
+    private readonly IActorRef _dispatcher;
+    private readonly WindowPlanner _planner;
+    private readonly RunRecorder _recorder = new();
+    private readonly TaskCompletionSource<RunRecorder> _done;
+    private readonly RunProgress _progress;
+    private readonly CentreReport[] _reports;
+    private List<JobArrival>[] _addressed = [];
+    private int _pending;
+    private int _dispatcherWaiting;
+    private long _windows;
+
+    public RunCoordinator(CentreEngine[] engines, NationalDispatcher dispatcher, WindowPlanner planner, TaskCompletionSource<RunRecorder> done, RunProgress progress)
+    {
+        // Children, so that this actor's supervisor strategy fails the run on any engine or policy error.
+        _centres = engines.Select((e, i) => Context.ActorOf(CentreActor.Props(e), $"centre-{i}")).ToArray();
+        _dispatcher = Context.ActorOf(DispatcherActor.Props(dispatcher), "dispatcher");
+        _planner = planner;
+        _done = done;
+        _progress = progress;
+        _reports = new CentreReport[engines.Length];
+        Receive<StartRun>(_ => Guard(() =>
+        {
+            for (int c = 0; c < _centres.Length; c++) _centres[c].Tell(new ReportState(new CentreId(c)));
+            CollectReports(StartRound);
+        }));
+    }
+
+    public static Props Props(CentreEngine[] engines, NationalDispatcher dispatcher, WindowPlanner planner, TaskCompletionSource<RunRecorder> done, RunProgress progress)
+        => Akka.Actor.Props.Create(() => new RunCoordinator(engines, dispatcher, planner, done, progress));
+
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
+    {
+        Fail($"a centre or the dispatcher failed: {e.Message}");
+        return Directive.Stop;
+    });
+
+    private void StartRound()
+    {
+        var (toDispatch, addressed) = _planner.TakeRound();
+        _addressed = addressed;
+        _dispatcher.Tell(new DispatchRequest(_planner.Now, toDispatch, [.. _reports]));
+        Become(AwaitingDispatch);
+    }
+
+    private void AwaitingDispatch()
+    {
+        Receive<DispatchReply>(reply => Guard(() =>
+        {
+            _recorder.AddOutcomes(reply.Round.Rejected);
+            _dispatcherWaiting = reply.Waiting;
+            var arrivals = new ImmutableArray<JobArrival>.Builder[_centres.Length];
+            for (int c = 0; c < _centres.Length; c++) arrivals[c] = ImmutableArray.CreateBuilder<JobArrival>();
+            foreach (var (centre, job) in reply.Round.Assigned)
+            {
+                // A job addressed to a centre that reaches the dispatcher (held earlier) arrives now.
+                arrivals[centre.Value].Add(new JobArrival(job, _planner.Now));
+            }
+            for (int c = 0; c < _centres.Length; c++)
+            {
+                arrivals[c].AddRange(_addressed[c]);
+                _centres[c].Tell(new AdvanceTo(new CentreId(c), _planner.Horizon, arrivals[c].ToImmutable()));
+            }
+            CollectReports(AfterWindow);
+        }));
+    }
+
+    private void AfterWindow()
+    {
+        _windows++;
+        if ((_windows & 63) == 0) Publish();
+        if (_planner.IsFinished(_reports, _dispatcherWaiting))
+        {
+            var end = _recorder.Makespan;
+            for (int c = 0; c < _centres.Length; c++) _centres[c].Tell(new CloseCentre(new CentreId(c), end));
+            CollectReports(Finish);
+            return;
+        }
+        _planner.MoveNext(_reports, _dispatcherWaiting);
+        StartRound();
+    }
+
+    private void Finish()
+    {
+        _recorder.CountSubmitted(_planner.Submitted);
+        _recorder.Windows = _windows;
+        _recorder.Events = _reports.Sum(r => r.EventsProcessed);
+        Publish();
+        _done.TrySetResult(_recorder);
+        Context.Stop(Self);
+    }
+
+    private void CollectReports(Action then)
+    {
+        _pending = _centres.Length;
+        Become(() =>
+        {
+            Receive<WindowReport>(r => Guard(() =>
+            {
+                _reports[r.Centre.Value] = r.Output.Report;
+                _recorder.Add(r.Output);
+                if (--_pending == 0) then();
+            }));
+        });
+    }
+
+    private void Publish()
+        => _progress.Update(_planner.Now.Microseconds, _recorder.Outcomes.Count, _reports.Sum(r => r?.EventsProcessed ?? 0), _windows);
+
+    private void Guard(Action action)
+    {
+        try { action(); }
+        catch (Exception e) { Fail(e.Message); }
+    }
+
+    private void Fail(string message)
+    {
+        _done.TrySetException(new InvalidOperationException(message));
+        Context.Stop(Self);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Time;
+using ComputeScheduler.Simulation.Results;
+
+namespace ComputeScheduler.Cluster.Coordination;
+
+/// <summary>
+/// The conservative-window clock of a national run (no actors, no scheduling). Window k covers
+/// [t_k, t_k + L) on a fixed grid of the lookahead L. At t_k the dispatcher places the jobs
+/// submitted in (t_k - L, t_k] (they reach their centre at t_k); jobs addressed to a centre reach
+/// it at their own submit time, with no delay. Stretches in which nothing can happen are skipped
+/// by jumping to the grid point before the next activity, which changes no result.
+/// L = 0 degenerates to lockstep on a 1 µs grid.
+/// </summary>
+public sealed class WindowPlanner
+{
+    private readonly IEnumerator<JobSpec> _jobs;
+    private readonly long _stepUs;
+    private readonly int _centres;
+    private readonly List<JobSpec> _carried = new();
+    private JobSpec? _peeked;
+    private bool _exhausted;
+
+    public WindowPlanner(IEnumerable<JobSpec> jobs, SimDuration lookahead, int centres)
+    {
+        _jobs = jobs.GetEnumerator();
+        _stepUs = Math.Max(1, lookahead.Microseconds);
+        _centres = centres;
+        Advance();
+    }
+
+    public SimTime Now { get; private set; } = SimTime.Zero;
+    public SimTime Horizon => SimTime.FromMicroseconds(Now.Microseconds + _stepUs);
+    public long Submitted { get; private set; }
+
+    /// <summary>The jobs for the round at <see cref="Now"/>: those to dispatch, and addressed arrivals per centre.</summary>
+    public (ImmutableArray<JobSpec> ToDispatch, List<JobArrival>[] Addressed) TakeRound()
+    {
+        var toDispatch = ImmutableArray.CreateBuilder<JobSpec>();
+        toDispatch.AddRange(_carried);
+        _carried.Clear();
+        var addressed = new List<JobArrival>[_centres];
+        for (int i = 0; i < _centres; i++) addressed[i] = new List<JobArrival>();
+        long horizon = Horizon.Microseconds;
+        while (_peeked is { } job && job.Submit.Microseconds < horizon)
+        {
+            if (job.Submit < Now) throw new InvalidOperationException($"job {job.Id} is submitted at {job.Submit}, before job stream time {Now}: the workload is not in submit order");
+            Submitted++;
+            if (job.TargetCentre is { } c)
+            {
+                if (c.Value < 0 || c.Value >= _centres) throw new InvalidOperationException($"job {job.Id} is addressed to centre {c}, which does not exist");
+                addressed[c.Value].Add(new JobArrival(job, job.Submit));
+            }
+            else if (job.Submit <= Now) toDispatch.Add(job);
+            else _carried.Add(job);
+            Advance();
+        }
+        return (toDispatch.ToImmutable(), addressed);
+    }
+
+    /// <summary>True when no job remains anywhere: stream, dispatcher, queues or running.</summary>
+    public bool IsFinished(IReadOnlyList<CentreReport> reports, int dispatcherWaiting)
+    {
+        if (!_exhausted || _carried.Count > 0 || dispatcherWaiting > 0) return false;
+        foreach (var r in reports)
+            if (r.NextEvent != SimTime.MaxValue || r.RunningJobs > 0 || r.QueuedJobs > 0) return false;
+        return true;
+    }
+
+    /// <summary>Moves <see cref="Now"/> to the next window's start, skipping windows in which nothing can happen.</summary>
+    public void MoveNext(IReadOnlyList<CentreReport> reports, int dispatcherWaiting)
+    {
+        long next = Horizon.Microseconds;
+        if (_carried.Count > 0 || dispatcherWaiting > 0)
+        {
+            Now = SimTime.FromMicroseconds(next);
+            return;
+        }
+        long activity = long.MaxValue;
+        foreach (var r in reports) activity = Math.Min(activity, r.NextEvent.Microseconds);
+        if (_peeked is { } job)
+        {
+            long s = job.Submit.Microseconds;
+            long at = job.TargetCentre is null ? CeilToGrid(s) : s;
+            activity = Math.Min(activity, at);
+        }
+        if (activity == long.MaxValue)
+        {
+            foreach (var r in reports)
+                if (r.QueuedJobs > 0)
+                    throw new InvalidOperationException($"centre {r.Centre} holds {r.QueuedJobs} queued jobs with nothing running and nothing to come: its placement policy can never start them");
+        }
+        long skip = activity == long.MaxValue ? next : activity / _stepUs * _stepUs;
+        Now = SimTime.FromMicroseconds(Math.Max(next, skip));
+    }
+
+    private long CeilToGrid(long us) => (us + _stepUs - 1) / _stepUs * _stepUs;
+
+    private void Advance()
+    {
+        if (_jobs.MoveNext()) _peeked = _jobs.Current;
+        else { _peeked = null; _exhausted = true; }
+    }
+}

@@ -1,0 +1,51 @@
+using Akka.Actor;
+using Akka.Configuration;
+using ComputeScheduler.Cluster.Actors;
+using ComputeScheduler.Cluster.Coordination;
+using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Reports.Results;
+using ComputeScheduler.Scheduling;
+using ComputeScheduler.Scheduling.Dispatch;
+
+namespace ComputeScheduler.Cluster;
+
+/// <summary>
+/// Runs a scenario on actors in one in-process ActorSystem: a run coordinator, the national
+/// dispatcher and one actor per centre. Returns what the run produced; writing it is the caller's.
+/// </summary>
+public static class NationalRun
+{
+    private static readonly Config InProcess = ConfigurationFactory.ParseString("""
+        akka {
+          loglevel = WARNING
+          stdout-loglevel = WARNING
+          log-config-on-start = off
+          log-dead-letters = off
+          log-dead-letters-during-shutdown = off
+          actor.serialize-messages = off
+          coordinated-shutdown.run-by-clr-shutdown-hook = off
+        }
+        """);
+
+    public static async Task<RunRecorder> RunAsync(Scenario scenario, IEnumerable<JobSpec> jobs, PolicyRegistry registry, RunProgress? progress = null)
+    {
+        var engines = scenario.Centres.Select(c => CentreEngineFactory.Create(scenario, c, registry)).ToArray();
+        var dispatcher = new NationalDispatcher(scenario.Centres, scenario.DemandRegions, scenario.Wan, registry.CreateDispatch(scenario.Policies.Dispatch));
+        var planner = new WindowPlanner(jobs, scenario.Simulation.DispatchInterval, scenario.Centres.Count);
+        var done = new TaskCompletionSource<RunRecorder>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var system = ActorSystem.Create("computesched", InProcess);
+        try
+        {
+            var coordinator = system.ActorOf(RunCoordinator.Props(engines, dispatcher, planner, done, progress ?? new RunProgress()), "coordinator");
+            coordinator.Tell(StartRun.Instance);
+            return await done.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            await system.Terminate().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Time;
+using ComputeScheduler.Simulation.Results;
+
+namespace ComputeScheduler.Cluster.Protocol;
+
+/// <summary>Messages to and from a centre actor: one per centre per window, each carrying a batch.</summary>
+public interface ICentreMessage
+{
+    CentreId Centre { get; }
+}
+
+/// <summary>A job handed to a centre, reaching it at <see cref="At"/>.</summary>
+public readonly record struct JobArrival(JobSpec Job, SimTime At);
+
+/// <summary>Asks a centre for its state before the first window.</summary>
+public sealed record ReportState(CentreId Centre) : ICentreMessage;
+
+/// <summary>Hands a centre its arrivals and lets it run every event before <see cref="Horizon"/>.</summary>
+public sealed record AdvanceTo(CentreId Centre, SimTime Horizon, ImmutableArray<JobArrival> Arrivals) : ICentreMessage;
+
+/// <summary>Ends the run for a centre: it emits its samples up to the makespan.</summary>
+public sealed record CloseCentre(CentreId Centre, SimTime End) : ICentreMessage;
+
+/// <summary>A centre's answer to any of the above: its report and what it produced.</summary>
+public sealed record WindowReport(CentreId Centre, WindowOutput Output) : ICentreMessage;

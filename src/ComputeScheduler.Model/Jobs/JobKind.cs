@@ -1,0 +1,8 @@
+namespace ComputeScheduler.Model.Jobs;
+
+public enum JobKind
+{
+    Training,
+    Inference,
+    Batch,
+}

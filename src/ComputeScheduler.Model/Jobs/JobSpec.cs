@@ -1,0 +1,38 @@
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Model.Time;
+
+namespace ComputeScheduler.Model.Jobs;
+
+/// <summary>
+/// A job as submitted: what it wants and how much work it is. Immutable.
+/// </summary>
+/// <param name="JobClass">Name of a <see cref="Performance.JobClass"/>: selects its throughput per chip model and its scaling.</param>
+/// <param name="Chips">Chips wanted (at least 1).</param>
+/// <param name="ChipModel">A chip model id the job must run on, or null for any.</param>
+/// <param name="SoftwareStack">A software stack the job needs (cuda, cann, ...), or null for any.</param>
+/// <param name="WorkReferenceChipSeconds">
+/// The job's work: seconds it would take on ONE reference chip with perfect scaling. Runtime on
+/// real chips comes from the performance model.
+/// </param>
+/// <param name="DataRegion">Residency region of the job's input data, or null.</param>
+/// <param name="IsDataRestricted">True when the data may not leave <paramref name="DataRegion"/>.</param>
+/// <param name="DemandRegion">For inference: the demand region it serves, or null.</param>
+/// <param name="LatencyLimitMs">For inference: the latency limit to its demand region, or null.</param>
+/// <param name="TargetCentre">A centre the job is addressed to (skips national dispatch), or null.</param>
+public sealed record JobSpec(
+    JobId Id,
+    SimTime Submit,
+    int Tenant,
+    JobKind Kind,
+    string JobClass,
+    int Chips,
+    string? ChipModel,
+    string? SoftwareStack,
+    double WorkReferenceChipSeconds,
+    int Priority,
+    string? DataRegion,
+    double DataSizeGb,
+    bool IsDataRestricted,
+    string? DemandRegion,
+    double? LatencyLimitMs,
+    CentreId? TargetCentre);

@@ -1,0 +1,10 @@
+namespace ComputeScheduler.Model.Performance;
+
+/// <summary>A class of jobs that share a throughput profile.</summary>
+/// <param name="ScalingLossPerDoubling">Efficiency lost per doubling of chips: eff(n) = 1 / (1 + loss x log2 n).</param>
+/// <param name="CommunicationShare">Share of a step spent communicating at the reference fabric; scales the locality penalty.</param>
+public sealed record JobClass(string Name, PerformanceBound Bound, double ScalingLossPerDoubling, double CommunicationShare)
+{
+    /// <summary>Parallel efficiency on <paramref name="chips"/> chips: 1 / (1 + loss x log2 chips).</summary>
+    public double ScalingEfficiency(int chips) => 1.0 / (1.0 + ScalingLossPerDoubling * Math.Log2(chips));
+}

@@ -1,0 +1,24 @@
+using ComputeScheduler.Model.Chips;
+using ComputeScheduler.Model.Performance;
+using ComputeScheduler.Model.Topology;
+
+namespace ComputeScheduler.Model.Scenarios;
+
+/// <summary>Everything a run needs: topology, workload, policies, settings and the seed.</summary>
+public sealed record Scenario(
+    string Name,
+    int Seed,
+    ChipCatalog Catalog,
+    IReadOnlyList<CentreSpec> Centres,
+    IReadOnlyList<DemandRegion> DemandRegions,
+    WanSettings Wan,
+    PerformanceSettings Performance,
+    PolicySelection Policies,
+    SimulationSettings Simulation,
+    SyntheticWorkloadSpec Workload)
+{
+    /// <summary>The files the scenario was read from (itself first, then the catalogs it names); empty when built in code.</summary>
+    public IReadOnlyList<string> SourceFiles { get; init; } = [];
+
+    public Scenario WithSeed(int seed) => this with { Seed = seed };
+}

@@ -1,0 +1,27 @@
+using ComputeScheduler.Model.Ids;
+
+namespace ComputeScheduler.Model.Topology;
+
+/// <summary>One intelligent-computing centre: where it is, what its power costs, and its chips.</summary>
+/// <param name="Region">The data-residency region (restricted data never leaves it).</param>
+/// <param name="FabricGBpsPerChip">Scale-out fabric bandwidth per chip, GB/s.</param>
+/// <param name="Oversubscription">Fabric oversubscription above the rack (1 = non-blocking).</param>
+/// <param name="ServersPerRack">Servers per rack: the unit of "one rack" locality.</param>
+public sealed record CentreSpec(
+    CentreId Id,
+    string Key,
+    string Name,
+    string Hub,
+    string Region,
+    double LatDeg,
+    double LonDeg,
+    double Pue,
+    double PriceCnyPerKwh,
+    double CarbonKgPerKwh,
+    double FabricGBpsPerChip,
+    double Oversubscription,
+    int ServersPerRack,
+    IReadOnlyList<ChipPoolSpec> Pools)
+{
+    public int TotalChips => Pools.Sum(p => p.TotalChips);
+}

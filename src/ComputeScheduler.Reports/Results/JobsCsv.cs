@@ -1,0 +1,56 @@
+using System.Globalization;
+using ComputeScheduler.Model.Topology;
+using ComputeScheduler.Simulation.Results;
+using CsvHelper;
+
+namespace ComputeScheduler.Reports.Results;
+
+/// <summary>jobs.csv: one row per submitted job, ordered by job id. Times in seconds since the scenario start.</summary>
+public static class JobsCsv
+{
+    public static readonly string[] Header =
+    [
+        "id", "kind", "class", "status", "submit_s", "dispatch_s", "start_s", "end_s", "centre", "chip_model",
+        "chips", "locality", "wait_s", "jct_s", "energy_kwh", "cost_cny", "carbon_kg", "reject_reason",
+    ];
+
+    public static void Write(Stream stream, IReadOnlyList<JobOutcome> outcomes, IReadOnlyList<CentreSpec> centres)
+    {
+        var ordered = outcomes.OrderBy(o => o.Id.Value).ToArray();
+        using var csv = CsvWriter.Create(stream, new CsvWriterOptions { NewLine = "\n" }, true);
+        csv.WriteRecord(Header);
+        foreach (var o in ordered)
+        {
+            csv.WriteField(Fmt.Int(o.Id.Value));
+            csv.WriteField(Kebab(o.Kind.ToString()));
+            csv.WriteField(o.JobClass);
+            csv.WriteField(Kebab(o.Status.ToString()));
+            csv.WriteField(Fmt.Seconds(o.Submit.Microseconds));
+            csv.WriteField(Fmt.Seconds(o.Dispatch.Microseconds));
+            csv.WriteField(Fmt.Seconds(o.Start.Microseconds));
+            csv.WriteField(Fmt.Seconds(o.End.Microseconds));
+            csv.WriteField(o.Centre is { } c ? centres[c.Value].Key : "");
+            csv.WriteField(o.ChipModel ?? "");
+            csv.WriteField(Fmt.Int(o.Chips));
+            csv.WriteField(o.Status == JobStatus.Finished ? Kebab(o.Locality.ToString()) : "");
+            csv.WriteField(Fmt.Seconds(o.Wait.Microseconds));
+            csv.WriteField(Fmt.Seconds(o.Jct.Microseconds));
+            csv.WriteField(Fmt.Number(o.EnergyKwh));
+            csv.WriteField(Fmt.Number(o.CostCny));
+            csv.WriteField(Fmt.Number(o.CarbonKg));
+            csv.WriteField(o.RejectReason ?? "");
+            csv.EndRecord();
+        }
+    }
+
+    internal static string Kebab(string pascal)
+    {
+        var sb = new System.Text.StringBuilder(pascal.Length + 4);
+        for (int i = 0; i < pascal.Length; i++)
+        {
+            if (char.IsUpper(pascal[i]) && i > 0) sb.Append('-');
+            sb.Append(char.ToLowerInvariant(pascal[i]));
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,31 @@
+namespace ComputeScheduler.Reports.Results;
+
+/// <summary>Mean and percentiles of a distribution of seconds.</summary>
+public sealed record Distribution(double Mean, double P50, double P95, double P99);
+
+/// <summary>Busy share of one chip pool of one centre over the makespan.</summary>
+public sealed record PoolUtilisation(string Centre, string ChipModel, int Chips, double BusyChipHours, double Utilisation);
+
+/// <summary>Per-centre totals.</summary>
+public sealed record CentreTotals(string Centre, long JobsFinished, double EnergyKwh, double CostCny, double CarbonKg);
+
+/// <summary>The headline metrics of a run (summary.json).</summary>
+public sealed record RunSummary(
+    string Scenario,
+    int Seed,
+    string DispatchPolicy,
+    string QueueOrderPolicy,
+    string PlacementPolicy,
+    long JobsSubmitted,
+    long JobsFinished,
+    long JobsRejected,
+    IReadOnlyList<KeyValuePair<string, long>> RejectReasons,
+    Distribution WaitS,
+    Distribution JctS,
+    double MakespanS,
+    long Events,
+    double EnergyKwh,
+    double CostCny,
+    double CarbonKg,
+    IReadOnlyList<PoolUtilisation> Utilisation,
+    IReadOnlyList<CentreTotals> Centres);

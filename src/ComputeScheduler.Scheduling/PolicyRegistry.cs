@@ -1,0 +1,60 @@
+using ComputeScheduler.Scheduling.Abstractions;
+using ComputeScheduler.Scheduling.Dispatch;
+using ComputeScheduler.Scheduling.Placement;
+using ComputeScheduler.Scheduling.QueueOrder;
+using ComputeScheduler.Simulation.Policies;
+
+namespace ComputeScheduler.Scheduling;
+
+/// <summary>
+/// Name -> factory tables for each extension point. Every call of a factory gives a fresh
+/// instance, so per-centre state never leaks between centres or runs.
+/// </summary>
+public sealed class PolicyRegistry
+{
+    private readonly SortedDictionary<string, Func<IDispatchPolicy>> _dispatch = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Func<IQueueOrderPolicy>> _queueOrder = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Func<IPlacementPolicy>> _placement = new(StringComparer.Ordinal);
+
+    /// <summary>A registry holding the built-in policies.</summary>
+    public static PolicyRegistry CreateBuiltIn()
+    {
+        var r = new PolicyRegistry();
+        r.AddDispatch(LeastLoadedDispatch.PolicyName, () => new LeastLoadedDispatch());
+        r.AddQueueOrder(FifoQueueOrder.PolicyName, () => new FifoQueueOrder());
+        r.AddPlacement(FirstFitPlacement.PolicyName, () => new FirstFitPlacement());
+        r.AddPlacement(BestFitPlacement.PolicyName, () => new BestFitPlacement());
+        return r;
+    }
+
+    public void AddDispatch(string name, Func<IDispatchPolicy> factory) => _dispatch.Add(name, factory);
+    public void AddQueueOrder(string name, Func<IQueueOrderPolicy> factory) => _queueOrder.Add(name, factory);
+    public void AddPlacement(string name, Func<IPlacementPolicy> factory) => _placement.Add(name, factory);
+
+    public IReadOnlyCollection<string> Names(PolicyKind kind) => kind switch
+    {
+        PolicyKind.Dispatch => _dispatch.Keys,
+        PolicyKind.QueueOrder => _queueOrder.Keys,
+        _ => _placement.Keys,
+    };
+
+    public bool IsKnown(PolicyKind kind, string name) => Names(kind).Contains(name, StringComparer.Ordinal);
+
+    public IDispatchPolicy CreateDispatch(string name) => Create(_dispatch, PolicyKind.Dispatch, name);
+    public IQueueOrderPolicy CreateQueueOrder(string name) => Create(_queueOrder, PolicyKind.QueueOrder, name);
+    public IPlacementPolicy CreatePlacement(string name) => Create(_placement, PolicyKind.Placement, name);
+
+    /// <summary>"unknown placement policy 'x'; known: best-fit, first-fit".</summary>
+    public string DescribeUnknown(PolicyKind kind, string name)
+        => $"unknown {KindText(kind)} policy '{name}'; known: {string.Join(", ", Names(kind))}";
+
+    public static string KindText(PolicyKind kind) => kind switch
+    {
+        PolicyKind.Dispatch => "dispatch",
+        PolicyKind.QueueOrder => "queue-order",
+        _ => "placement",
+    };
+
+    private T Create<T>(SortedDictionary<string, Func<T>> table, PolicyKind kind, string name)
+        => table.TryGetValue(name, out var factory) ? factory() : throw new ArgumentException(DescribeUnknown(kind, name));
+}

@@ -1,0 +1,32 @@
+namespace ComputeScheduler.Simulation.Capacity;
+
+/// <summary>
+/// Read-only view of a centre's free chips, indexed for fast placement: servers are bucketed by
+/// their number of free chips, racks count their wholly free servers.
+/// </summary>
+public interface IFreeCapacityView
+{
+    int PoolCount { get; }
+
+    PoolInfo Pool(int pool);
+
+    int FreeChips(int server);
+
+    int FreeChipsInPool(int pool);
+
+    /// <summary>How many servers of the pool have exactly <paramref name="freeChips"/> free chips.</summary>
+    int ServersWithFree(int pool, int freeChips);
+
+    /// <summary>
+    /// The lowest centre-wide server index at or after <paramref name="fromServer"/> in the pool whose
+    /// free chips are exactly <paramref name="freeChips"/>, or -1.
+    /// </summary>
+    int FirstServerWithFree(int pool, int freeChips, int fromServer);
+
+    int RackOf(int server);
+
+    /// <summary>Servers of the rack with every chip free.</summary>
+    int WhollyFreeServersInRack(int rack);
+
+    int FreeChipsInRack(int rack);
+}

@@ -1,0 +1,151 @@
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Time;
+using ComputeScheduler.Simulation.Capacity;
+using ComputeScheduler.Simulation.Policies;
+using ComputeScheduler.Simulation.Results;
+
+namespace ComputeScheduler.Simulation.Engine;
+
+public sealed partial class CentreEngine
+{
+    private void OnArrival(int slot)
+    {
+        ref var rec = ref _jobs[slot];
+        var job = rec.Job;
+        if (!_performance.TryGetClass(job.JobClass, out rec.ClassIndex))
+        {
+            Reject(slot, $"job class '{job.JobClass}' has no performance profile");
+            return;
+        }
+        ulong eligible = 0;
+        bool anyModelOrStack = false;
+        for (int p = 0; p < _capacity.PoolCount; p++)
+        {
+            var info = _capacity.Pool(p);
+            if (job.ChipModel is not null && !string.Equals(job.ChipModel, info.ChipModel, StringComparison.Ordinal)) continue;
+            if (job.SoftwareStack is not null && !string.Equals(job.SoftwareStack, info.SoftwareStack, StringComparison.Ordinal)) continue;
+            anyModelOrStack = true;
+            if (info.TotalChips >= job.Chips) eligible |= 1UL << p;
+        }
+        if (eligible == 0)
+        {
+            Reject(slot, anyModelOrStack
+                ? $"needs {job.Chips} chips, more than any matching pool of centre {_centre.Key} holds"
+                : $"centre {_centre.Key} has no pool matching chip model '{job.ChipModel ?? "any"}' and stack '{job.SoftwareStack ?? "any"}'");
+            return;
+        }
+        rec.EligiblePools = eligible;
+        _queue.Add(new WaitingJob(slot, job.Id, Now, job.Chips, job.Priority, job.WorkReferenceChipSeconds));
+        _queuedChips += job.Chips;
+        RequestPass();
+    }
+
+    private void OnSchedulePass()
+    {
+        var context = new QueueContext(Now, FreeChipsTotal());
+        while (_queue.Count > 0)
+        {
+            int n = _queue.Candidates(context, _candidates);
+            if (n == 0) return;
+            bool started = false;
+            for (int i = 0; i < n; i++)
+            {
+                int slot = _candidates[i];
+                if (TryStart(slot))
+                {
+                    started = true;
+                    continue;
+                }
+                if (_queue.StopsAtFirstBlocked) return;
+            }
+            if (!started) return;
+            context = new QueueContext(Now, FreeChipsTotal());
+        }
+    }
+
+    private bool TryStart(int slot)
+    {
+        ref var rec = ref _jobs[slot];
+        var job = rec.Job;
+        if (_grantBuffer.Length < job.Chips) _grantBuffer = new ChipGrant[Math.Max(job.Chips, _grantBuffer.Length * 2)];
+        var request = new PlacementRequest(job.Id, job.Chips, rec.EligiblePools);
+        var result = _placement.Place(request, _capacity, _grantBuffer);
+        if (!result.IsPlaced) return false;
+        var grants = _grantBuffer.AsSpan(0, result.GrantCount);
+        CheckGrants(job, result.Pool, rec.EligiblePools, grants);
+        _capacity.Allocate(grants);
+        _queue.Remove(slot);
+        _queuedChips -= job.Chips;
+        _running++;
+        _busyPerPool[result.Pool] += job.Chips;
+        rec.Pool = result.Pool;
+        rec.Grants = grants.ToArray();
+        rec.Locality = LocalityOf(result.Pool, grants);
+        rec.StartUs = _nowUs;
+        double seconds = _performance.RuntimeSeconds(job.WorkReferenceChipSeconds, rec.ClassIndex, result.Pool, job.Chips, rec.Locality);
+        long runtimeUs = Math.Max(1, SimDuration.FromSecondsCeiling(seconds).Microseconds);
+        _events.Push(_nowUs + runtimeUs, EventKind.JobFinish, slot);
+        return true;
+    }
+
+    private void OnFinish(int slot)
+    {
+        ref var rec = ref _jobs[slot];
+        var job = rec.Job;
+        _capacity.Release(rec.Grants);
+        _running--;
+        _busyPerPool[rec.Pool] -= job.Chips;
+        double seconds = (_nowUs - rec.StartUs) / 1_000_000d;
+        double energy = _performance.EnergyKwh(rec.Pool, job.Chips, seconds);
+        _outcomes.Add(new JobOutcome(job.Id, job.Kind, job.JobClass, JobStatus.Finished, job.Submit,
+            SimTime.FromMicroseconds(rec.ArrivalUs), SimTime.FromMicroseconds(rec.StartUs), Now, _centre.Id,
+            _capacity.Pool(rec.Pool).ChipModel, job.Chips, rec.Locality, energy,
+            _performance.CostCny(rec.Pool, job.Chips, seconds, energy), _performance.CarbonKg(energy), null));
+        _jobs.Free(slot);
+        RequestPass();
+    }
+
+    private void Reject(int slot, string reason)
+    {
+        var job = _jobs[slot].Job;
+        _outcomes.Add(JobOutcome.Rejected(job, Now, _centre.Id, reason) with { Dispatch = SimTime.FromMicroseconds(_jobs[slot].ArrivalUs) });
+        _jobs.Free(slot);
+    }
+
+    private int FreeChipsTotal()
+    {
+        int free = 0;
+        for (int p = 0; p < _capacity.PoolCount; p++) free += _capacity.FreeChipsInPool(p);
+        return free;
+    }
+
+    private void CheckGrants(JobSpec job, int pool, ulong eligible, ReadOnlySpan<ChipGrant> grants)
+    {
+        if (pool < 0 || pool >= _capacity.PoolCount || (eligible & (1UL << pool)) == 0)
+            throw new InvalidOperationException($"placement '{_placement.Name}' chose pool {pool}, which job {job.Id} may not use");
+        int sum = 0;
+        foreach (var g in grants)
+        {
+            if (_capacity.PoolOf(g.Server) != pool)
+                throw new InvalidOperationException($"placement '{_placement.Name}' granted server {g.Server} outside pool {pool}");
+            sum += g.Chips;
+        }
+        if (sum != job.Chips)
+            throw new InvalidOperationException($"placement '{_placement.Name}' granted {sum} chips to job {job.Id}, which needs {job.Chips}");
+    }
+
+    private Locality LocalityOf(int pool, ReadOnlySpan<ChipGrant> grants)
+    {
+        if (grants.Length == 1) return Locality.ScaleUpDomain;
+        var info = _capacity.Pool(pool);
+        int domain = (grants[0].Server - info.FirstServer) / info.ServersPerScaleUpDomain;
+        int rack = _capacity.RackOf(grants[0].Server);
+        bool sameDomain = true, sameRack = true;
+        foreach (var g in grants)
+        {
+            if ((g.Server - info.FirstServer) / info.ServersPerScaleUpDomain != domain) sameDomain = false;
+            if (_capacity.RackOf(g.Server) != rack) sameRack = false;
+        }
+        return sameDomain ? Locality.ScaleUpDomain : sameRack ? Locality.Rack : Locality.Fabric;
+    }
+}

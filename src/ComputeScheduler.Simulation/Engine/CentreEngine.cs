@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Time;
+using ComputeScheduler.Model.Topology;
+using ComputeScheduler.Simulation.Capacity;
+using ComputeScheduler.Simulation.Performance;
+using ComputeScheduler.Simulation.Policies;
+using ComputeScheduler.Simulation.Results;
+
+namespace ComputeScheduler.Simulation.Engine;
+
+/// <summary>
+/// The pure, single-threaded, deterministic engine of ONE centre. Jobs are submitted with the
+/// time they reach the centre; <see cref="AdvanceTo"/> runs every event before a horizon in
+/// (time, kind rank, sequence) order and returns what finished and the time-series samples due.
+/// Lifecycle of a job: arrival -> queued -> running -> finished, or rejected on arrival when no
+/// pool of the centre can ever hold it.
+/// </summary>
+/// <threadsafety>Not thread-safe: one owner (a test, a sequential run, or one centre actor).</threadsafety>
+public sealed partial class CentreEngine
+{
+    private const int CandidateBatch = 256;
+
+    private readonly CentreSpec _centre;
+    private readonly PerformanceModel _performance;
+    private readonly IQueueOrderPolicy _queue;
+    private readonly IPlacementPolicy _placement;
+    private readonly CapacityIndex _capacity;
+    private readonly EventQueue _events = new();
+    private readonly JobTable _jobs = new();
+    private readonly long _sampleIntervalUs;
+    private readonly int[] _candidates = new int[CandidateBatch];
+    private ChipGrant[] _grantBuffer = new ChipGrant[64];
+
+    private readonly List<JobOutcome> _outcomes = new();
+    private readonly List<TimeseriesSample> _samples = new();
+
+    private long _nowUs;
+    private long _nextSampleUs;
+    private long _passAtUs = -1;
+    private long _eventsProcessed;
+    private int _running;
+    private long _queuedChips;
+    private readonly int[] _busyPerPool;
+
+    public CentreEngine(CentreSpec centre, PerformanceModel performance, IQueueOrderPolicy queue, IPlacementPolicy placement, SimDuration sampleInterval)
+    {
+        if (centre.Pools.Count > 64) throw new ArgumentException($"centre '{centre.Key}' has {centre.Pools.Count} pools; at most 64 are supported");
+        if (sampleInterval <= SimDuration.Zero) throw new ArgumentException("the time-series interval must be positive");
+        _centre = centre;
+        _performance = performance;
+        _queue = queue;
+        _placement = placement;
+        _capacity = new CapacityIndex(centre);
+        _sampleIntervalUs = sampleInterval.Microseconds;
+        _busyPerPool = new int[centre.Pools.Count];
+    }
+
+    public CentreId Id => _centre.Id;
+    public SimTime Now => SimTime.FromMicroseconds(_nowUs);
+    public long EventsProcessed => _eventsProcessed;
+    public IFreeCapacityView Capacity => _capacity;
+
+    /// <summary>Time of the next pending event, or <see cref="SimTime.MaxValue"/>.</summary>
+    public SimTime NextEvent => _events.TryPeek(out var e) ? SimTime.FromMicroseconds(e.TimeUs) : SimTime.MaxValue;
+
+    /// <summary>Hands a job to the centre; it arrives at <paramref name="arrival"/> (not before the engine's time).</summary>
+    public void Submit(JobSpec job, SimTime arrival)
+    {
+        if (arrival.Microseconds < _nowUs)
+            throw new InvalidOperationException($"job {job.Id} arrives at {arrival} but centre {_centre.Key} is already at {Now}");
+        int slot = _jobs.Add(job, arrival.Microseconds);
+        _events.Push(arrival.Microseconds, EventKind.JobArrival, slot);
+    }
+
+    /// <summary>Runs every event strictly before <paramref name="horizon"/> and returns the window's output.</summary>
+    public WindowOutput AdvanceTo(SimTime horizon)
+    {
+        long h = horizon.Microseconds;
+        while (_events.TryPeek(out var next) && next.TimeUs < h)
+        {
+            _events.Pop();
+            if (next.TimeUs > _nowUs)
+            {
+                EmitSamplesBefore(next.TimeUs);
+                _nowUs = next.TimeUs;
+            }
+            _eventsProcessed++;
+            switch (next.Kind)
+            {
+                case EventKind.JobFinish: OnFinish(next.Slot); break;
+                case EventKind.JobArrival: OnArrival(next.Slot); break;
+                case EventKind.SchedulePass: OnSchedulePass(); break;
+            }
+        }
+        // Samples are emitted only as events pass them (and by Close), never for idle stretches
+        // past the last event, so how a run is cut into windows never changes them.
+        return TakeOutput(SimTime.FromMicroseconds(h == long.MaxValue ? _nowUs : h));
+    }
+
+    /// <summary>Emits the samples due at or before <paramref name="end"/> (the run's makespan) and returns them.</summary>
+    public WindowOutput Close(SimTime end)
+    {
+        if (end.Microseconds < _nowUs) throw new InvalidOperationException($"cannot close centre {_centre.Key} at {end}: it is at {Now}");
+        EmitSamplesBefore(end.Microseconds + 1);
+        return TakeOutput(end);
+    }
+
+    public CentreReport Report(SimTime reached)
+    {
+        var pools = ImmutableArray.CreateBuilder<PoolReport>(_capacity.PoolCount);
+        for (int p = 0; p < _capacity.PoolCount; p++)
+        {
+            var info = _capacity.Pool(p);
+            pools.Add(new PoolReport(info.ChipModel, info.SoftwareStack, info.TotalChips, _capacity.FreeChipsInPool(p)));
+        }
+        return new CentreReport(_centre.Id, reached, NextEvent, _queue.Count, _queuedChips, _running, _eventsProcessed, pools.MoveToImmutable());
+    }
+
+    private WindowOutput TakeOutput(SimTime reached)
+    {
+        var output = new WindowOutput(Report(reached), [.. _outcomes], [.. _samples]);
+        _outcomes.Clear();
+        _samples.Clear();
+        return output;
+    }
+
+    private void EmitSamplesBefore(long timeUs)
+    {
+        while (_nextSampleUs < timeUs)
+        {
+            for (int p = 0; p < _capacity.PoolCount; p++)
+            {
+                var info = _capacity.Pool(p);
+                var server = _centre.Pools[p].Server;
+                int activeServers = info.ServerCount - _capacity.ServersWithFree(p, info.ChipsPerServer);
+                double powerKw = (_busyPerPool[p] * server.Chip.TdpW + activeServers * server.HostPowerW) * _centre.Pue / 1000d;
+                _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, info.TotalChips, _busyPerPool[p], _queue.Count, powerKw));
+            }
+            _nextSampleUs += _sampleIntervalUs;
+        }
+    }
+
+    private void RequestPass()
+    {
+        if (_passAtUs == _nowUs) return;
+        _passAtUs = _nowUs;
+        _events.Push(_nowUs, EventKind.SchedulePass, -1);
+    }
+}

@@ -1,0 +1,50 @@
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Simulation.Capacity;
+
+namespace ComputeScheduler.Simulation.Engine;
+
+/// <summary>
+/// The engine's per-job state in reusable slots: memory grows with the jobs present in the
+/// centre (queued or running), not with the jobs of the whole run.
+/// </summary>
+internal sealed class JobTable
+{
+    internal struct Record
+    {
+        public JobSpec Job;
+        public long ArrivalUs;
+        public long StartUs;
+        public int ClassIndex;
+        public ulong EligiblePools;
+        public int Pool;
+        public ChipGrant[] Grants;
+        public Locality Locality;
+    }
+
+    private Record[] _records = new Record[256];
+    private int[] _freeSlots = new int[256];
+    private int _freeCount;
+    private int _used;
+
+    public ref Record this[int slot] => ref _records[slot];
+
+    public int Add(JobSpec job, long arrivalUs)
+    {
+        int slot;
+        if (_freeCount > 0) slot = _freeSlots[--_freeCount];
+        else
+        {
+            if (_used == _records.Length) Array.Resize(ref _records, _records.Length * 2);
+            slot = _used++;
+        }
+        _records[slot] = new Record { Job = job, ArrivalUs = arrivalUs, Pool = -1, Grants = [] };
+        return slot;
+    }
+
+    public void Free(int slot)
+    {
+        _records[slot] = default;
+        if (_freeCount == _freeSlots.Length) Array.Resize(ref _freeSlots, _freeSlots.Length * 2);
+        _freeSlots[_freeCount++] = slot;
+    }
+}

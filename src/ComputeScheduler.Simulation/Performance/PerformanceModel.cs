@@ -1,0 +1,91 @@
+using ComputeScheduler.Model.Chips;
+using ComputeScheduler.Model.Performance;
+using ComputeScheduler.Model.Topology;
+using ComputeScheduler.Simulation.Capacity;
+
+namespace ComputeScheduler.Simulation.Performance;
+
+/// <summary>
+/// Runtime, energy and cost of a job on the chips it gets, in one centre:
+/// <code>
+/// runtime  = work / (chips x throughput(class, chip) x eff(chips) x comm(locality))
+/// eff(n)   = 1 / (1 + scalingLossPerDoubling x log2 n)
+/// comm     = 1 / (1 + communicationShare x c),  c = 0 (one scale-up domain),
+///            refFabric / fabric (one rack), oversubscription x refFabric / fabric (across the fabric)
+/// energy   = (chips x TDP + chips / chipsPerServer x hostPower) x runtime x PUE
+/// cost     = energy x price + chips x runtime x chipHourCost;  carbon = energy x grid factor
+/// </code>
+/// Throughput is relative to the reference chip (1.0): a measured override when the scenario
+/// gives one, else the ratio of peak BF16 TFLOPS (compute-bound classes) or of memory bandwidth
+/// (memory-bound classes), times the software stack's efficiency.
+/// </summary>
+public sealed class PerformanceModel
+{
+    private readonly CentreSpec _centre;
+    private readonly PerformanceSettings _settings;
+    private readonly double[,] _throughput; // [class, pool]
+    private readonly Dictionary<string, int> _classIndex;
+
+    public PerformanceModel(PerformanceSettings settings, ChipCatalog catalog, CentreSpec centre)
+    {
+        _settings = settings;
+        _centre = centre;
+        if (!catalog.TryGetChip(settings.ReferenceChip, out var reference))
+            throw new ArgumentException($"reference chip '{settings.ReferenceChip}' is not in the catalog");
+        _classIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int c = 0; c < settings.Classes.Count; c++) _classIndex[settings.Classes[c].Name] = c;
+        _throughput = new double[settings.Classes.Count, centre.Pools.Count];
+        for (int c = 0; c < settings.Classes.Count; c++)
+            for (int p = 0; p < centre.Pools.Count; p++)
+                _throughput[c, p] = RelativeThroughput(settings, reference, settings.Classes[c], centre.Pools[p].Chip);
+    }
+
+    public bool TryGetClass(string name, out int classIndex) => _classIndex.TryGetValue(name, out classIndex);
+
+    /// <summary>Throughput of one chip of the pool relative to one reference chip, for the class.</summary>
+    public double Throughput(int classIndex, int pool) => _throughput[classIndex, pool];
+
+    public static double RelativeThroughput(PerformanceSettings settings, ChipModel reference, JobClass jobClass, ChipModel chip)
+    {
+        if (settings.ThroughputOverrides.TryGetValue((jobClass.Name, chip.Id), out double measured)) return measured;
+        double ratio = jobClass.Bound == PerformanceBound.Compute
+            ? chip.PeakBf16Tflops / reference.PeakBf16Tflops
+            : chip.MemoryBandwidthTbps / reference.MemoryBandwidthTbps;
+        double stack = settings.StackEfficiency.TryGetValue(chip.SoftwareStack, out double s) ? s : 1.0;
+        return ratio * stack;
+    }
+
+    public double CommunicationFactor(int classIndex, Locality locality)
+    {
+        double share = _settings.Classes[classIndex].CommunicationShare;
+        double relFabric = _settings.ReferenceFabricGBpsPerChip / _centre.FabricGBpsPerChip;
+        double c = locality switch
+        {
+            Locality.ScaleUpDomain => 0,
+            Locality.Rack => relFabric,
+            _ => _centre.Oversubscription * relFabric,
+        };
+        return 1.0 / (1.0 + share * c);
+    }
+
+    /// <summary>Runtime in seconds of <paramref name="workReferenceChipSeconds"/> on the given chips.</summary>
+    public double RuntimeSeconds(double workReferenceChipSeconds, int classIndex, int pool, int chips, Locality locality)
+    {
+        var jobClass = _settings.Classes[classIndex];
+        double rate = chips * _throughput[classIndex, pool] * jobClass.ScalingEfficiency(chips) * CommunicationFactor(classIndex, locality);
+        return workReferenceChipSeconds / rate;
+    }
+
+    /// <summary>Facility energy in kWh of <paramref name="chips"/> chips of the pool busy for <paramref name="seconds"/>.</summary>
+    public double EnergyKwh(int pool, int chips, double seconds)
+    {
+        var server = _centre.Pools[pool].Server;
+        double itW = chips * server.Chip.TdpW + (double)chips / server.ChipsPerServer * server.HostPowerW;
+        return itW * seconds / 3600d * _centre.Pue / 1000d;
+    }
+
+    public double CostCny(int pool, int chips, double seconds, double energyKwh)
+        => energyKwh * _centre.PriceCnyPerKwh + chips * seconds / 3600d * _centre.Pools[pool].ChipHourCostCny;
+
+    public double CarbonKg(double energyKwh) => energyKwh * _centre.CarbonKgPerKwh;
+}

@@ -1,0 +1,14 @@
+using ComputeScheduler.Simulation.Capacity;
+
+namespace ComputeScheduler.Simulation.Policies;
+
+/// <summary>
+/// Chooses chips for a job in one centre. Writes (server, chips) grants into the caller's buffer
+/// (at least <c>job.Chips</c> long) and returns the pool; all grants lie in that pool and add up to
+/// exactly <c>job.Chips</c>. Returns <see cref="PlacementResult.NotNow"/> when the job does not fit
+/// now. Must not keep state between calls that changes its answers for the same view.
+/// </summary>
+public interface IPlacementPolicy : IPolicy
+{
+    PlacementResult Place(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen);
+}

@@ -1,0 +1,37 @@
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Time;
+using ComputeScheduler.Simulation.Capacity;
+
+namespace ComputeScheduler.Simulation.Results;
+
+/// <summary>
+/// What became of one job. For a rejected job, <see cref="Start"/> and <see cref="End"/> equal the
+/// time of rejection, <see cref="Centre"/> may be null and <see cref="RejectReason"/> says why.
+/// </summary>
+/// <param name="Dispatch">When the job reached its centre.</param>
+public sealed record JobOutcome(
+    JobId Id,
+    JobKind Kind,
+    string JobClass,
+    JobStatus Status,
+    SimTime Submit,
+    SimTime Dispatch,
+    SimTime Start,
+    SimTime End,
+    CentreId? Centre,
+    string? ChipModel,
+    int Chips,
+    Locality Locality,
+    double EnergyKwh,
+    double CostCny,
+    double CarbonKg,
+    string? RejectReason)
+{
+    public SimDuration Wait => Start - Submit;
+    public SimDuration Jct => End - Submit;
+
+    public static JobOutcome Rejected(JobSpec job, SimTime at, CentreId? centre, string reason) =>
+        new(job.Id, job.Kind, job.JobClass, JobStatus.Rejected, job.Submit, at, at, at, centre, null, job.Chips,
+            Locality.ScaleUpDomain, 0, 0, 0, reason);
+}

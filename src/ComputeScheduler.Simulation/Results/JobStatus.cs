@@ -1,0 +1,7 @@
+namespace ComputeScheduler.Simulation.Results;
+
+public enum JobStatus : byte
+{
+    Finished,
+    Rejected,
+}

@@ -1,0 +1,9 @@
+using ComputeScheduler.Model.Ids;
+
+namespace ComputeScheduler.Simulation.Results;
+
+/// <summary>State of one chip pool of a centre at a sample time (after all events at that time).</summary>
+/// <param name="QueuedJobs">Jobs waiting in the centre (all pools).</param>
+/// <param name="PowerKw">Facility power of the pool: (busy chips x TDP + active servers x host power) x PUE.</param>
+public readonly record struct TimeseriesSample(
+    long TimeUs, CentreId Centre, int Pool, string ChipModel, int TotalChips, int BusyChips, int QueuedJobs, double PowerKw);

@@ -1,0 +1,82 @@
+using ComputeScheduler.Model.Chips;
+
+namespace ComputeScheduler.Workloads.Scenarios;
+
+/// <summary>Reads the chip catalog (chips.yaml) and the server models (servers.yaml).</summary>
+public static class CatalogLoader
+{
+    private static readonly Dictionary<string, ChipOrigin> Origins = new(StringComparer.Ordinal)
+    {
+        ["imported"] = ChipOrigin.Imported,
+        ["domestic"] = ChipOrigin.Domestic,
+    };
+
+    public static ChipCatalog Load(string chipsPath, string serversPath)
+    {
+        var chips = ReadChips(chipsPath);
+        var byId = new Dictionary<string, ChipModel>(StringComparer.Ordinal);
+        foreach (var c in chips) byId[c.Id] = c;
+        var servers = ReadServers(serversPath, byId);
+        return new ChipCatalog(chips, servers);
+    }
+
+    private static List<ChipModel> ReadChips(string path)
+    {
+        var root = YamlFile.Read(path, "chip catalog");
+        var chips = new List<ChipModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in root.List("chips", 1))
+        {
+            string id = m.String("id");
+            if (!seen.Add(id)) throw m.Error("id", "a chip id not used before", $"duplicate '{id}'");
+            var sources = m.Map("sources");
+            var sourceTable = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var key in new[] { "compute", "memory", "bandwidth", "interconnect", "tdp", "exportControl" })
+                sourceTable[key] = sources.String(key);
+            sources.RejectUnknown();
+            chips.Add(new ChipModel(
+                id,
+                m.String("vendor"),
+                m.String("model"),
+                m.Enum("origin", Origins),
+                m.String("softwareStack"),
+                m.Boolean("isExportControlled"),
+                m.Number("peakBf16Tflops", 0.001, 1e6),
+                m.Number("memoryGib", 0.001, 1e5),
+                m.Number("memoryBandwidthTbps", 0.001, 1e3),
+                m.Number("scaleUpLinkGBps", 0, 1e6),
+                m.Number("tdpW", 1, 1e5),
+                sourceTable));
+            m.OptionalString("notes");
+            m.RejectUnknown();
+        }
+        root.RejectUnknown();
+        return chips;
+    }
+
+    private static List<ServerModel> ReadServers(string path, Dictionary<string, ChipModel> chips)
+    {
+        var root = YamlFile.Read(path, "server catalog");
+        var servers = new List<ServerModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in root.List("servers", 1))
+        {
+            string id = m.String("id");
+            if (!seen.Add(id)) throw m.Error("id", "a server id not used before", $"duplicate '{id}'");
+            string chipId = m.String("chip");
+            if (!chips.TryGetValue(chipId, out var chip))
+                throw m.Error("chip", $"a chip id of the catalog ({string.Join(", ", chips.Keys.Order(StringComparer.Ordinal))})", $"unknown chip model '{chipId}'");
+            int perServer = m.Integer("chipsPerServer", 1, 64);
+            int domain = m.Integer("scaleUpDomainChips", perServer, perServer, 100_000);
+            if (domain % perServer != 0) throw m.Error("scaleUpDomainChips", $"a multiple of chipsPerServer ({perServer})", domain.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            double hostW = m.Number("hostPowerW", 0, 1e5);
+            var sources = m.OptionalMap("sources");
+            if (sources is not null) { sources.OptionalString("config"); sources.OptionalString("hostPower"); sources.RejectUnknown(); }
+            m.OptionalString("notes");
+            m.RejectUnknown();
+            servers.Add(new ServerModel(id, chip, perServer, domain, hostW));
+        }
+        root.RejectUnknown();
+        return servers;
+    }
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using ComputeScheduler.Model.Chips;
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Performance;
+using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Model.Time;
+using ComputeScheduler.Model.Topology;
+
+namespace ComputeScheduler.Workloads.Scenarios;
+
+/// <summary>
+/// Reads a scenario YAML file (and the catalog files it names, relative to it) into an immutable
+/// <see cref="Scenario"/>, validating every field. Bad input throws <see cref="InputException"/>
+/// naming file, line and field.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Checks a policy name for an extension point ("dispatch", "queueOrder", "placement"); returns an error text or null.</summary>
+    public delegate string? PolicyCheck(string extensionPoint, string name);
+
+    private static readonly Dictionary<string, JobKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["training"] = JobKind.Training,
+        ["inference"] = JobKind.Inference,
+        ["batch"] = JobKind.Batch,
+    };
+
+    private static readonly Dictionary<string, PerformanceBound> Bounds = new(StringComparer.Ordinal)
+    {
+        ["compute"] = PerformanceBound.Compute,
+        ["memory-bandwidth"] = PerformanceBound.MemoryBandwidth,
+    };
+
+    public static Scenario Load(string path, PolicyCheck? checkPolicy = null)
+    {
+        var root = YamlFile.Read(path, "scenario");
+        string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        string name = root.String("name");
+        int seed = root.Integer("seed", 0, int.MaxValue);
+        string chipsFile = root.String("catalog");
+        string serversFile = root.String("servers");
+        var catalog = CatalogLoader.Load(Path.Combine(dir, chipsFile), Path.Combine(dir, serversFile));
+
+        var simulation = ReadSimulation(root.Map("simulation"));
+        var policies = ReadPolicies(root.OptionalMap("policies"), checkPolicy);
+        var wan = ReadWan(root.OptionalMap("wan"));
+        var performance = ReadPerformance(root.Map("performance"), catalog);
+        var centres = ReadCentres(root, catalog);
+        var demand = ReadDemand(root, centres);
+        var workload = ReadWorkload(root.Map("workload"), performance, catalog, centres);
+        root.RejectUnknown();
+        return new Scenario(name, seed, catalog, centres, demand, wan, performance, policies, simulation, workload)
+        {
+            SourceFiles = [Path.GetFullPath(path), Path.Combine(dir, chipsFile), Path.Combine(dir, serversFile)],
+        };
+    }
+
+    private static SimulationSettings ReadSimulation(YamlMap m)
+    {
+        var s = new SimulationSettings(
+            SimDuration.FromSeconds(m.Number("dispatchIntervalS", 0, 86_400)),
+            SimDuration.FromSeconds(m.Number("timeseriesIntervalS", 1, 86_400 * 7)));
+        m.RejectUnknown();
+        return s;
+    }
+
+    private static PolicySelection ReadPolicies(YamlMap? m, PolicyCheck? check)
+    {
+        if (m is null) return PolicySelection.Default;
+        string Read(string key, string fallback)
+        {
+            string value = m.OptionalString(key) ?? fallback;
+            string? error = check?.Invoke(key, value);
+            if (error is not null) throw m.Error(key, error, $"'{value}'");
+            return value;
+        }
+        var p = new PolicySelection(
+            Read("dispatch", PolicySelection.Default.Dispatch),
+            Read("queueOrder", PolicySelection.Default.QueueOrder),
+            Read("placement", PolicySelection.Default.Placement));
+        m.RejectUnknown();
+        return p;
+    }
+
+    private static WanSettings ReadWan(YamlMap? m)
+    {
+        if (m is null) return WanSettings.Default;
+        var w = new WanSettings(
+            m.Number("routeFactor", WanSettings.Default.RouteFactor, 1, 10),
+            m.Number("fibreUsPerKm", WanSettings.Default.FibreUsPerKm, 1, 20),
+            m.Number("linkGbps", WanSettings.Default.LinkGbps, 0.001, 1e6));
+        m.OptionalString("source");
+        m.RejectUnknown();
+        return w;
+    }
+
+    private static PerformanceSettings ReadPerformance(YamlMap m, ChipCatalog catalog)
+    {
+        string reference = m.String("referenceChip");
+        if (!catalog.TryGetChip(reference, out _)) throw m.Error("referenceChip", "a chip id of the catalog", $"unknown chip model '{reference}'");
+        var stack = m.NumberTable("stackEfficiency", 0.01, 10).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        m.OptionalString("stackEfficiencySource");
+        var classes = new List<JobClass>();
+        foreach (var c in m.List("classes", 1))
+        {
+            string name = c.String("name");
+            if (classes.Any(x => x.Name == name)) throw c.Error("name", "a class name not used before", $"duplicate '{name}'");
+            classes.Add(new JobClass(name, c.Enum("bound", Bounds), c.Number("scalingLossPerDoubling", 0, 10), c.Number("communicationShare", 0, 10)));
+            c.OptionalString("source");
+            c.RejectUnknown();
+        }
+        var overrides = new Dictionary<(string, string), double>();
+        foreach (var t in m.OptionalList("throughput"))
+        {
+            string cls = t.String("jobClass");
+            if (!classes.Any(x => x.Name == cls)) throw t.Error("jobClass", "a class of performance.classes", $"'{cls}'");
+            string chip = t.String("chip");
+            if (!catalog.TryGetChip(chip, out _)) throw t.Error("chip", "a chip id of the catalog", $"unknown chip model '{chip}'");
+            overrides[(cls, chip)] = t.Number("relative", 0.0001, 1000);
+            t.String("source");
+            t.RejectUnknown();
+        }
+        double fabric = m.Number("referenceFabricGBpsPerChip", 0.001, 1e5);
+        m.RejectUnknown();
+        return new PerformanceSettings(reference, stack, classes, overrides, fabric);
+    }
+
+    private static List<CentreSpec> ReadCentres(YamlMap root, ChipCatalog catalog)
+    {
+        var centres = new List<CentreSpec>();
+        foreach (var c in root.List("centres", 1))
+        {
+            string key = c.String("id");
+            if (centres.Any(x => x.Key == key)) throw c.Error("id", "a centre id not used before", $"duplicate '{key}'");
+            var pools = new List<ChipPoolSpec>();
+            var poolMaps = c.List("pools", 1);
+            if (poolMaps.Count > 64) throw c.Error("pools", "at most 64 pools", poolMaps.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var p in poolMaps)
+            {
+                string serverId = p.String("server");
+                if (!catalog.TryGetServer(serverId, out var server))
+                    throw p.Error("server", $"a server id of the catalog ({string.Join(", ", catalog.Servers.Select(s => s.Id))})", $"unknown server model '{serverId}'");
+                int count = p.Integer("count", 1, 1_000_000);
+                pools.Add(new ChipPoolSpec(server, count, p.Number("chipHourCostCny", 0, 0, 1e6)));
+                p.RejectUnknown();
+            }
+            var sources = c.Map("sources");
+            foreach (var s in new[] { "location", "pue", "price", "carbon" }) sources.String(s);
+            sources.OptionalString("fabric");
+            sources.RejectUnknown();
+            centres.Add(new CentreSpec(
+                new CentreId(centres.Count), key, c.String("name"), c.String("hub"), c.String("region"),
+                c.Number("latDeg", -90, 90), c.Number("lonDeg", -180, 180),
+                c.Number("pue", 1, 5), c.Number("priceCnyPerKwh", 0, 100), c.Number("carbonKgPerKwh", 0, 5),
+                c.Number("fabricGBpsPerChip", 0.001, 1e5), c.Number("oversubscription", 1, 100),
+                c.Integer("serversPerRack", 1, 1024), pools));
+            c.OptionalString("province");
+            c.RejectUnknown();
+        }
+        return centres;
+    }
+
+    private static List<DemandRegion> ReadDemand(YamlMap root, List<CentreSpec> centres)
+    {
+        var regions = new List<DemandRegion>();
+        foreach (var d in root.List("demandRegions", 1))
+        {
+            string key = d.String("id");
+            if (regions.Any(x => x.Key == key)) throw d.Error("id", "a demand region id not used before", $"duplicate '{key}'");
+            string region = d.String("region");
+            if (!centres.Any(c => c.Region == region))
+                throw d.Error("region", $"a region of some centre ({string.Join(", ", centres.Select(c => c.Region).Distinct())})", $"'{region}'");
+            regions.Add(new DemandRegion(key, d.String("name"), region, d.Number("latDeg", -90, 90), d.Number("lonDeg", -180, 180), d.Number("demandShare", 0, 1)));
+            d.OptionalString("source");
+            d.RejectUnknown();
+        }
+        double sum = regions.Sum(r => r.DemandShare);
+        if (Math.Abs(sum - 1) > 1e-6) throw root.Error("demandRegions", "demandShare values summing to 1", sum.ToString("0.######", CultureInfo.InvariantCulture));
+        return regions;
+    }
+
+    private static SyntheticWorkloadSpec ReadWorkload(YamlMap m, PerformanceSettings performance, ChipCatalog catalog, List<CentreSpec> centres)
+    {
+        var stacks = catalog.Chips.Select(c => c.SoftwareStack).ToHashSet(StringComparer.Ordinal);
+        var classes = new List<WorkloadClassSpec>();
+        foreach (var c in m.List("classes", 1))
+        {
+            string cls = c.String("jobClass");
+            if (!performance.Classes.Any(x => x.Name == cls))
+                throw c.Error("jobClass", $"a class of performance.classes ({string.Join(", ", performance.Classes.Select(x => x.Name))})", $"'{cls}'");
+            int min = c.Integer("minChips", 1, 1_000_000);
+            int max = c.Integer("maxChips", min, 1_000_000);
+            var shares = c.NumberTable("stackShares", 0, 1);
+            foreach (var (stack, _) in shares)
+                if (!stacks.Contains(stack)) throw c.Error("stackShares", $"software stacks of the catalog ({string.Join(", ", stacks.Order(StringComparer.Ordinal))})", $"'{stack}'");
+            if (shares.Sum(s => s.Value) > 1 + 1e-9) throw c.Error("stackShares", "shares summing to at most 1", shares.Sum(s => s.Value).ToString(CultureInfo.InvariantCulture));
+            classes.Add(new WorkloadClassSpec(cls, c.Enum("kind", Kinds), c.Number("share", 0, 1), min, max,
+                ReadLogNormal(c.Map("runtimeHours")), shares, c.Number("restrictedDataShare", 0, 1),
+                ReadLogNormal(c.Map("dataSizeGb")), c.OptionalNumber("latencyLimitMs", 0.001, 1e6)));
+            c.RejectUnknown();
+        }
+        double total = classes.Sum(x => x.Share);
+        if (Math.Abs(total - 1) > 1e-6) throw m.Error("classes", "class shares summing to 1", total.ToString("0.######", CultureInfo.InvariantCulture));
+        var spec = new SyntheticWorkloadSpec(m.Integer("jobs", 1, 100_000_000), m.Number("durationDays", 0.000001, 3650),
+            m.Number("diurnalAmplitude", 0, 0, 0.99), m.Integer("tenants", 1, 1, 1_000_000), classes,
+            m.OptionalString("targetCentre"));
+        if (spec.TargetCentre is { } target && !centres.Any(c => c.Key == target))
+            throw m.Error("targetCentre", $"a centre id ({string.Join(", ", centres.Select(c => c.Key))})", $"'{target}'");
+        m.RejectUnknown();
+        return spec;
+    }
+
+    private static LogNormalSpec ReadLogNormal(YamlMap m)
+    {
+        var spec = new LogNormalSpec(m.Number("median", 1e-9, 1e9), m.Number("sigma", 0, 10));
+        m.RejectUnknown();
+        return spec;
+    }
+}

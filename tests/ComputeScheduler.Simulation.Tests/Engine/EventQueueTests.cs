@@ -1,0 +1,71 @@
+using ComputeScheduler.Simulation.Engine;
+
+namespace ComputeScheduler.Simulation.Tests.Engine;
+
+public class EventQueueTests
+{
+    [Fact]
+    public void EventQueue_pops_equal_times_in_kind_then_sequence_order()
+    {
+        var q = new EventQueue();
+        q.Push(10, EventKind.SchedulePass, -1);
+        q.Push(10, EventKind.JobArrival, 1);
+        q.Push(5, EventKind.JobArrival, 2);
+        q.Push(10, EventKind.JobFinish, 3);
+        q.Push(10, EventKind.JobArrival, 4);
+
+        var popped = Enumerable.Range(0, 5).Select(_ => q.Pop()).Select(e => (e.TimeUs, e.Kind, e.Slot)).ToArray();
+
+        Assert.Equal(new[]
+        {
+            (5L, EventKind.JobArrival, 2),   // earliest time first
+            (10L, EventKind.JobFinish, 3),   // finish ranks before arrival at equal time
+            (10L, EventKind.JobArrival, 1),  // equal time and kind: pushed first runs first
+            (10L, EventKind.JobArrival, 4),
+            (10L, EventKind.SchedulePass, -1),
+        }, popped);
+        Assert.Equal(0, q.Count);
+    }
+
+    [Fact]
+    public void EventQueue_pops_random_pushes_in_time_kind_sequence_order()
+    {
+        var rng = new Random(7);
+        var q = new EventQueue(initialCapacity: 4);
+        var pushed = new List<(long Time, EventKind Kind, int Slot)>();
+        for (int i = 0; i < 20_000; i++)
+        {
+            var e = (rng.NextInt64(0, 500), (EventKind)rng.Next(0, 3), i);
+            pushed.Add(e);
+            q.Push(e.Item1, e.Item2, e.i);
+        }
+        // The slot is the push index, i.e. the sequence order.
+        var expected = pushed.OrderBy(e => e.Time).ThenBy(e => e.Kind).ThenBy(e => e.Slot).ToArray();
+
+        var popped = new List<(long, EventKind, int)>();
+        while (q.TryPeek(out _)) { var e = q.Pop(); popped.Add((e.TimeUs, e.Kind, e.Slot)); }
+
+        Assert.Equal(expected, popped);
+    }
+
+    [Fact]
+    public void EventQueue_allocates_nothing_per_event_once_grown()
+    {
+        var q = new EventQueue(initialCapacity: 1024);
+        void Cycle(int n)
+        {
+            for (int i = 0; i < n; i++) q.Push(i * 7 % 1000, EventKind.JobArrival, i);
+            while (q.Count > 0) q.Pop();
+        }
+        Cycle(1000); // warm up (JIT)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int r = 0; r < 100; r++) Cycle(1000);
+        long after = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.Equal(0, after - before);
+    }
+
+    [Fact]
+    public void Pop_on_an_empty_queue_throws()
+        => Assert.Throws<InvalidOperationException>(() => new EventQueue().Pop());
+}
