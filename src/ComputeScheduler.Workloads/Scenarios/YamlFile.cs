@@ -21,11 +21,32 @@ internal static class YamlFile
             string detail = (e.InnerException?.Message ?? e.Message).Replace('\n', ' ').Replace('\r', ' ');
             throw new InputException($"{path}:{e.Start.Line}: malformed YAML at column {e.Start.Column}: {detail}");
         }
+        catch (InvalidOperationException)
+        {
+            // The YAML scanner sometimes fails without a position; find the last line it parsed.
+            throw new InputException($"{path}:{LastGoodLine(path) + 1}: malformed YAML: the parser could not read past this line (check brackets, quotes and indentation)");
+        }
         catch (IOException e)
         {
             throw new InputException($"{path}: cannot read {what}: {e.Message}");
         }
         if (stream.Documents.Count == 0) throw new InputException($"{path}:1: {what} is empty");
         return new YamlMap(path, "", stream.Documents[0].RootNode);
+    }
+
+    private static long LastGoodLine(string path)
+    {
+        long line = 0;
+        try
+        {
+            using var reader = new StreamReader(path);
+            var parser = new Parser(reader);
+            while (parser.MoveNext())
+                if (parser.Current is not null) line = parser.Current.End.Line;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+        }
+        return line;
     }
 }
