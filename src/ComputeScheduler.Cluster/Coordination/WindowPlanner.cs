@@ -22,6 +22,7 @@ public sealed class WindowPlanner
     private readonly List<JobSpec> _carried = new();
     private JobSpec? _peeked;
     private bool _exhausted;
+    private SimTime _lastSubmit = SimTime.Zero;
 
     public WindowPlanner(IEnumerable<JobSpec> jobs, SimDuration lookahead, int centres)
     {
@@ -46,10 +47,12 @@ public sealed class WindowPlanner
         long horizon = Horizon.Microseconds;
         while (_peeked is { } job && job.Submit.Microseconds < horizon)
         {
-            if (job.Submit < Now) throw new InvalidOperationException($"job {job.Id} is submitted at {job.Submit}, before job stream time {Now}: the workload is not in submit order");
+            if (job.Submit < _lastSubmit) throw new InvalidOperationException($"job {job.Id} is submitted at {job.Submit}, before the job read before it ({_lastSubmit}): the workload is not in submit order");
+            _lastSubmit = job.Submit;
             Submitted++;
             if (job.TargetCentre is { } c)
             {
+                // Addressed jobs are read one window ahead at most, so the centre is never past them.
                 if (c.Value < 0 || c.Value >= _centres) throw new InvalidOperationException($"job {job.Id} is addressed to centre {c}, which does not exist");
                 addressed[c.Value].Add(new JobArrival(job, job.Submit));
             }
