@@ -4,7 +4,8 @@ namespace ComputeScheduler.Scheduling.QueueOrder;
 
 /// <summary>
 /// First in, first out: jobs in the order they reached the centre (ties by arrival event order),
-/// strictly: a pass stops at the first job that does not fit, so no later job overtakes it.
+/// strictly per pool: a job that does not fit holds back every later job that could use any of
+/// its pools, so no later job overtakes it there; jobs for other pools are not held back.
 /// Add and remove are O(1) (an intrusive doubly linked list over engine slots).
 /// </summary>
 public sealed class FifoQueueOrder : IQueueOrderPolicy

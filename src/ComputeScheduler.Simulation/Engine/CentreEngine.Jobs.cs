@@ -40,23 +40,36 @@ public sealed partial class CentreEngine
         RequestPass();
     }
 
+    /// <summary>
+    /// Starts waiting jobs in the policy's order. Under a blocking order (FIFO) a job that does not
+    /// fit blocks its pools: no later job that could use any of them starts in this pass, while
+    /// jobs for other pools still may (strict order per pool, as a partitioned batch scheduler).
+    /// At most <see cref="CandidateBatch"/> jobs are looked at per round of the pass.
+    /// </summary>
     private void OnSchedulePass()
     {
         var context = new QueueContext(Now, FreeChipsTotal());
+        ulong allPools = _capacity.PoolCount == 64 ? ulong.MaxValue : (1UL << _capacity.PoolCount) - 1;
         while (_queue.Count > 0)
         {
             int n = _queue.Candidates(context, _candidates);
             if (n == 0) return;
             bool started = false;
+            ulong blocked = 0;
             for (int i = 0; i < n; i++)
             {
                 int slot = _candidates[i];
-                if (TryStart(slot))
+                ulong pools = _jobs[slot].EligiblePools;
+                if ((pools & blocked) == 0 && TryStart(slot))
                 {
                     started = true;
                     continue;
                 }
-                if (_queue.StopsAtFirstBlocked) return;
+                if (_queue.StopsAtFirstBlocked)
+                {
+                    blocked |= pools;
+                    if ((blocked & allPools) == allPools) break;
+                }
             }
             if (!started) return;
             context = new QueueContext(Now, FreeChipsTotal());

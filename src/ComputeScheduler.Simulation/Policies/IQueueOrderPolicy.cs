@@ -8,8 +8,8 @@ namespace ComputeScheduler.Simulation.Policies;
 public interface IQueueOrderPolicy : IPolicy
 {
     /// <summary>
-    /// True when the engine must stop a scheduling pass at the first candidate that does not fit
-    /// (strict order, e.g. FIFO); false lets it try later candidates.
+    /// True for a strict order (e.g. FIFO): a candidate that does not fit blocks every later
+    /// candidate that could use any of its pools; false lets later candidates overtake it.
     /// </summary>
     bool StopsAtFirstBlocked { get; }
 

@@ -36,6 +36,19 @@ public class CentreEngineTests
     }
 
     [Fact]
+    public void Fifo_lets_a_job_for_other_pools_pass_a_blocked_one()
+    {
+        var scenario = new ScenarioBuilder().WithCentre("c", "r", (RefServer, 1), (DomServer, 1)).Build();
+        // t=0: A fills the cuda server. t=1: B wants 8 cuda chips (blocked behind A). t=2: C wants the
+        // cann server, which B could never use: C starts at once.
+        var (o, _, _) = EngineHarness.Run(scenario,
+            [Job(0, 0, 8, 100, stack: "cuda"), Job(1, 1, 8, 100, stack: "cuda"), Job(2, 2, 8, 100, stack: "cann")]);
+
+        Assert.Equal(130, o[1].Start.TotalSeconds, 6);
+        Assert.Equal(2, o[2].Start.TotalSeconds, 6);
+    }
+
+    [Fact]
     public void A_job_larger_than_every_matching_pool_is_rejected_with_the_reason()
     {
         var scenario = new ScenarioBuilder().WithCentre("c", "r", (RefServer, 2), (DomServer, 4)).Build();

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ComputeScheduler.Benchmarks.EventQueueBenchmark).Assembly).Run(args);

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Globalization;
+using ComputeScheduler.Cluster;
+using ComputeScheduler.Reports.Results;
+using ComputeScheduler.Scheduling;
+using ComputeScheduler.Workloads.Scenarios;
+using ComputeScheduler.Workloads.Synthetic;
+
+// Macro benchmark: whole runs of a scenario (default: topologies/national-default.yaml) on the
+// in-process actor system, writing results as `computesched run` does. Prints each run and the
+// median of events/s, jobs/s and wall seconds. Usage: MacroBench [SCENARIO] [--runs N]
+string scenarioPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? FindDefault();
+int runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
+
+var scenario = ScenarioLoader.Load(scenarioPath);
+var results = new List<(double Wall, long Events, long Jobs)>();
+string outRoot = Path.Combine(Path.GetTempPath(), "computesched-macrobench");
+for (int i = 0; i < runs; i++)
+{
+    var wall = Stopwatch.StartNew();
+    var run = await NationalRun.RunAsync(scenario, SyntheticWorkload.Generate(scenario), PolicyRegistry.CreateBuiltIn());
+    ResultFolder.Write(Path.Combine(outRoot, $"run{i}"), scenario, scenario.SourceFiles, run,
+        () => new RunInfo("bench", scenario.Seed, "bench", "in-process actors", wall.Elapsed.TotalSeconds, run.Events, run.Submitted, run.Windows,
+            ComputeScheduler.Reports.Host.HostFactsStandInForHardwareInfo.Read()));
+    wall.Stop();
+    results.Add((wall.Elapsed.TotalSeconds, run.Events, run.Submitted));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"run {i + 1}: {wall.Elapsed.TotalSeconds:0.00} s wall, {run.Events:N0} events ({run.Events / wall.Elapsed.TotalSeconds:N0}/s), {run.Submitted:N0} jobs ({run.Submitted / wall.Elapsed.TotalSeconds:N0}/s), {run.Windows:N0} windows"));
+}
+double Median(IEnumerable<double> xs) { var a = xs.Order().ToArray(); return a.Length % 2 == 1 ? a[a.Length / 2] : (a[a.Length / 2 - 1] + a[a.Length / 2]) / 2; }
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"median of {runs}: {Median(results.Select(r => r.Wall)):0.00} s wall, {Median(results.Select(r => r.Events / r.Wall)):N0} events/s, {Median(results.Select(r => r.Jobs / r.Wall)):N0} jobs/s"));
+Console.WriteLine($"host: {ComputeScheduler.Reports.Host.HostFactsStandInForHardwareInfo.Read()}");
+
+static string FindDefault()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ComputeScheduler.sln"))) dir = dir.Parent;
+    return Path.Combine(dir?.FullName ?? ".", "topologies", "national-default.yaml");
+}
