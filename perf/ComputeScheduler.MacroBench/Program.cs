@@ -9,8 +9,14 @@ using ComputeScheduler.Workloads.Synthetic;
 // Macro benchmark: whole runs of a scenario (default: topologies/national-default.yaml) on the
 // in-process actor system, writing results as `computesched run` does. Prints each run and the
 // median of events/s, jobs/s and wall seconds. Usage: MacroBench [SCENARIO] [--runs N]
-string scenarioPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? FindDefault();
-int runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
+string? scenarioArg = null;
+int runs = 3;
+for (int a = 0; a < args.Length; a++)
+{
+    if (args[a] == "--runs" && a + 1 < args.Length) runs = int.Parse(args[++a], CultureInfo.InvariantCulture);
+    else scenarioArg = args[a];
+}
+string scenarioPath = scenarioArg ?? FindDefault();
 
 var scenario = ScenarioLoader.Load(scenarioPath);
 var results = new List<(double Wall, long Events, long Jobs)>();
