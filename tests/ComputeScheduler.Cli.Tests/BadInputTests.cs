@@ -108,4 +108,16 @@ public class BadInputTests
         Assert.Equal(2, result.ExitCode);
         Assert.Single(result.ErrorLines);
     }
+
+    [Fact]
+    public async Task A_results_folder_that_cannot_be_created_is_refused_before_the_run()
+    {
+        using var dir = new TempFolder();
+        File.WriteAllText(dir.File("a-file"), "x");
+        string outDir = Path.Combine(dir.File("a-file"), "out");
+
+        var result = await CliRunner.RunAsync("run", RepoPaths.Topology("single-centre.yaml"), "--out", outDir);
+
+        AssertRefused(result, outDir, $"--out {outDir}: cannot create the results folder");
+    }
 }

@@ -63,6 +63,15 @@ public sealed class RunCommand
             _error.WriteLine($"--out {outDir}: expected a folder, got an existing file");
             return ExitCodes.BadInput;
         }
+        try
+        {
+            Directory.CreateDirectory(outDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            _error.WriteLine($"--out {outDir}: cannot create the results folder: {e.Message}");
+            return ExitCodes.BadInput;
+        }
 
         var inputs = scenario.SourceFiles;
         var progress = new RunProgress();
@@ -81,10 +90,19 @@ public sealed class RunCommand
             return ExitCodes.RunFailed;
         }
         wall.Stop();
-        var summary = ResultFolder.Write(outDir, scenario, inputs, recorder, () => new RunInfo(
+        RunSummary summary;
+        try
+        {
+            summary = ResultFolder.Write(outDir, scenario, inputs, recorder, () => new RunInfo(
             ResultFolder.HashInputs(inputs), scenario.Seed, typeof(RunCommand).Assembly.GetName().Version?.ToString() ?? "0",
             "in-process actors", wall.Elapsed.TotalSeconds, recorder.Events, recorder.Submitted, recorder.Windows,
             HostFactsStandInForHardwareInfo.Read()));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _error.WriteLine($"cannot write results to {outDir}: {e.Message} (files already complete there are whole; run.json is written last)");
+            return ExitCodes.RunFailed;
+        }
         SummaryTable.Show(_console, summary, outDir, wall.Elapsed.TotalSeconds);
         return ExitCodes.Ok;
     }

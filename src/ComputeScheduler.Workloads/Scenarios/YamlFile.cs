@@ -24,7 +24,7 @@ internal static class YamlFile
         catch (InvalidOperationException)
         {
             // The YAML scanner sometimes fails without a position; find the last line it parsed.
-            throw new InputException($"{path}:{LastGoodLine(path) + 1}: malformed YAML: the parser could not read past this line (check brackets, quotes and indentation)");
+            throw new InputException($"{path}:{LastGoodLine(path)}: malformed YAML: the parser could not read past this line (check brackets, quotes and indentation)");
         }
         catch (IOException e)
         {
