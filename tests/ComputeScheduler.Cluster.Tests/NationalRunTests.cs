@@ -30,7 +30,7 @@ public class NationalRunTests
         => ResultFolder.DeterministicFiles.ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(folder, f)));
 
     private static void Write(string folder, Scenario scenario, RunRecorder run)
-        => ResultFolder.Write(folder, scenario, [], run, () => new RunInfo("x", scenario.Seed, "t", "test", 0, run.Events, run.Submitted, run.Windows,
+        => ResultFolder.Write(folder, scenario, [], run, () => new RunInfo("x", scenario.Seed, "t", "test", 0, run.Events, run.Submitted, run.Windows, run.Messages,
             Reports.Host.HostFactsStandInForHardwareInfo.Read()));
 
     [Fact]
@@ -94,5 +94,18 @@ public class NationalRunTests
         Assert.Equal(Enumerable.Range(0, 801).Select(i => (long)i), run.Outcomes.Select(o => o.Id.Value).Order());
         Assert.Contains(run.Outcomes, o => o.Id.Value == 800 && o.Status == Simulation.Results.JobStatus.Rejected);
         Assert.All(run.Outcomes.Where(o => o.Status == Simulation.Results.JobStatus.Finished), o => Assert.True(o.Start >= o.Dispatch && o.Dispatch >= o.Submit));
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(3_000)]
+    public async Task The_actor_layer_sends_a_fixed_number_of_messages_per_window_whatever_the_jobs(int jobs)
+    {
+        var scenario = new ScenarioBuilder().WithCentre("a", "east", (RefServer, 4)).WithCentre("b", "west", (DomServer, 4)).WithCentre("c", "east", (RefServer, 2)).Build();
+        var run = await NationalRun.RunAsync(scenario, RandomJobs(jobs, seed: 2, target: null, centres: 3), PolicyRegistry.CreateBuiltIn());
+
+        // Start: 3 ReportState + 3 replies; each window: 1 dispatch request + 1 reply + 3 AdvanceTo + 3 reports;
+        // close: 3 CloseCentre + 3 replies. No message is per job.
+        Assert.Equal(4 * 3 + run.Windows * (2 * 3 + 2), run.Messages);
     }
 }

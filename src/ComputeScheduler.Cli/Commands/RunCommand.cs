@@ -95,7 +95,7 @@ public sealed class RunCommand
         {
             summary = ResultFolder.Write(outDir, scenario, inputs, recorder, () => new RunInfo(
             ResultFolder.HashInputs(inputs), scenario.Seed, typeof(RunCommand).Assembly.GetName().Version?.ToString() ?? "0",
-            "in-process actors", wall.Elapsed.TotalSeconds, recorder.Events, recorder.Submitted, recorder.Windows,
+            "in-process actors", wall.Elapsed.TotalSeconds, recorder.Events, recorder.Submitted, recorder.Windows, recorder.Messages,
             HostFactsStandInForHardwareInfo.Read()));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

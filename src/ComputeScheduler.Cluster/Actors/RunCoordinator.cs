@@ -28,6 +28,7 @@ public sealed class RunCoordinator : ReceiveActor
     private int _pending;
     private int _dispatcherWaiting;
     private long _windows;
+    private long _messages;
 
     public RunCoordinator(CentreEngine[] engines, NationalDispatcher dispatcher, WindowPlanner planner, TaskCompletionSource<RunRecorder> done, RunProgress progress)
     {
@@ -40,7 +41,7 @@ public sealed class RunCoordinator : ReceiveActor
         _reports = new CentreReport[engines.Length];
         Receive<StartRun>(_ => Guard(() =>
         {
-            for (int c = 0; c < _centres.Length; c++) _centres[c].Tell(new ReportState(new CentreId(c)));
+            for (int c = 0; c < _centres.Length; c++) Send(_centres[c], new ReportState(new CentreId(c)));
             CollectReports(StartRound);
         }));
     }
@@ -58,7 +59,7 @@ public sealed class RunCoordinator : ReceiveActor
     {
         var (toDispatch, addressed) = _planner.TakeRound();
         _addressed = addressed;
-        _dispatcher.Tell(new DispatchRequest(_planner.Now, toDispatch, [.. _reports]));
+        Send(_dispatcher, new DispatchRequest(_planner.Now, toDispatch, [.. _reports]));
         Become(AwaitingDispatch);
     }
 
@@ -66,6 +67,7 @@ public sealed class RunCoordinator : ReceiveActor
     {
         Receive<DispatchReply>(reply => Guard(() =>
         {
+            _messages++;
             _recorder.AddOutcomes(reply.Round.Rejected);
             _dispatcherWaiting = reply.Waiting;
             var arrivals = new ImmutableArray<JobArrival>.Builder[_centres.Length];
@@ -78,7 +80,7 @@ public sealed class RunCoordinator : ReceiveActor
             for (int c = 0; c < _centres.Length; c++)
             {
                 arrivals[c].AddRange(_addressed[c]);
-                _centres[c].Tell(new AdvanceTo(new CentreId(c), _planner.Horizon, arrivals[c].ToImmutable()));
+                Send(_centres[c], new AdvanceTo(new CentreId(c), _planner.Horizon, arrivals[c].ToImmutable()));
             }
             CollectReports(AfterWindow);
         }));
@@ -91,7 +93,7 @@ public sealed class RunCoordinator : ReceiveActor
         if (_planner.IsFinished(_reports, _dispatcherWaiting))
         {
             var end = _recorder.Makespan;
-            for (int c = 0; c < _centres.Length; c++) _centres[c].Tell(new CloseCentre(new CentreId(c), end));
+            for (int c = 0; c < _centres.Length; c++) Send(_centres[c], new CloseCentre(new CentreId(c), end));
             CollectReports(Finish);
             return;
         }
@@ -103,6 +105,7 @@ public sealed class RunCoordinator : ReceiveActor
     {
         _recorder.CountSubmitted(_planner.Submitted);
         _recorder.Windows = _windows;
+        _recorder.Messages = _messages;
         _recorder.Events = _reports.Sum(r => r.EventsProcessed);
         Publish();
         _done.TrySetResult(_recorder);
@@ -116,11 +119,18 @@ public sealed class RunCoordinator : ReceiveActor
         {
             Receive<WindowReport>(r => Guard(() =>
             {
+                _messages++;
                 _reports[r.Centre.Value] = r.Output.Report;
                 _recorder.Add(r.Output);
                 if (--_pending == 0) then();
             }));
         });
+    }
+
+    private void Send(IActorRef to, object message)
+    {
+        _messages++;
+        to.Tell(message);
     }
 
     private void Publish()

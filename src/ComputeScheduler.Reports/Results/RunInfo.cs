@@ -12,6 +12,7 @@ public sealed record RunInfo(
     long Events,
     long Jobs,
     long Windows,
+    long Messages,
     HostFactsStandInForHardwareInfo Host)
 {
     public double EventsPerSecond => WallSeconds > 0 ? Events / WallSeconds : 0;
@@ -31,6 +32,7 @@ public sealed record RunInfo(
         w.WriteNumber("jobs", Jobs);
         w.WriteNumber("jobsPerSecond", Math.Round(JobsPerSecond));
         w.WriteNumber("windows", Windows);
+        w.WriteNumber("actorMessages", Messages);
         w.WriteStartObject("host");
         w.WriteString("cpuModel", Host.CpuModel);
         w.WriteNumber("logicalCores", Host.LogicalCores);

@@ -19,6 +19,9 @@ public sealed class RunRecorder
     public long Events { get; set; }
     public long Windows { get; set; }
 
+    /// <summary>Actor messages the run coordinator sent and received (0 for a run without actors).</summary>
+    public long Messages { get; set; }
+
     /// <summary>Time of the last event of the run (last finish or rejection).</summary>
     public SimTime Makespan { get; private set; }
 
