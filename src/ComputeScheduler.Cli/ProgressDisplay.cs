@@ -13,6 +13,16 @@ public static class ProgressDisplay
         double days = scenario.Workload.DurationDays;
         long jobs = scenario.Workload.Jobs;
         var wall = Stopwatch.StartNew();
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // Logs and pipes: a plain line every few seconds instead of a redrawn bar.
+            while (!run.IsCompleted)
+            {
+                await Task.WhenAny(run, Task.Delay(3000)).ConfigureAwait(false);
+                console.WriteLine(Line(progress, wall.Elapsed.TotalSeconds, days));
+            }
+            return;
+        }
         await console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
@@ -32,9 +42,15 @@ public static class ProgressDisplay
 
     private static void Update(ProgressTask task, RunProgress progress, double wallS, double days)
     {
+        task.Value = Math.Min(task.MaxValue, progress.JobsDone);
+        task.Description = Line(progress, wallS, days);
+    }
+
+    private static string Line(RunProgress progress, double wallS, double days)
+    {
         double simDays = progress.SimulatedUs / 86_400e6;
         double eventsPerS = wallS > 0 ? progress.Events / wallS : 0;
-        task.Value = Math.Min(task.MaxValue, progress.JobsDone);
-        task.Description = $"day {simDays:0.0} of {days:0.#}+ | {progress.JobsDone:N0} jobs done | {eventsPerS:N0} events/s";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"day {simDays:0.0} of {days:0.#}+ | {progress.JobsDone:N0} jobs done | {eventsPerS:N0} events/s");
     }
 }

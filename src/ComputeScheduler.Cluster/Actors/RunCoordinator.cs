@@ -74,7 +74,7 @@ public sealed class RunCoordinator : ReceiveActor
             for (int c = 0; c < _centres.Length; c++) arrivals[c] = ImmutableArray.CreateBuilder<JobArrival>();
             foreach (var (centre, job) in reply.Round.Assigned)
             {
-                // A job addressed to a centre that reaches the dispatcher (held earlier) arrives now.
+                // Jobs the dispatcher placed reach their centre now, at the dispatch time.
                 arrivals[centre.Value].Add(new JobArrival(job, _planner.Now));
             }
             for (int c = 0; c < _centres.Length; c++)
