@@ -3,6 +3,7 @@ using Akka.Configuration;
 using ComputeScheduler.Cluster.Actors;
 using ComputeScheduler.Cluster.Coordination;
 using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Cluster.Telemetry;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Reports.Results;
@@ -31,6 +32,10 @@ public static class NationalRun
 
     public static async Task<RunRecorder> RunAsync(Scenario scenario, IEnumerable<JobSpec> jobs, PolicyRegistry registry, RunProgress? progress = null)
     {
+        using var activity = SimulatorTelemetry.Activities.StartActivity("computesched.run");
+        activity?.SetTag("scenario", scenario.Name);
+        activity?.SetTag("seed", scenario.Seed);
+        activity?.SetTag("centres", scenario.Centres.Count);
         var engines = scenario.Centres.Select(c => CentreEngineFactory.Create(scenario, c, registry)).ToArray();
         var dispatcher = new NationalDispatcher(scenario.Centres, scenario.DemandRegions, scenario.Wan, registry.CreateDispatch(scenario.Policies.Dispatch));
         var planner = new WindowPlanner(jobs, scenario.Simulation.DispatchInterval, scenario.Centres.Count);
@@ -41,7 +46,10 @@ public static class NationalRun
         {
             var coordinator = system.ActorOf(RunCoordinator.Props(engines, dispatcher, planner, done, progress ?? new RunProgress()), "coordinator");
             coordinator.Tell(StartRun.Instance);
-            return await done.Task.ConfigureAwait(false);
+            var result = await done.Task.ConfigureAwait(false);
+            activity?.SetTag("windows", result.Windows);
+            activity?.SetTag("events", result.Events);
+            return result;
         }
         finally
         {

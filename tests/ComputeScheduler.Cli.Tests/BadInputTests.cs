@@ -120,4 +120,14 @@ public class BadInputTests
 
         AssertRefused(result, outDir, $"--out {outDir}: cannot create the results folder");
     }
+
+    [Fact]
+    public async Task An_unknown_telemetry_exporter_is_refused()
+    {
+        using var dir = new TempFolder();
+        string outDir = dir.File("out");
+        var result = await CliRunner.RunAsync("run", RepoPaths.Topology("single-centre.yaml"), "--otel", "carrier-pigeon", "--out", outDir);
+
+        AssertRefused(result, outDir, "carrier-pigeon", "--otel");
+    }
 }

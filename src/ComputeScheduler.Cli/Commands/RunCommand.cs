@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using ComputeScheduler.Cluster;
 using ComputeScheduler.Cluster.Coordination;
+using ComputeScheduler.Cluster.Telemetry;
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Reports.Host;
 using ComputeScheduler.Reports.Results;
@@ -28,6 +29,12 @@ public sealed class RunCommand
     private readonly Option<string?> _dispatch = new("--dispatch") { Description = "Dispatch policy (overrides the scenario's)." };
     private readonly Option<string?> _queueOrder = new("--queue-order") { Description = "Queue-order policy (overrides the scenario's)." };
     private readonly Option<string?> _placement = new("--placement") { Description = "Placement policy (overrides the scenario's)." };
+    private readonly Option<string> _otel = new("--otel")
+    {
+        Description = "Export the simulator's own telemetry (OpenTelemetry): none, console or otlp.",
+        DefaultValueFactory = _ => TelemetryExport.None,
+    };
+    private readonly Option<Uri?> _otelEndpoint = new("--otel-endpoint") { Description = "OTLP endpoint for --otel otlp (default http://localhost:4317)." };
 
     public RunCommand(IAnsiConsole console, TextWriter error)
     {
@@ -35,8 +42,9 @@ public sealed class RunCommand
         _error = error;
         Command = new Command("run", "Run a scenario end to end and write its results folder.")
         {
-            _scenario, _seed, _out, _dispatch, _queueOrder, _placement,
+            _scenario, _seed, _out, _dispatch, _queueOrder, _placement, _otel, _otelEndpoint,
         };
+        _otel.AcceptOnlyFromAmong(TelemetryExport.None, TelemetryExport.Console, TelemetryExport.Otlp);
         Command.SetAction((parse, _) => ExecuteAsync(parse));
     }
 
@@ -44,11 +52,19 @@ public sealed class RunCommand
 
     private async Task<int> ExecuteAsync(ParseResult parse)
     {
+        using var telemetry = TelemetryExport.Start(parse.GetValue(_otel) ?? TelemetryExport.None, parse.GetValue(_otelEndpoint));
+        using var activity = SimulatorTelemetry.Activities.StartActivity("computesched.command.run");
+        return await RunAsync(parse).ConfigureAwait(false);
+    }
+
+    private async Task<int> RunAsync(ParseResult parse)
+    {
         var registry = PolicyRegistry.CreateBuiltIn();
         Scenario scenario;
         string path = parse.GetValue(_scenario) ?? BuiltInScenarios.DefaultPath;
         try
         {
+            using var load = SimulatorTelemetry.Activities.StartActivity("computesched.load");
             scenario = ScenarioLoader.Load(path, (point, name) => CheckPolicy(registry, point, name));
             scenario = ApplyOverrides(scenario, parse, registry);
         }
@@ -93,6 +109,7 @@ public sealed class RunCommand
         RunSummary summary;
         try
         {
+            using var write = SimulatorTelemetry.Activities.StartActivity("computesched.write-results");
             summary = ResultFolder.Write(outDir, scenario, inputs, recorder, () => new RunInfo(
             ResultFolder.HashInputs(inputs), scenario.Seed, typeof(RunCommand).Assembly.GetName().Version?.ToString() ?? "0",
             "in-process actors", wall.Elapsed.TotalSeconds, recorder.Events, recorder.Submitted, recorder.Windows, recorder.Messages,

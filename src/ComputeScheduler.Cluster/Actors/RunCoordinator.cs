@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using ComputeScheduler.Cluster.Coordination;
 using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Cluster.Telemetry;
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Reports.Results;
 using ComputeScheduler.Scheduling.Dispatch;
@@ -29,6 +30,10 @@ public sealed class RunCoordinator : ReceiveActor
     private int _dispatcherWaiting;
     private long _windows;
     private long _messages;
+    private long _windowStartTicks;
+    private long _waitStartTicks;
+    private readonly long[] _centreEvents;
+    private readonly KeyValuePair<string, object?>[][] _centreTags;
 
     public RunCoordinator(CentreEngine[] engines, NationalDispatcher dispatcher, WindowPlanner planner, TaskCompletionSource<RunRecorder> done, RunProgress progress)
     {
@@ -39,6 +44,8 @@ public sealed class RunCoordinator : ReceiveActor
         _done = done;
         _progress = progress;
         _reports = new CentreReport[engines.Length];
+        _centreEvents = new long[engines.Length];
+        _centreTags = engines.Select(e => new[] { new KeyValuePair<string, object?>("centre", e.Id.Value) }).ToArray();
         Receive<StartRun>(_ => Guard(() =>
         {
             for (int c = 0; c < _centres.Length; c++) Send(_centres[c], new ReportState(new CentreId(c)));
@@ -57,9 +64,11 @@ public sealed class RunCoordinator : ReceiveActor
 
     private void StartRound()
     {
+        _windowStartTicks = System.Diagnostics.Stopwatch.GetTimestamp();
         var (toDispatch, addressed) = _planner.TakeRound();
         _addressed = addressed;
         Send(_dispatcher, new DispatchRequest(_planner.Now, toDispatch, [.. _reports]));
+        _waitStartTicks = System.Diagnostics.Stopwatch.GetTimestamp();
         Become(AwaitingDispatch);
     }
 
@@ -68,7 +77,10 @@ public sealed class RunCoordinator : ReceiveActor
         Receive<DispatchReply>(reply => Guard(() =>
         {
             _messages++;
+            SimulatorTelemetry.Messages.Add(1);
+            SimulatorTelemetry.CoordinatorIdle.Add(ElapsedMs(_waitStartTicks));
             _recorder.AddOutcomes(reply.Round.Rejected);
+            SimulatorTelemetry.JobsDone.Add(reply.Round.Rejected.Count);
             _dispatcherWaiting = reply.Waiting;
             var arrivals = new ImmutableArray<JobArrival>.Builder[_centres.Length];
             for (int c = 0; c < _centres.Length; c++) arrivals[c] = ImmutableArray.CreateBuilder<JobArrival>();
@@ -89,6 +101,8 @@ public sealed class RunCoordinator : ReceiveActor
     private void AfterWindow()
     {
         _windows++;
+        SimulatorTelemetry.Windows.Add(1);
+        SimulatorTelemetry.WindowDuration.Record(ElapsedMs(_windowStartTicks));
         if ((_windows & 63) == 0) Publish();
         if (_planner.IsFinished(_reports, _dispatcherWaiting))
         {
@@ -115,21 +129,34 @@ public sealed class RunCoordinator : ReceiveActor
     private void CollectReports(Action then)
     {
         _pending = _centres.Length;
+        _waitStartTicks = System.Diagnostics.Stopwatch.GetTimestamp();
         Become(() =>
         {
             Receive<WindowReport>(r => Guard(() =>
             {
                 _messages++;
-                _reports[r.Centre.Value] = r.Output.Report;
+                SimulatorTelemetry.Messages.Add(1);
+                var report = r.Output.Report;
+                _reports[r.Centre.Value] = report;
                 _recorder.Add(r.Output);
-                if (--_pending == 0) then();
+                SimulatorTelemetry.Events.Add(report.EventsProcessed - _centreEvents[r.Centre.Value], _centreTags[r.Centre.Value]);
+                _centreEvents[r.Centre.Value] = report.EventsProcessed;
+                SimulatorTelemetry.JobsDone.Add(r.Output.Outcomes.Length);
+                if (--_pending == 0)
+                {
+                    SimulatorTelemetry.CoordinatorIdle.Add(ElapsedMs(_waitStartTicks));
+                    then();
+                }
             }));
         });
     }
 
+    private static double ElapsedMs(long startTicks) => System.Diagnostics.Stopwatch.GetElapsedTime(startTicks).TotalMilliseconds;
+
     private void Send(IActorRef to, object message)
     {
         _messages++;
+        SimulatorTelemetry.Messages.Add(1);
         to.Tell(message);
     }
 
