@@ -15,9 +15,23 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"computesched: {parsed.Errors[0].Message} (see 'computesched --help')");
+            var errors = parsed.Errors.Select(e => SymbolName(e.SymbolResult) + OneLine(e.Message)).ToList();
+            if (errors.Count > 1) errors.RemoveAll(e => e.StartsWith("Required command", StringComparison.Ordinal));
+            error.WriteLine($"computesched: {string.Join("; ", errors)} (see 'computesched --help')");
             return ExitCodes.BadInput;
         }
         return await parsed.InvokeAsync().ConfigureAwait(false);
     }
+
+    private static string OneLine(string text)
+        => string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()));
+
+    /// <summary>"--seed: " for an option's error, the argument's name for an argument's, else nothing.</summary>
+    private static string SymbolName(System.CommandLine.Parsing.SymbolResult? symbol) => symbol switch
+    {
+        System.CommandLine.Parsing.OptionResult o => o.Option.Name + ": ",
+        System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option.Name + ": ",
+        System.CommandLine.Parsing.ArgumentResult a => a.Argument.Name + ": ",
+        _ => "",
+    };
 }

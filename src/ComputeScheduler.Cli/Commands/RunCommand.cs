@@ -24,7 +24,7 @@ public sealed class RunCommand
         Description = $"Scenario YAML file (default: the built-in {BuiltInScenarios.DefaultFile}).",
         Arity = ArgumentArity.ZeroOrOne,
     };
-    private readonly Option<int?> _seed = new("--seed") { Description = "Seed for every random stream (overrides the scenario's)." };
+    private readonly Option<int> _seed = new("--seed") { Description = "Seed for every random stream (overrides the scenario's)." };
     private readonly Option<string?> _out = new("--out") { Description = "Results folder (default: runs/<scenario>-seed<seed>)." };
     private readonly Option<string?> _dispatch = new("--dispatch") { Description = "Dispatch policy (overrides the scenario's)." };
     private readonly Option<string?> _queueOrder = new("--queue-order") { Description = "Queue-order policy (overrides the scenario's)." };
@@ -126,7 +126,7 @@ public sealed class RunCommand
 
     private Scenario ApplyOverrides(Scenario scenario, ParseResult parse, PolicyRegistry registry)
     {
-        if (parse.GetValue(_seed) is { } seed)
+        if (parse.GetResult(_seed) is not null && parse.GetValue(_seed) is var seed)
         {
             if (seed < 0) throw new InputException($"--seed: expected a whole number of at least 0, got {seed}");
             scenario = scenario.WithSeed(seed);
