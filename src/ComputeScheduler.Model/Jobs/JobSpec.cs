@@ -19,6 +19,12 @@ namespace ComputeScheduler.Model.Jobs;
 /// <param name="DemandRegion">For inference: the demand region it serves, or null.</param>
 /// <param name="LatencyLimitMs">For inference: the latency limit to its demand region, or null.</param>
 /// <param name="TargetCentre">A centre the job is addressed to (skips national dispatch), or null.</param>
+/// <param name="ObservedRuntimeS">
+/// For a trace job: the runtime the trace observed, or null. It is replayed as it is on
+/// <paramref name="ObservedChipModel"/> (or on any chip when that is null) and scaled by relative
+/// throughput on another chip model; it already includes the job's own scaling and communication.
+/// </param>
+/// <param name="ObservedChipModel">The catalog chip the observed runtime was measured on, or null.</param>
 public sealed record JobSpec(
     JobId Id,
     SimTime Submit,
@@ -35,4 +41,6 @@ public sealed record JobSpec(
     bool IsDataRestricted,
     string? DemandRegion,
     double? LatencyLimitMs,
-    CentreId? TargetCentre);
+    CentreId? TargetCentre,
+    double? ObservedRuntimeS = null,
+    string? ObservedChipModel = null);

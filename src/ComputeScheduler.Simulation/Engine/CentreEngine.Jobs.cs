@@ -95,7 +95,7 @@ public sealed partial class CentreEngine
         rec.Grants = grants.ToArray();
         rec.Locality = LocalityOf(result.Pool, grants);
         rec.StartUs = _nowUs;
-        double seconds = _performance.RuntimeSeconds(job.WorkReferenceChipSeconds, rec.ClassIndex, result.Pool, job.Chips, rec.Locality);
+        double seconds = _performance.RuntimeSeconds(job, rec.ClassIndex, result.Pool, job.Chips, rec.Locality);
         long runtimeUs = Math.Max(1, SimDuration.FromSecondsCeiling(seconds).Microseconds);
         _events.Push(_nowUs + runtimeUs, EventKind.JobFinish, slot);
         return true;

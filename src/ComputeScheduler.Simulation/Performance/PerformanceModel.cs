@@ -1,4 +1,5 @@
 using ComputeScheduler.Model.Chips;
+using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Performance;
 using ComputeScheduler.Model.Topology;
 using ComputeScheduler.Simulation.Capacity;
@@ -25,6 +26,8 @@ public sealed class PerformanceModel
     private readonly PerformanceSettings _settings;
     private readonly double[,] _throughput; // [class, pool]
     private readonly Dictionary<string, int> _classIndex;
+    private readonly ChipCatalog _catalog;
+    private readonly ChipModel _reference;
 
     public PerformanceModel(PerformanceSettings settings, ChipCatalog catalog, CentreSpec centre)
     {
@@ -32,6 +35,8 @@ public sealed class PerformanceModel
         _centre = centre;
         if (!catalog.TryGetChip(settings.ReferenceChip, out var reference))
             throw new ArgumentException($"reference chip '{settings.ReferenceChip}' is not in the catalog");
+        _catalog = catalog;
+        _reference = reference;
         _classIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < settings.Classes.Count; c++) _classIndex[settings.Classes[c].Name] = c;
         _throughput = new double[settings.Classes.Count, centre.Pools.Count];
@@ -66,6 +71,22 @@ public sealed class PerformanceModel
             _ => _centre.Oversubscription * relFabric,
         };
         return 1.0 / (1.0 + share * c);
+    }
+
+    /// <summary>
+    /// Runtime in seconds of <paramref name="job"/> on <paramref name="chips"/> chips of the pool: its
+    /// observed runtime when it has one (scaled by relative throughput when the pool's chip is not
+    /// the one it was observed on, and as it is when that chip is not in the catalog), else its
+    /// work through the formula above.
+    /// </summary>
+    public double RuntimeSeconds(JobSpec job, int classIndex, int pool, int chips, Locality locality)
+    {
+        if (job.ObservedRuntimeS is not { } observed) return RuntimeSeconds(job.WorkReferenceChipSeconds, classIndex, pool, chips, locality);
+        var poolChip = _centre.Pools[pool].Chip;
+        if (job.ObservedChipModel is null || job.ObservedChipModel == poolChip.Id || !_catalog.TryGetChip(job.ObservedChipModel, out var ran))
+            return observed;
+        double from = RelativeThroughput(_settings, _reference, _settings.Classes[classIndex], ran);
+        return observed * from / _throughput[classIndex, pool];
     }
 
     /// <summary>Runtime in seconds of <paramref name="workReferenceChipSeconds"/> on the given chips.</summary>

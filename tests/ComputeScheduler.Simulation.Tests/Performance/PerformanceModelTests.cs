@@ -66,4 +66,19 @@ public class PerformanceModelTests
 
         Assert.Equal(0.65, model.Throughput(train, 0), 12);
     }
+
+    [Fact]
+    public void An_observed_runtime_replays_as_it_is_on_its_own_chip_and_scales_on_another()
+    {
+        var scenario = new ScenarioBuilder().WithCentre("c", "r", (DomServer, 1), (RefServer, 1)).Build();
+        // Observed 1,000 s on dom-npu. On dom-npu: 1,000 s whatever the locality. On ref-gpu, 2.5x faster
+        // for "train" (dom-npu = 50/100 TFLOPS x cann 0.8 = 0.4 of ref-gpu): 1,000 x 0.4 / 1.0 = 400 s.
+        var onDom = Job(0, 0, 8, 1) with { ObservedRuntimeS = 1000, ObservedChipModel = "dom-npu", SoftwareStack = "cann" };
+        var onRef = Job(1, 0, 8, 1) with { ObservedRuntimeS = 1000, ObservedChipModel = "dom-npu", SoftwareStack = "cuda" };
+
+        var (o, _, _) = EngineHarness.Run(scenario, [onDom, onRef]);
+
+        Assert.Equal(1000, (o[0].End - o[0].Start).TotalSeconds, 6);
+        Assert.Equal(400, (o[1].End - o[1].Start).TotalSeconds, 6);
+    }
 }
