@@ -1,0 +1,21 @@
+using ComputeScheduler.Model.Jobs;
+
+namespace ComputeScheduler.Workloads.Traces;
+
+/// <summary>
+/// Reads one trace format into native jobs, streaming: memory stays bounded by what a line
+/// needs, whatever the trace's length. Jobs come in submit order (a reader of a format that
+/// is not sorted says so and stops with an error, never silently reorders). A malformed line
+/// throws <see cref="InputException"/> naming file, line and field, or is skipped and logged
+/// when <see cref="TraceReadOptions.SkipBad"/> is set.
+/// </summary>
+public interface ITraceReader
+{
+    /// <summary>The name used with --format.</summary>
+    string Format { get; }
+
+    /// <summary>True when the file's name or first line says it is in this format.</summary>
+    bool Recognises(string path, string? firstLine);
+
+    IEnumerable<JobSpec> Read(string path, TraceReadOptions options);
+}

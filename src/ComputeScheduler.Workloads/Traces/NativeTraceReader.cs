@@ -1,0 +1,124 @@
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Time;
+using CsvHelper;
+
+namespace ComputeScheduler.Workloads.Traces;
+
+/// <summary>
+/// The native job format: CSV with a header, one job per row, rows in submit order, plain or
+/// gzip. Columns (see docs/traces.md): required <c>id</c>, <c>submit_s</c>, <c>chips</c> and one of
+/// <c>runtime_s</c> (observed runtime) or <c>work_ref_chip_s</c> (work in reference chip-seconds);
+/// optional <c>kind</c>, <c>job_class</c>, <c>runtime_chip</c>, <c>chip_model</c>, <c>stack</c>,
+/// <c>tenant</c>, <c>priority</c>, <c>data_region</c>, <c>data_gb</c>, <c>restricted</c>,
+/// <c>demand_region</c>, <c>latency_limit_ms</c>, <c>centre</c> (0-based centre index).
+/// </summary>
+public sealed class NativeTraceReader : ITraceReader
+{
+    public const string FormatName = "native";
+
+    private static readonly Dictionary<string, JobKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["training"] = JobKind.Training,
+        ["inference"] = JobKind.Inference,
+        ["batch"] = JobKind.Batch,
+    };
+
+    public string Format => FormatName;
+
+    public bool Recognises(string path, string? firstLine)
+        => firstLine is not null && firstLine.StartsWith("id,", StringComparison.Ordinal) && firstLine.Contains("submit_s", StringComparison.Ordinal);
+
+    public IEnumerable<JobSpec> Read(string path, TraceReadOptions options)
+    {
+        if (!File.Exists(path)) throw new InputException($"{path}: trace not found (no such file)");
+        using var stream = CheckedGzipStream.Open(path, out _);
+        using var csv = CsvReader.Create(stream, new CsvReaderOptions { TrackLineNumbers = true }, leaveOpen: true);
+        Dictionary<string, int>? columns = null;
+        var lastSubmit = SimTime.Zero;
+        while (true)
+        {
+            long line = csv.LineNumber;
+            bool more;
+            try
+            {
+                more = csv.Read();
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+            {
+                throw new InputException($"{path}:{line + 1}: truncated or corrupt gzip stream after line {line}: {e.Message}");
+            }
+            if (!more) break;
+            columns ??= Columns(path, csv.Headers ?? []);
+            JobSpec job;
+            try
+            {
+                job = Parse(new TraceFields(path, csv.LineNumber), csv, columns, options);
+                if (job.Submit < lastSubmit)
+                    throw new InputException(path, csv.LineNumber, "submit_s", $"submit times in increasing order (at least {lastSubmit.TotalSeconds})", job.Submit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (InputException e) when (options.SkipBad)
+            {
+                options.BadLines.Add(e);
+                continue;
+            }
+            lastSubmit = job.Submit;
+            yield return job;
+        }
+    }
+
+    private static Dictionary<string, int> Columns(string path, IReadOnlyList<string> headers)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < headers.Count; i++) columns[headers[i].Trim()] = i;
+        foreach (var required in new[] { "id", "submit_s", "chips" })
+            if (!columns.ContainsKey(required))
+                throw new InputException(path, 1, required, $"a column '{required}' in the header", $"columns {string.Join(", ", headers)}");
+        if (!columns.ContainsKey("runtime_s") && !columns.ContainsKey("work_ref_chip_s"))
+            throw new InputException(path, 1, "runtime_s", "a column 'runtime_s' or 'work_ref_chip_s' in the header", $"columns {string.Join(", ", headers)}");
+        return columns;
+    }
+
+    private static JobSpec Parse(TraceFields f, CsvReader csv, Dictionary<string, int> columns, TraceReadOptions options)
+    {
+        string? Get(string name)
+        {
+            if (!columns.TryGetValue(name, out int i)) return null;
+            if (i >= csv.FieldCount) throw f.Error(name, $"a value in column {i + 1}", $"a row of {csv.FieldCount} fields");
+            string value = csv.GetString(i).Trim();
+            return value.Length == 0 ? null : value;
+        }
+        string Required(string name) => Get(name) ?? throw f.Error(name, "a value", "an empty field");
+
+        long id = f.Integer("id", Required("id"), 0);
+        double submitS = f.Number("submit_s", Required("submit_s"), 0);
+        int chips = (int)f.Integer("chips", Required("chips"), 1, 1_000_000);
+        double? runtime = Get("runtime_s") is { } r ? f.Number("runtime_s", r, 0) : null;
+        double? work = Get("work_ref_chip_s") is { } w ? f.Number("work_ref_chip_s", w, 0) : null;
+        if (runtime is null && work is null) throw f.Error("runtime_s", "a runtime_s or work_ref_chip_s value", "neither");
+        string? kindText = Get("kind");
+        var kind = JobKind.Batch;
+        if (kindText is not null && !Kinds.TryGetValue(kindText, out kind))
+            throw f.Error("kind", "training, inference or batch", $"'{kindText}'");
+        int? centre = Get("centre") is { } c ? (int)f.Integer("centre", c, 0, 100_000) : null;
+        return new JobSpec(
+            new JobId(id),
+            SimTime.FromSeconds(submitS),
+            Get("tenant") is { } t ? (int)f.Integer("tenant", t, 0, int.MaxValue) : 0,
+            kind,
+            Get("job_class") ?? options.JobClass,
+            chips,
+            Get("chip_model"),
+            Get("stack"),
+            work ?? runtime!.Value * chips,
+            Get("priority") is { } p ? (int)f.Integer("priority", p, int.MinValue, int.MaxValue) : 0,
+            Get("data_region"),
+            Get("data_gb") is { } d ? f.Number("data_gb", d, 0) : 0,
+            f.Boolean("restricted", Get("restricted") ?? ""),
+            Get("demand_region"),
+            Get("latency_limit_ms") is { } l ? f.Number("latency_limit_ms", l, 0) : null,
+            centre is null ? null : new CentreId(centre.Value),
+            runtime,
+            runtime is null ? null : Get("runtime_chip") ?? options.ChipModel);
+    }
+}

@@ -1,0 +1,10 @@
+namespace ComputeScheduler.Workloads.Traces;
+
+/// <summary>How a trace is read and mapped to jobs.</summary>
+/// <param name="JobClass">Performance class of the trace's jobs (must exist in the topology).</param>
+/// <param name="ChipModel">Catalog chip the trace's runtimes were observed on, or null for "as given".</param>
+/// <param name="SkipBad">Skip malformed lines (counted in <see cref="BadLines"/>) instead of stopping.</param>
+public sealed record TraceReadOptions(string JobClass, string? ChipModel = null, bool SkipBad = false)
+{
+    public BadLineLog BadLines { get; } = new();
+}
