@@ -12,6 +12,8 @@ public static class CliApp
         var root = new RootCommand("ComputeScheduler: a simulator of a national network of intelligent-computing centres.");
         var run = new RunCommand(console, error);
         root.Add(run.Command);
+        root.Add(new ReplayCommand(console, error).Command);
+        root.Add(new TraceCommand(console, error).Command);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -8,10 +8,9 @@ namespace ComputeScheduler.Cli;
 /// <summary>A Spectre.Console progress bar over simulated days, with jobs done and events/s, while a run goes on.</summary>
 public static class ProgressDisplay
 {
-    public static async Task ShowAsync(IAnsiConsole console, Scenario scenario, RunProgress progress, Task run)
+    public static async Task ShowAsync(IAnsiConsole console, Scenario scenario, RunProgress progress, Task run, long? totalJobs)
     {
         double days = scenario.Workload.DurationDays;
-        long jobs = scenario.Workload.Jobs;
         var wall = Stopwatch.StartNew();
         if (!console.Profile.Capabilities.Interactive)
         {
@@ -29,7 +28,8 @@ public static class ProgressDisplay
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>
             {
-                var task = ctx.AddTask("simulating", maxValue: jobs);
+                var task = ctx.AddTask("simulating", maxValue: totalJobs ?? 1);
+                task.IsIndeterminate = totalJobs is null;
                 while (!run.IsCompleted)
                 {
                     await Task.WhenAny(run, Task.Delay(200)).ConfigureAwait(false);
@@ -42,7 +42,7 @@ public static class ProgressDisplay
 
     private static void Update(ProgressTask task, RunProgress progress, double wallS, double days)
     {
-        task.Value = Math.Min(task.MaxValue, progress.JobsDone);
+        if (!task.IsIndeterminate) task.Value = Math.Min(task.MaxValue, progress.JobsDone);
         task.Description = Line(progress, wallS, days);
     }
 

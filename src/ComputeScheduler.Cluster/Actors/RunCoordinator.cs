@@ -166,12 +166,15 @@ public sealed class RunCoordinator : ReceiveActor
     private void Guard(Action action)
     {
         try { action(); }
-        catch (Exception e) { Fail(e.Message); }
+        catch (Exception e) { Fail(e); }
     }
 
-    private void Fail(string message)
+    private void Fail(string message) => Fail(new InvalidOperationException(message));
+
+    /// <summary>Ends the run with <paramref name="error"/> as it is (bad trace input stays an input error).</summary>
+    private void Fail(Exception error)
     {
-        _done.TrySetException(new InvalidOperationException(message));
+        _done.TrySetException(error);
         Context.Stop(Self);
     }
 }

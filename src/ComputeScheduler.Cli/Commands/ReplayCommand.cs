@@ -1,0 +1,86 @@
+using System.CommandLine;
+using ComputeScheduler.Cluster.Telemetry;
+using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Scheduling;
+using ComputeScheduler.Workloads;
+using ComputeScheduler.Workloads.Scenarios;
+using ComputeScheduler.Workloads.Traces;
+using Spectre.Console;
+
+namespace ComputeScheduler.Cli.Commands;
+
+/// <summary>
+/// `computesched replay TRACE [--format F] [--topology FILE] [--chip-model ID] [--job-class NAME] [--skip-bad] ...`:
+/// replays a job trace on a scenario's topology (centres, catalog, policies; its synthetic workload is not used).
+/// </summary>
+public sealed class ReplayCommand
+{
+    private readonly IAnsiConsole _console;
+    private readonly TextWriter _error;
+    private readonly RunOptions _options = new();
+    private readonly Argument<string> _trace = new("trace") { Description = "Trace file (plain or gzip)." };
+    private readonly Option<string> _format = new("--format") { Description = "Trace format.", DefaultValueFactory = _ => TraceFormats.Auto };
+    private readonly Option<string?> _topology = new("--topology") { Description = $"Scenario whose topology and policies the trace runs on (default: the built-in {BuiltInScenarios.DefaultFile})." };
+    private readonly Option<string?> _chipModel = new("--chip-model") { Description = "Catalog chip the trace's runtimes were observed on (default: runtimes are taken as they are on any chip)." };
+    private readonly Option<string?> _jobClass = new("--job-class") { Description = "Performance class of the trace's jobs (default: the topology's first class)." };
+    private readonly Option<bool> _skipBad = new("--skip-bad") { Description = "Skip malformed lines and report how many and the first 10, instead of stopping." };
+
+    public ReplayCommand(IAnsiConsole console, TextWriter error)
+    {
+        _console = console;
+        _error = error;
+        _format.AcceptOnlyFromAmong([TraceFormats.Auto, .. TraceFormats.Names]);
+        Command = new Command("replay", "Replay a job trace on a topology and write its results folder.") { _trace, _format, _topology, _chipModel, _jobClass, _skipBad };
+        _options.AddTo(Command);
+        Command.SetAction((parse, _) => ExecuteAsync(parse));
+    }
+
+    public Command Command { get; }
+
+    private async Task<int> ExecuteAsync(ParseResult parse)
+    {
+        using var telemetry = TelemetryExport.Start(parse.GetValue(_options.Otel) ?? TelemetryExport.None, parse.GetValue(_options.OtelEndpoint));
+        using var activity = SimulatorTelemetry.Activities.StartActivity("computesched.command.replay");
+        var registry = PolicyRegistry.CreateBuiltIn();
+        string trace = parse.GetValue(_trace)!;
+        Scenario scenario;
+        ITraceReader reader;
+        TraceReadOptions options;
+        try
+        {
+            string topology = parse.GetValue(_topology) ?? BuiltInScenarios.DefaultPath;
+            scenario = ScenarioLoader.Load(topology, (point, name) => RunOptions.CheckPolicy(registry, point, name));
+            scenario = _options.Apply(scenario, parse, registry) with { Name = "replay-" + TraceName(trace) };
+            string jobClass = parse.GetValue(_jobClass) ?? scenario.Performance.Classes[0].Name;
+            if (!scenario.Performance.Classes.Any(c => c.Name == jobClass))
+                throw new InputException($"--job-class: expected a class of {topology} ({string.Join(", ", scenario.Performance.Classes.Select(c => c.Name))}), got '{jobClass}'");
+            string? chip = parse.GetValue(_chipModel);
+            if (chip is not null && !scenario.Catalog.TryGetChip(chip, out _))
+                throw new InputException($"--chip-model: expected a chip of the catalog ({string.Join(", ", scenario.Catalog.Chips.Select(c => c.Id))}), got '{chip}'");
+            reader = TraceFormats.For(trace, parse.GetValue(_format) ?? TraceFormats.Auto);
+            options = new TraceReadOptions(jobClass, chip, parse.GetValue(_skipBad));
+        }
+        catch (InputException e)
+        {
+            _error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        string outDir = _options.OutFolder(parse, scenario);
+        int prepared = RunPipeline.PrepareFolder(outDir, _error);
+        if (prepared != ExitCodes.Ok) return prepared;
+        int code = await RunPipeline.RunAsync(_console, _error, scenario, reader.Read(trace, options), registry, outDir,
+            scenario.SourceFiles, [.. scenario.SourceFiles, trace], $"in-process actors, replay of {reader.Format} trace", null).ConfigureAwait(false);
+        BadLines.Report(_console, options.BadLines);
+        if (reader is SwfTraceReader swf && swf.SkippedUnavailable > 0)
+            _console.WriteLine($"{swf.SkippedUnavailable} job(s) without a run time or processor count were not replayed");
+        return code;
+    }
+
+    private static string TraceName(string path)
+    {
+        string name = Path.GetFileName(path);
+        foreach (var ext in new[] { ".gz", ".csv", ".swf", ".json", ".trace" })
+            if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) name = name[..^ext.Length];
+        return name;
+    }
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Scheduling;
+using ComputeScheduler.Workloads;
+
+namespace ComputeScheduler.Cli.Commands;
+
+/// <summary>Options shared by the verbs that run a simulation (run, replay): seed, results folder, policies, telemetry.</summary>
+public sealed class RunOptions
+{
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed for every random stream (overrides the scenario's)." };
+    public Option<string?> Out { get; } = new("--out") { Description = "Results folder (default: runs/<name>-seed<seed>)." };
+    public Option<string?> Dispatch { get; } = new("--dispatch") { Description = "Dispatch policy (overrides the scenario's)." };
+    public Option<string?> QueueOrder { get; } = new("--queue-order") { Description = "Queue-order policy (overrides the scenario's)." };
+    public Option<string?> Placement { get; } = new("--placement") { Description = "Placement policy (overrides the scenario's)." };
+    public Option<string> Otel { get; } = new("--otel")
+    {
+        Description = "Export the simulator's own telemetry (OpenTelemetry): none, console or otlp.",
+        DefaultValueFactory = _ => TelemetryExport.None,
+    };
+    public Option<Uri?> OtelEndpoint { get; } = new("--otel-endpoint") { Description = "OTLP endpoint for --otel otlp (default http://localhost:4317)." };
+
+    public RunOptions() => Otel.AcceptOnlyFromAmong(TelemetryExport.None, TelemetryExport.Console, TelemetryExport.Otlp);
+
+    public void AddTo(Command command)
+    {
+        foreach (Option o in new Option[] { Seed, Out, Dispatch, QueueOrder, Placement, Otel, OtelEndpoint }) command.Add(o);
+    }
+
+    /// <summary>The scenario with the command line's seed and policies applied; bad values throw <see cref="InputException"/>.</summary>
+    public Scenario Apply(Scenario scenario, ParseResult parse, PolicyRegistry registry)
+    {
+        if (parse.GetResult(Seed) is not null && parse.GetValue(Seed) is var seed)
+        {
+            if (seed < 0) throw new InputException($"--seed: expected a whole number of at least 0, got {seed}");
+            scenario = scenario.WithSeed(seed);
+        }
+        var p = scenario.Policies;
+        p = p with
+        {
+            Dispatch = Override(parse.GetValue(Dispatch), "--dispatch", PolicyKind.Dispatch, p.Dispatch, registry),
+            QueueOrder = Override(parse.GetValue(QueueOrder), "--queue-order", PolicyKind.QueueOrder, p.QueueOrder, registry),
+            Placement = Override(parse.GetValue(Placement), "--placement", PolicyKind.Placement, p.Placement, registry),
+        };
+        return scenario with { Policies = p };
+    }
+
+    public string OutFolder(ParseResult parse, Scenario scenario) => parse.GetValue(Out) ?? Path.Combine("runs", $"{scenario.Name}-seed{scenario.Seed}");
+
+    /// <summary>The scenario loader's check of policy names against the registry.</summary>
+    public static string? CheckPolicy(PolicyRegistry registry, string point, string name)
+    {
+        var kind = point switch
+        {
+            "dispatch" => PolicyKind.Dispatch,
+            "queueOrder" => PolicyKind.QueueOrder,
+            _ => PolicyKind.Placement,
+        };
+        return registry.IsKnown(kind, name) ? null : $"a known {PolicyRegistry.KindText(kind)} policy ({string.Join(", ", registry.Names(kind))})";
+    }
+
+    private static string Override(string? value, string option, PolicyKind kind, string current, PolicyRegistry registry)
+    {
+        if (value is null) return current;
+        if (!registry.IsKnown(kind, value)) throw new InputException($"{option}: {registry.DescribeUnknown(kind, value)}");
+        return value;
+    }
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using ComputeScheduler.Workloads;
+using ComputeScheduler.Workloads.Traces;
+using Spectre.Console;
+
+namespace ComputeScheduler.Cli.Commands;
+
+/// <summary>`computesched trace stats TRACE [--format F] [--skip-bad]`: what a trace holds, without simulating it.</summary>
+public sealed class TraceCommand
+{
+    private readonly IAnsiConsole _console;
+    private readonly TextWriter _error;
+    private readonly Argument<string> _trace = new("trace") { Description = "Trace file (plain or gzip)." };
+    private readonly Option<string> _format = new("--format") { Description = "Trace format.", DefaultValueFactory = _ => TraceFormats.Auto };
+    private readonly Option<bool> _skipBad = new("--skip-bad") { Description = "Skip malformed lines and report them instead of stopping." };
+
+    public TraceCommand(IAnsiConsole console, TextWriter error)
+    {
+        _console = console;
+        _error = error;
+        _format.AcceptOnlyFromAmong([TraceFormats.Auto, .. TraceFormats.Names]);
+        var stats = new Command("stats", "Print a trace's jobs, time span, arrival rate, chip-hours, request sizes and chip models.") { _trace, _format, _skipBad };
+        stats.SetAction(Stats);
+        Command = new Command("trace", "Look into job traces.") { stats };
+    }
+
+    public Command Command { get; }
+
+    private int Stats(ParseResult parse)
+    {
+        string path = parse.GetValue(_trace)!;
+        var options = new TraceReadOptions("trace", SkipBad: parse.GetValue(_skipBad));
+        TraceStats stats;
+        ITraceReader reader;
+        try
+        {
+            reader = TraceFormats.For(path, parse.GetValue(_format) ?? TraceFormats.Auto);
+            stats = TraceStats.Of(reader.Read(path, options));
+        }
+        catch (InputException e)
+        {
+            _error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        var table = new Table().Title($"{Markup.Escape(Path.GetFileName(path))} ({reader.Format})").AddColumn("statistic").AddColumn(new TableColumn("value").RightAligned());
+        void Row(string k, string v) => table.AddRow(Markup.Escape(k), Markup.Escape(v));
+        var ci = CultureInfo.InvariantCulture;
+        Row("jobs", stats.Jobs.ToString("N0", ci));
+        Row("submit span (days)", (stats.SpanS / 86_400).ToString("0.###", ci));
+        Row("arrival rate (jobs/h)", stats.ArrivalsPerHour.ToString("0.##", ci));
+        Row("chip-hours (runtime x chips)", stats.ChipHours.ToString("N1", ci));
+        Row("fractional-chip jobs", stats.FractionalJobs.ToString("N0", ci));
+        foreach (var (bin, count) in stats.SizeBins) Row($"jobs of <= {bin} chips", $"{count.ToString("N0", ci)} ({(double)count / stats.Jobs:P1})");
+        foreach (var (model, count) in stats.ChipModels) Row($"chip model {model}", count.ToString("N0", ci));
+        if (reader is SwfTraceReader swf) Row("jobs without run time or processors (skipped)", swf.SkippedUnavailable.ToString("N0", ci));
+        _console.Write(table);
+        BadLines.Report(_console, options.BadLines);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using ComputeScheduler.Testing;
+
+namespace ComputeScheduler.Cli.Tests;
+
+public class ReplayCommandTests
+{
+    private static readonly string Topology = RepoPaths.Topology("single-centre.yaml");
+
+    [Fact]
+    public async Task An_swf_trace_replays_end_to_end_with_every_replayable_job_in_the_results()
+    {
+        using var dir = new TempFolder();
+        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("swf/HPC2N-2002-2.2-cln.first3170jobs.swf"),
+            "--topology", Topology, "--chip-model", "nvidia-a800-sxm4-80gb", "--out", dir.Path);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var summary = JsonDocument.Parse(File.ReadAllText(dir.File("summary.json")));
+        Assert.Equal(3_145, summary.RootElement.GetProperty("jobs").GetProperty("submitted").GetInt64());
+        Assert.Equal(3_146, File.ReadLines(dir.File("jobs.csv")).Count());
+        Assert.Contains("25 job(s) without a run time", result.Out);
+        Assert.Equal("replay-HPC2N-2002-2.2-cln.first3170jobs", summary.RootElement.GetProperty("scenario").GetString());
+    }
+
+    [Fact]
+    public async Task A_native_trace_replays_its_observed_runtimes_on_their_chip()
+    {
+        using var dir = new TempFolder();
+        string trace = dir.File("jobs.csv");
+        // Two 8-chip jobs of 600 s observed on the A800 pool: they run 600 s each there.
+        File.WriteAllLines(trace, ["id,submit_s,chips,runtime_s,chip_model,runtime_chip", "0,0,8,600,nvidia-a800-sxm4-80gb,nvidia-a800-sxm4-80gb", "1,10,8,600,nvidia-a800-sxm4-80gb,nvidia-a800-sxm4-80gb"]);
+
+        var result = await CliRunner.RunAsync("replay", trace, "--topology", Topology, "--out", dir.File("out"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var rows = File.ReadAllLines(Path.Combine(dir.File("out"), "jobs.csv")).Skip(1).Select(r => r.Split(',')).ToArray();
+        Assert.All(rows, r => Assert.Equal(600.0, double.Parse(r[7], System.Globalization.CultureInfo.InvariantCulture) - double.Parse(r[6], System.Globalization.CultureInfo.InvariantCulture), 6));
+        Assert.All(rows, r => Assert.Equal("nvidia-a800-sxm4-80gb", r[9]));
+    }
+
+    [Fact]
+    public async Task A_bad_trace_line_stops_the_replay_with_exit_2_and_writes_no_results()
+    {
+        using var dir = new TempFolder();
+        string trace = dir.File("bad.csv");
+        File.WriteAllLines(trace, ["id,submit_s,chips,runtime_s", "0,0,1,100", "1,5,x,100"]);
+        string outDir = dir.File("out");
+
+        var result = await CliRunner.RunAsync("replay", trace, "--topology", Topology, "--out", outDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"{trace}:3: field 'chips': expected a whole number, got 'x'", Assert.Single(result.ErrorLines));
+        Assert.False(File.Exists(Path.Combine(outDir, "jobs.csv")));
+        Assert.False(File.Exists(Path.Combine(outDir, "summary.json")));
+    }
+
+    [Fact]
+    public async Task Skip_bad_replays_the_good_lines_and_reports_the_skipped_ones()
+    {
+        using var dir = new TempFolder();
+        string trace = dir.File("mixed.csv");
+        File.WriteAllLines(trace, ["id,submit_s,chips,runtime_s", "0,0,1,100", "1,5,x,100", "2,6,2,50"]);
+
+        var result = await CliRunner.RunAsync("replay", trace, "--topology", Topology, "--skip-bad", "--out", dir.File("out"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("skipped 1 malformed line(s)", result.Out);
+        Assert.Contains($"{trace}:3: field 'chips'", result.Out);
+        Assert.Equal(3, File.ReadLines(Path.Combine(dir.File("out"), "jobs.csv")).Count());
+    }
+
+    [Fact]
+    public async Task An_unknown_chip_model_for_the_trace_is_refused()
+    {
+        using var dir = new TempFolder();
+        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("swf/HPC2N-2002-2.2-cln.first3170jobs.swf"),
+            "--topology", Topology, "--chip-model", "v100", "--out", dir.File("out"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("--chip-model: expected a chip of the catalog", Assert.Single(result.ErrorLines));
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
+    public async Task Trace_stats_prints_the_nasa_log_figures()
+    {
+        var result = await CliRunner.RunAsync("trace", "stats", RepoPaths.SharedData("swf/NASA-iPSC-1993-3.1-cln.swf.gz"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("18,239", result.Out);       // jobs (shared/data/README)
+        Assert.Contains("131,732.8", result.Out);    // CPU-hours (shared/data/README)
+    }
+}
