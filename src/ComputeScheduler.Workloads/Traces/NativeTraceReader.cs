@@ -1,7 +1,6 @@
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Time;
-using CsvHelper;
 
 namespace ComputeScheduler.Workloads.Traces;
 
@@ -31,31 +30,19 @@ public sealed class NativeTraceReader : ITraceReader
 
     public IEnumerable<JobSpec> Read(string path, TraceReadOptions options)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: trace not found (no such file)");
-        using var stream = CheckedGzipStream.Open(path, out _);
-        using var csv = CsvReader.Create(stream, new CsvReaderOptions { TrackLineNumbers = true }, leaveOpen: true);
-        Dictionary<string, int>? columns = null;
         var lastSubmit = SimTime.Zero;
-        while (true)
+        bool checkedRuntimeColumns = false;
+        foreach (var row in CsvTraceRows.Read(path, ["id", "submit_s", "chips"]))
         {
-            long line = csv.LineNumber;
-            bool more;
-            try
-            {
-                more = csv.Read();
-            }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
-            {
-                throw new InputException($"{path}:{line + 1}: truncated or corrupt gzip stream after line {line}: {e.Message}");
-            }
-            if (!more) break;
-            columns ??= Columns(path, csv.Headers ?? []);
+            if (!checkedRuntimeColumns && !row.Has("runtime_s") && !row.Has("work_ref_chip_s"))
+                throw new InputException(path, 1, "runtime_s", "a column 'runtime_s' or 'work_ref_chip_s' in the header", "neither");
+            checkedRuntimeColumns = true;
             JobSpec job;
             try
             {
-                job = Parse(new TraceFields(path, csv.LineNumber), csv, columns, options);
+                job = Parse(row, options);
                 if (job.Submit < lastSubmit)
-                    throw new InputException(path, csv.LineNumber, "submit_s", $"submit times in increasing order (at least {lastSubmit.TotalSeconds})", job.Submit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    throw row.Fields.Error("submit_s", $"submit times in increasing order (at least {lastSubmit.TotalSeconds})", job.Submit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             catch (InputException e) when (options.SkipBad)
             {
@@ -67,28 +54,11 @@ public sealed class NativeTraceReader : ITraceReader
         }
     }
 
-    private static Dictionary<string, int> Columns(string path, IReadOnlyList<string> headers)
+    private static JobSpec Parse(CsvTraceRows.Row row, TraceReadOptions options)
     {
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < headers.Count; i++) columns[headers[i].Trim()] = i;
-        foreach (var required in new[] { "id", "submit_s", "chips" })
-            if (!columns.ContainsKey(required))
-                throw new InputException(path, 1, required, $"a column '{required}' in the header", $"columns {string.Join(", ", headers)}");
-        if (!columns.ContainsKey("runtime_s") && !columns.ContainsKey("work_ref_chip_s"))
-            throw new InputException(path, 1, "runtime_s", "a column 'runtime_s' or 'work_ref_chip_s' in the header", $"columns {string.Join(", ", headers)}");
-        return columns;
-    }
-
-    private static JobSpec Parse(TraceFields f, CsvReader csv, Dictionary<string, int> columns, TraceReadOptions options)
-    {
-        string? Get(string name)
-        {
-            if (!columns.TryGetValue(name, out int i)) return null;
-            if (i >= csv.FieldCount) throw f.Error(name, $"a value in column {i + 1}", $"a row of {csv.FieldCount} fields");
-            string value = csv.GetString(i).Trim();
-            return value.Length == 0 ? null : value;
-        }
-        string Required(string name) => Get(name) ?? throw f.Error(name, "a value", "an empty field");
+        var f = row.Fields;
+        string? Get(string name) => row.Get(name);
+        string Required(string name) => row.Required(name);
 
         long id = f.Integer("id", Required("id"), 0);
         double submitS = f.Number("submit_s", Required("submit_s"), 0);

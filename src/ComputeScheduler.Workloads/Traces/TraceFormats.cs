@@ -5,12 +5,14 @@ public static class TraceFormats
 {
     public const string Auto = "auto";
 
-    public static IReadOnlyList<string> Names => [NativeTraceReader.FormatName, SwfTraceReader.FormatName];
+    public static IReadOnlyList<string> Names => [NativeTraceReader.FormatName, SwfTraceReader.FormatName, TiresiasTraceReader.FormatName, PhillyTraceReader.FormatName];
 
     public static ITraceReader Create(string format) => format switch
     {
         NativeTraceReader.FormatName => new NativeTraceReader(),
         SwfTraceReader.FormatName => new SwfTraceReader(),
+        TiresiasTraceReader.FormatName => new TiresiasTraceReader(),
+        PhillyTraceReader.FormatName => new PhillyTraceReader(),
         _ => throw new InputException($"--format: expected one of {Auto}, {string.Join(", ", Names)}, got '{format}'"),
     };
 
