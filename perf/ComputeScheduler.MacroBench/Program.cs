@@ -11,10 +11,17 @@ using ComputeScheduler.Workloads.Synthetic;
 // median of events/s, jobs/s and wall seconds. Usage: MacroBench [SCENARIO] [--runs N]
 string? scenarioArg = null;
 int runs = 3;
+long replayJobs = 0;
 for (int a = 0; a < args.Length; a++)
 {
     if (args[a] == "--runs" && a + 1 < args.Length) runs = int.Parse(args[++a], CultureInfo.InvariantCulture);
+    else if (args[a] == "--replay-jobs" && a + 1 < args.Length) replayJobs = long.Parse(args[++a], CultureInfo.InvariantCulture);
     else scenarioArg = args[a];
+}
+if (replayJobs > 0)
+{
+    await ComputeScheduler.MacroBench.ReplayBench.RunAsync(scenarioArg ?? FindDefault(), replayJobs);
+    return;
 }
 string scenarioPath = scenarioArg ?? FindDefault();
 
