@@ -3,7 +3,6 @@ using ComputeScheduler.Cluster.Telemetry;
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Scheduling;
 using ComputeScheduler.Workloads;
-using ComputeScheduler.Workloads.Scenarios;
 using ComputeScheduler.Workloads.Traces;
 using Spectre.Console;
 
@@ -39,7 +38,7 @@ public sealed class ReplayCommand
 
     private async Task<int> ExecuteAsync(ParseResult parse)
     {
-        using var telemetry = TelemetryExport.Start(parse.GetValue(_options.Otel) ?? TelemetryExport.None, parse.GetValue(_options.OtelEndpoint));
+        using var telemetry = _options.StartTelemetry(parse);
         using var activity = SimulatorTelemetry.Activities.StartActivity("computesched.command.replay");
         var registry = PolicyRegistry.CreateBuiltIn();
         string trace = parse.GetValue(_trace)!;
@@ -49,8 +48,7 @@ public sealed class ReplayCommand
         try
         {
             string topology = parse.GetValue(_topology) ?? BuiltInScenarios.DefaultPath;
-            scenario = ScenarioLoader.Load(topology, (point, name) => RunOptions.CheckPolicy(registry, point, name));
-            scenario = _options.Apply(scenario, parse, registry) with { Name = "replay-" + TraceName(trace) };
+            scenario = _options.LoadScenario(topology, parse, registry) with { Name = "replay-" + TraceName(trace) };
             string jobClass = parse.GetValue(_jobClass) ?? scenario.Performance.Classes[0].Name;
             if (!scenario.Performance.Classes.Any(c => c.Name == jobClass))
                 throw new InputException($"--job-class: expected a class of {topology} ({string.Join(", ", scenario.Performance.Classes.Select(c => c.Name))}), got '{jobClass}'");

@@ -3,7 +3,6 @@ using ComputeScheduler.Cluster.Telemetry;
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Scheduling;
 using ComputeScheduler.Workloads;
-using ComputeScheduler.Workloads.Scenarios;
 using ComputeScheduler.Workloads.Synthetic;
 using Spectre.Console;
 
@@ -34,16 +33,13 @@ public sealed class RunCommand
 
     private async Task<int> ExecuteAsync(ParseResult parse)
     {
-        using var telemetry = TelemetryExport.Start(parse.GetValue(_options.Otel) ?? TelemetryExport.None, parse.GetValue(_options.OtelEndpoint));
+        using var telemetry = _options.StartTelemetry(parse);
         using var activity = SimulatorTelemetry.Activities.StartActivity("computesched.command.run");
         var registry = PolicyRegistry.CreateBuiltIn();
         Scenario scenario;
         try
         {
-            using var load = SimulatorTelemetry.Activities.StartActivity("computesched.load");
-            string path = parse.GetValue(_scenario) ?? BuiltInScenarios.DefaultPath;
-            scenario = ScenarioLoader.Load(path, (point, name) => RunOptions.CheckPolicy(registry, point, name));
-            scenario = _options.Apply(scenario, parse, registry);
+            scenario = _options.LoadScenario(parse.GetValue(_scenario) ?? BuiltInScenarios.DefaultPath, parse, registry);
         }
         catch (InputException e)
         {

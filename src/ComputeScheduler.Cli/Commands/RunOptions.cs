@@ -2,6 +2,7 @@ using System.CommandLine;
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Scheduling;
 using ComputeScheduler.Workloads;
+using ComputeScheduler.Workloads.Scenarios;
 
 namespace ComputeScheduler.Cli.Commands;
 
@@ -25,6 +26,18 @@ public sealed class RunOptions
     public void AddTo(Command command)
     {
         foreach (Option o in new Option[] { Seed, Out, Dispatch, QueueOrder, Placement, Otel, OtelEndpoint }) command.Add(o);
+    }
+
+    /// <summary>Starts the exporters asked for with --otel; dispose at the end of the command.</summary>
+    public TelemetryExport StartTelemetry(ParseResult parse)
+        => TelemetryExport.Start(parse.GetValue(Otel) ?? TelemetryExport.None, parse.GetValue(OtelEndpoint));
+
+    /// <summary>Loads a scenario, checking its policy names, and applies the command line's seed and policies.</summary>
+    public Scenario LoadScenario(string path, ParseResult parse, PolicyRegistry registry)
+    {
+        using var load = Cluster.Telemetry.SimulatorTelemetry.Activities.StartActivity("computesched.load");
+        var scenario = ScenarioLoader.Load(path, (point, name) => CheckPolicy(registry, point, name));
+        return Apply(scenario, parse, registry);
     }
 
     /// <summary>The scenario with the command line's seed and policies applied; bad values throw <see cref="InputException"/>.</summary>
