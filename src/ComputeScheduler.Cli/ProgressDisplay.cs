@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ComputeScheduler.Cluster.Coordination;
-using ComputeScheduler.Model.Scenarios;
 using Spectre.Console;
 
 namespace ComputeScheduler.Cli;
@@ -8,9 +7,8 @@ namespace ComputeScheduler.Cli;
 /// <summary>A Spectre.Console progress bar over simulated days, with jobs done and events/s, while a run goes on.</summary>
 public static class ProgressDisplay
 {
-    public static async Task ShowAsync(IAnsiConsole console, Scenario scenario, RunProgress progress, Task run, long? totalJobs)
+    public static async Task ShowAsync(IAnsiConsole console, RunProgress progress, Task run, long? totalJobs, double? days)
     {
-        double days = scenario.Workload.DurationDays;
         var wall = Stopwatch.StartNew();
         if (!console.Profile.Capabilities.Interactive)
         {
@@ -40,17 +38,17 @@ public static class ProgressDisplay
             }).ConfigureAwait(false);
     }
 
-    private static void Update(ProgressTask task, RunProgress progress, double wallS, double days)
+    private static void Update(ProgressTask task, RunProgress progress, double wallS, double? days)
     {
         if (!task.IsIndeterminate) task.Value = Math.Min(task.MaxValue, progress.JobsDone);
         task.Description = Line(progress, wallS, days);
     }
 
-    private static string Line(RunProgress progress, double wallS, double days)
+    private static string Line(RunProgress progress, double wallS, double? days)
     {
         double simDays = progress.SimulatedUs / 86_400e6;
         double eventsPerS = wallS > 0 ? progress.Events / wallS : 0;
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"day {simDays:0.0} of {days:0.#}+ | {progress.JobsDone:N0} jobs done | {eventsPerS:N0} events/s");
+            $"day {simDays:0.0}{(days is { } d ? $" of {d:0.#}+" : "")} | {progress.JobsDone:N0} jobs done | {eventsPerS:N0} events/s");
     }
 }

@@ -67,7 +67,7 @@ public sealed class ReplayCommand
         int prepared = RunPipeline.PrepareFolder(outDir, _error);
         if (prepared != ExitCodes.Ok) return prepared;
         int code = await RunPipeline.RunAsync(_console, _error, scenario, reader.Read(trace, options), registry, outDir,
-            scenario.SourceFiles, [.. scenario.SourceFiles, trace], $"in-process actors, replay of {reader.Format} trace", null).ConfigureAwait(false);
+            scenario.SourceFiles, [.. scenario.SourceFiles, trace], $"in-process actors, replay of {reader.Format} trace", null, null).ConfigureAwait(false);
         BadLines.Report(_console, options.BadLines);
         if (reader is SwfTraceReader swf && swf.SkippedUnavailable > 0)
             _console.WriteLine($"{swf.SkippedUnavailable} job(s) without a run time or processor count were not replayed");

@@ -50,6 +50,6 @@ public sealed class RunCommand
         int prepared = RunPipeline.PrepareFolder(outDir, _error);
         if (prepared != ExitCodes.Ok) return prepared;
         return await RunPipeline.RunAsync(_console, _error, scenario, SyntheticWorkload.Generate(scenario), registry, outDir,
-            scenario.SourceFiles, scenario.SourceFiles, "in-process actors", scenario.Workload.Jobs).ConfigureAwait(false);
+            scenario.SourceFiles, scenario.SourceFiles, "in-process actors", scenario.Workload.Jobs, scenario.Workload.DurationDays).ConfigureAwait(false);
     }
 }

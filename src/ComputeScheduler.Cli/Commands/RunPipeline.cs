@@ -40,7 +40,7 @@ internal static class RunPipeline
     /// <param name="copies">Input files copied into the results folder.</param>
     /// <param name="hashed">Input files whose SHA-256 goes to run.json.</param>
     public static async Task<int> RunAsync(IAnsiConsole console, TextWriter error, Scenario scenario, IEnumerable<JobSpec> jobs,
-        PolicyRegistry registry, string outDir, IReadOnlyList<string> copies, IReadOnlyList<string> hashed, string mode, long? totalJobs)
+        PolicyRegistry registry, string outDir, IReadOnlyList<string> copies, IReadOnlyList<string> hashed, string mode, long? totalJobs, double? days)
     {
         var progress = new RunProgress();
         var wall = Stopwatch.StartNew();
@@ -48,7 +48,7 @@ internal static class RunPipeline
         try
         {
             var runTask = NationalRun.RunAsync(scenario, jobs, registry, progress);
-            await ProgressDisplay.ShowAsync(console, scenario, progress, runTask, totalJobs).ConfigureAwait(false);
+            await ProgressDisplay.ShowAsync(console, progress, runTask, totalJobs, days).ConfigureAwait(false);
             recorder = await runTask.ConfigureAwait(false);
         }
         catch (InputException e)
