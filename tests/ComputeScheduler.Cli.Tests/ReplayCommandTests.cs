@@ -90,4 +90,18 @@ public class ReplayCommandTests
         Assert.Contains("18,239", result.Out);       // jobs (shared/data/README)
         Assert.Contains("131,732.8", result.Out);    // CPU-hours (shared/data/README)
     }
+
+    [Fact]
+    public async Task A_gavel_trace_replays_on_the_gavel_cluster_with_measured_runtimes_on_v100()
+    {
+        using var dir = new TempFolder();
+        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("gavel/traces-physical-cluster/small_test.trace"),
+            "--topology", RepoPaths.Topology("gavel-108.yaml"), "--format", "gavel", "--out", dir.Path);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var rows = File.ReadAllLines(dir.File("jobs.csv")).Skip(1).Select(r => r.Split(',')).ToArray();
+        Assert.Equal(20, rows.Length);
+        Assert.All(rows, r => Assert.Equal("finished", r[3]));
+        Assert.Contains(rows, r => r[9] == "nvidia-v100-sxm2-16gb");
+    }
 }

@@ -55,7 +55,7 @@ public sealed class ReplayCommand
             string? chip = parse.GetValue(_chipModel);
             if (chip is not null && !scenario.Catalog.TryGetChip(chip, out _))
                 throw new InputException($"--chip-model: expected a chip of the catalog ({string.Join(", ", scenario.Catalog.Chips.Select(c => c.Id))}), got '{chip}'");
-            reader = TraceFormats.For(trace, parse.GetValue(_format) ?? TraceFormats.Auto);
+            reader = TraceFormats.For(trace, parse.GetValue(_format) ?? TraceFormats.Auto, scenario.Performance.Measured);
             options = new TraceReadOptions(jobClass, chip, parse.GetValue(_skipBad));
         }
         catch (InputException e)

@@ -5,9 +5,11 @@ namespace ComputeScheduler.Model.Performance;
 /// <param name="StackEfficiency">Software-stack maturity factor on throughput (cuda 1.0 when absent).</param>
 /// <param name="ThroughputOverrides">Measured relative throughput for (class, chip id), replacing the derived one.</param>
 /// <param name="ReferenceFabricGBpsPerChip">Fabric bandwidth at which a class's communication share is measured.</param>
+/// <param name="Measured">A measured throughput table the classes and overrides were taken from, or null.</param>
 public sealed record PerformanceSettings(
     string ReferenceChip,
     IReadOnlyDictionary<string, double> StackEfficiency,
     IReadOnlyList<JobClass> Classes,
     IReadOnlyDictionary<(string JobClass, string Chip), double> ThroughputOverrides,
-    double ReferenceFabricGBpsPerChip);
+    double ReferenceFabricGBpsPerChip,
+    MeasuredThroughputTable? Measured = null);

@@ -102,7 +102,9 @@ public static class ScenarioLoader
         var stack = m.NumberTable("stackEfficiency", 0.01, 10).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         m.OptionalString("stackEfficiencySource");
         var classes = new List<JobClass>();
-        foreach (var c in m.List("classes", 1))
+        var overrides = new Dictionary<(string, string), double>();
+        var measured = ReadMeasured(m.OptionalMap("gavelThroughputs"), reference, catalog, classes, overrides);
+        foreach (var c in measured is null ? m.List("classes", 1) : m.OptionalList("classes"))
         {
             string name = c.String("name");
             if (classes.Any(x => x.Name == name)) throw c.Error("name", "a class name not used before", $"duplicate '{name}'");
@@ -110,7 +112,6 @@ public static class ScenarioLoader
             c.OptionalString("source");
             c.RejectUnknown();
         }
-        var overrides = new Dictionary<(string, string), double>();
         foreach (var t in m.OptionalList("throughput"))
         {
             string cls = t.String("jobClass");
@@ -123,7 +124,44 @@ public static class ScenarioLoader
         }
         double fabric = m.Number("referenceFabricGBpsPerChip", 0.001, 1e5);
         m.RejectUnknown();
-        return new PerformanceSettings(reference, stack, classes, overrides, fabric);
+        return new PerformanceSettings(reference, stack, classes, overrides, fabric, measured);
+    }
+
+    /// <summary>
+    /// performance.gavelThroughputs: one class per job type of a Gavel throughput table (compute-bound,
+    /// no scaling loss or communication share: measured per scale instead), and a measured relative
+    /// throughput per class and mapped chip = isolated 1-GPU steps/s on its worker / on the reference
+    /// chip's worker. A job type that cannot run on a worker (0 steps/s) gets the smallest relative
+    /// throughput allowed (0.0001).
+    /// </summary>
+    private static MeasuredThroughputTable? ReadMeasured(YamlMap? g, string reference, ChipCatalog catalog, List<JobClass> classes, Dictionary<(string, string), double> overrides)
+    {
+        if (g is null) return null;
+        string file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(g.File)) ?? ".", g.String("file")));
+        var workers = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var map = g.Map("workers");
+        var table = Traces.GavelThroughputs.Load(file);
+        foreach (var worker in table.Workers)
+        {
+            string? chip = map.OptionalString(worker);
+            if (chip is null) continue;
+            if (!catalog.TryGetChip(chip, out _)) throw map.Error(worker, "a chip id of the catalog", $"unknown chip model '{chip}'");
+            workers[worker] = chip;
+        }
+        map.RejectUnknown();
+        string? refWorker = workers.FirstOrDefault(kv => kv.Value == reference).Key;
+        if (refWorker is null) throw g.Error("workers", $"a worker type mapped to the reference chip '{reference}'", $"workers {string.Join(", ", workers.Keys)}");
+        foreach (var type in table.JobTypes)
+        {
+            if (!table.TryGet(type, 1, refWorker, out double refSteps) || refSteps <= 0) continue;
+            classes.Add(new JobClass(type, PerformanceBound.Compute, 0, 0));
+            foreach (var (worker, chip) in workers)
+                if (table.TryGet(type, 1, worker, out double steps))
+                    overrides[(type, chip)] = Math.Max(0.0001, steps / refSteps);
+        }
+        string source = g.String("source");
+        g.RejectUnknown();
+        return new MeasuredThroughputTable(file, workers, refWorker, source);
     }
 
     private static List<CentreSpec> ReadCentres(YamlMap root, ChipCatalog catalog)

@@ -1,3 +1,5 @@
+using ComputeScheduler.Model.Performance;
+
 namespace ComputeScheduler.Workloads.Traces;
 
 /// <summary>The trace readers by --format name, and detection of a file's format ("auto").</summary>
@@ -5,26 +7,32 @@ public static class TraceFormats
 {
     public const string Auto = "auto";
 
-    public static IReadOnlyList<string> Names => [NativeTraceReader.FormatName, SwfTraceReader.FormatName, TiresiasTraceReader.FormatName, PhillyTraceReader.FormatName];
+    public static IReadOnlyList<string> Names =>
+        [NativeTraceReader.FormatName, SwfTraceReader.FormatName, TiresiasTraceReader.FormatName, PhillyTraceReader.FormatName, GavelTraceReader.FormatName];
 
-    public static ITraceReader Create(string format) => format switch
+    /// <param name="measured">The topology's measured throughput table: Gavel traces need it for their work.</param>
+    public static ITraceReader Create(string format, MeasuredThroughputTable? measured = null) => format switch
     {
         NativeTraceReader.FormatName => new NativeTraceReader(),
         SwfTraceReader.FormatName => new SwfTraceReader(),
         TiresiasTraceReader.FormatName => new TiresiasTraceReader(),
         PhillyTraceReader.FormatName => new PhillyTraceReader(),
+        GavelTraceReader.FormatName => measured is null
+            ? throw new InputException("--format gavel: expected a --topology whose performance section has gavelThroughputs (the work of Gavel jobs comes from them), got none")
+            : new GavelTraceReader(GavelThroughputs.Load(measured.File), measured.ReferenceWorker),
         _ => throw new InputException($"--format: expected one of {Auto}, {string.Join(", ", Names)}, got '{format}'"),
     };
 
     /// <summary>The reader for <paramref name="format"/>, or the one that recognises the file when it is "auto".</summary>
-    public static ITraceReader For(string path, string format)
+    public static ITraceReader For(string path, string format, MeasuredThroughputTable? measured = null)
     {
-        if (format != Auto) return Create(format);
+        if (format != Auto) return Create(format, measured);
         string? first;
         using (var text = TraceText.Open(path)) first = text.ReadLine();
         foreach (var name in Names)
         {
-            var reader = Create(name);
+            if (name == GavelTraceReader.FormatName && measured is null) continue;
+            var reader = Create(name, measured);
             if (reader.Recognises(path, first)) return reader;
         }
         throw new InputException($"{path}:1: cannot tell the trace format from its name or first line; give --format ({string.Join(", ", Names)})");
