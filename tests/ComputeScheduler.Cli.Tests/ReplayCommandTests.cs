@@ -104,4 +104,18 @@ public class ReplayCommandTests
         Assert.All(rows, r => Assert.Equal("finished", r[3]));
         Assert.Contains(rows, r => r[9] == "nvidia-v100-sxm2-16gb");
     }
+
+    [Fact]
+    public async Task Philly_jobs_replay_on_a_centre_built_from_the_philly_machine_list()
+    {
+        using var dir = new TempFolder();
+        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("philly/philly_jobs_subset_2017-09_to_2017-11.json"),
+            "--topology", Topology, "--machines", RepoPaths.SharedData("philly/cluster_machine_list.csv"), "--out", dir.Path);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("552 machines, 2490 GPUs", result.Out);
+        using var summary = JsonDocument.Parse(File.ReadAllText(dir.File("summary.json")));
+        Assert.Equal(2_631, summary.RootElement.GetProperty("jobs").GetProperty("finished").GetInt64());
+        Assert.True(File.Exists(Path.Combine(dir.Path, "scenario", "trace-chips.yaml")));
+    }
 }

@@ -4,6 +4,9 @@ using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Scheduling;
 using ComputeScheduler.Workloads;
 using ComputeScheduler.Workloads.Traces;
+using ComputeScheduler.Workloads.Topologies;
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Model.Topology;
 using Spectre.Console;
 
 namespace ComputeScheduler.Cli.Commands;
@@ -22,6 +25,9 @@ public sealed class ReplayCommand
     private readonly Option<string?> _topology = new("--topology") { Description = $"Scenario whose topology and policies the trace runs on (default: the built-in {BuiltInScenarios.DefaultFile})." };
     private readonly Option<string?> _chipModel = new("--chip-model") { Description = "Catalog chip the trace's runtimes were observed on (default: runtimes are taken as they are on any chip)." };
     private readonly Option<string?> _jobClass = new("--job-class") { Description = "Performance class of the trace's jobs (default: the topology's first class)." };
+    private readonly Option<string?> _machines = new("--machines") { Description = "Build the centre from this machine list of a trace (openb, PAI 2020, spot 2026 or Philly) instead of the topology's centres." };
+    private readonly Option<string> _machinesFormat = new("--machines-format") { Description = "Machine-list format.", DefaultValueFactory = _ => TraceFormats.Auto };
+    private readonly Option<string?> _chipMap = new("--chip-map") { Description = "Trace GPU names -> catalog chips (default: trace-chips.yaml beside the topology)." };
     private readonly Option<bool> _skipBad = new("--skip-bad") { Description = "Skip malformed lines and report how many and the first 10, instead of stopping." };
 
     public ReplayCommand(IAnsiConsole console, TextWriter error)
@@ -29,7 +35,8 @@ public sealed class ReplayCommand
         _console = console;
         _error = error;
         _format.AcceptOnlyFromAmong([TraceFormats.Auto, .. TraceFormats.Names]);
-        Command = new Command("replay", "Replay a job trace on a topology and write its results folder.") { _trace, _format, _topology, _chipModel, _jobClass, _skipBad };
+        Command = new Command("replay", "Replay a job trace on a topology and write its results folder.") { _trace, _format, _topology, _chipModel, _jobClass, _machines, _machinesFormat, _chipMap, _skipBad };
+        _machinesFormat.AcceptOnlyFromAmong([TraceFormats.Auto, .. MachineTableReader.Formats]);
         _options.AddTo(Command);
         Command.SetAction((parse, _) => ExecuteAsync(parse));
     }
@@ -43,12 +50,25 @@ public sealed class ReplayCommand
         var registry = PolicyRegistry.CreateBuiltIn();
         string trace = parse.GetValue(_trace)!;
         Scenario scenario;
+        var copies = new List<string>();
+        var hashed = new List<string>();
         ITraceReader reader;
         TraceReadOptions options;
         try
         {
             string topology = parse.GetValue(_topology) ?? BuiltInScenarios.DefaultPath;
             scenario = _options.LoadScenario(topology, parse, registry) with { Name = "replay-" + TraceName(trace) };
+            copies.AddRange(scenario.SourceFiles);
+            hashed.AddRange(scenario.SourceFiles);
+            if (parse.GetValue(_machines) is { } machines)
+            {
+                string map = parse.GetValue(_chipMap) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(topology)) ?? ".", "trace-chips.yaml");
+                scenario = WithTraceCentre(scenario, machines, parse.GetValue(_machinesFormat) ?? TraceFormats.Auto, map);
+                copies.Add(map);
+                hashed.Add(map);
+                hashed.Add(machines);
+            }
+            hashed.Add(trace);
             string jobClass = parse.GetValue(_jobClass) ?? scenario.Performance.Classes[0].Name;
             if (!scenario.Performance.Classes.Any(c => c.Name == jobClass))
                 throw new InputException($"--job-class: expected a class of {topology} ({string.Join(", ", scenario.Performance.Classes.Select(c => c.Name))}), got '{jobClass}'");
@@ -67,11 +87,24 @@ public sealed class ReplayCommand
         int prepared = RunPipeline.PrepareFolder(outDir, _error);
         if (prepared != ExitCodes.Ok) return prepared;
         int code = await RunPipeline.RunAsync(_console, _error, scenario, reader.Read(trace, options), registry, outDir,
-            scenario.SourceFiles, [.. scenario.SourceFiles, trace], $"in-process actors, replay of {reader.Format} trace", null, null).ConfigureAwait(false);
+            copies, hashed, $"in-process actors, replay of {reader.Format} trace", null, null).ConfigureAwait(false);
         BadLines.Report(_console, options.BadLines);
         if (reader is SwfTraceReader swf && swf.SkippedUnavailable > 0)
             _console.WriteLine($"{swf.SkippedUnavailable} job(s) without a run time or processor count were not replayed");
         return code;
+    }
+
+    private Scenario WithTraceCentre(Scenario scenario, string machines, string format, string mapPath)
+    {
+        if (format == TraceFormats.Auto) format = MachineTableReader.Detect(machines);
+        var mapping = ChipMapping.Load(mapPath, scenario.Catalog);
+        var template = scenario.Centres[0] with { Id = new CentreId(0), Region = "trace" };
+        var built = TraceTopology.Build(MachineTableReader.Read(machines, format), mapping, scenario.Catalog, template, "trace-" + TraceName(machines));
+        _console.WriteLine($"centre from {Path.GetFileName(machines)} ({format}): {built.Machines - built.WithoutGpus - built.Unmapped.Values.Sum()} machines, {built.Centre.TotalChips} GPUs; left out {built.WithoutGpus} without GPUs"
+            + (built.Unmapped.Count > 0 ? $" and {built.Unmapped.Values.Sum()} of unmapped models ({string.Join(", ", built.Unmapped.Select(u => $"{u.Key}: {u.Value}"))})" : ""));
+        if (built.StandIns.Count > 0) _console.WriteLine($"stand-in chips (models the trace does not disclose): {string.Join("; ", built.StandIns)}");
+        var region = new DemandRegion("trace", "trace", "trace", template.LatDeg, template.LonDeg, 1.0);
+        return scenario with { Centres = [built.Centre], DemandRegions = [region] };
     }
 
     private static string TraceName(string path)

@@ -1,0 +1,50 @@
+using ComputeScheduler.Workloads.Traces;
+
+namespace ComputeScheduler.Workloads.Topologies;
+
+/// <summary>
+/// Machine lists of public traces, as topology input (see docs/traces.md):
+/// <list type="bullet">
+/// <item><c>openb</c>: Alibaba GPU 2023 node lists, columns <c>sn</c>, <c>gpu</c>, <c>model</c> (CPU and memory not used).</item>
+/// <item><c>pai</c>: Alibaba PAI 2020 <c>pai_machine_spec.csv</c>, columns <c>machine</c>, <c>gpu_type</c>, <c>cap_gpu</c>.</item>
+/// <item><c>spot</c>: Alibaba spot GPU 2026 <c>node_info_df.csv</c>, columns <c>node_name</c>, <c>gpu_model</c>, <c>gpu_capacity_num</c>.</item>
+/// <item><c>philly</c>: Philly machine lists, columns <c>machineId</c>, <c>number of GPUs</c> and, when present,
+/// <c>single GPU mem</c> (the GPU model is not disclosed: its memory, e.g. "12GB", stands as its name).</item>
+/// </list>
+/// </summary>
+public static class MachineTableReader
+{
+    public static IReadOnlyList<string> Formats => ["openb", "pai", "spot", "philly"];
+
+    /// <summary>The format whose columns the header has.</summary>
+    public static string Detect(string path)
+    {
+        string? header;
+        using (var text = TraceText.Open(path)) header = text.ReadLine();
+        var columns = (header ?? "").Split(',').Select(c => c.Trim()).ToHashSet(StringComparer.Ordinal);
+        if (columns.Contains("sn") && columns.Contains("model")) return "openb";
+        if (columns.Contains("gpu_type") && columns.Contains("cap_gpu")) return "pai";
+        if (columns.Contains("gpu_model") && columns.Contains("gpu_capacity_num")) return "spot";
+        if (columns.Contains("machineId")) return "philly";
+        throw new InputException($"{path}:1: cannot tell the machine-list format from its header; give --machines-format ({string.Join(", ", Formats)})");
+    }
+
+    public static IEnumerable<TraceMachine> Read(string path, string format)
+    {
+        var (name, model, gpus) = format switch
+        {
+            "openb" => ("sn", "model", "gpu"),
+            "pai" => ("machine", "gpu_type", "cap_gpu"),
+            "spot" => ("node_name", "gpu_model", "gpu_capacity_num"),
+            "philly" => ("machineId", "single GPU mem", "number of GPUs"),
+            _ => throw new InputException($"--machines-format: expected one of {string.Join(", ", Formats)}, got '{format}'"),
+        };
+        string[] required = format == "philly" ? [name, gpus] : [name, model, gpus];
+        foreach (var row in CsvTraceRows.Read(path, required))
+        {
+            int count = (int)row.Fields.Integer(gpus, row.Required(gpus), 0, 1024);
+            string gpuModel = row.Get(model) ?? (count == 0 ? "" : format == "philly" ? "unknown" : throw row.Fields.Error(model, "a GPU model name", "an empty field"));
+            yield return new TraceMachine(row.Required(name), gpuModel, count);
+        }
+    }
+}
