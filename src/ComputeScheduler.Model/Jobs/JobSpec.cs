@@ -8,7 +8,7 @@ namespace ComputeScheduler.Model.Jobs;
 /// </summary>
 /// <param name="JobClass">Name of a <see cref="Performance.JobClass"/>: selects its throughput per chip model and its scaling.</param>
 /// <param name="Chips">Chips wanted (at least 1).</param>
-/// <param name="ChipModel">A chip model id the job must run on, or null for any.</param>
+/// <param name="ChipModel">The chip model id the job must run on ('|'-separated when several are allowed), or null for any.</param>
 /// <param name="SoftwareStack">A software stack the job needs (cuda, cann, ...), or null for any.</param>
 /// <param name="WorkReferenceChipSeconds">
 /// The job's work: seconds it would take on ONE reference chip with perfect scaling. Runtime on
@@ -25,6 +25,10 @@ namespace ComputeScheduler.Model.Jobs;
 /// throughput on another chip model; it already includes the job's own scaling and communication.
 /// </param>
 /// <param name="ObservedChipModel">The catalog chip the observed runtime was measured on, or null.</param>
+/// <param name="ChipMilli">
+/// Thousandths of one chip the job needs when it shares a chip (GPU sharing, 1-999, with
+/// <paramref name="Chips"/> = 1); 1000 for whole chips.
+/// </param>
 public sealed record JobSpec(
     JobId Id,
     SimTime Submit,
@@ -43,4 +47,20 @@ public sealed record JobSpec(
     double? LatencyLimitMs,
     CentreId? TargetCentre,
     double? ObservedRuntimeS = null,
-    string? ObservedChipModel = null);
+    string? ObservedChipModel = null,
+    int ChipMilli = 1000)
+{
+    public bool IsShared => ChipMilli < 1000;
+
+    /// <summary>Chips the job holds, in whole-chip units (0.25 for a quarter of one chip).</summary>
+    public double ChipShare => Chips * (ChipMilli / 1000d);
+
+    /// <summary>True when the job may run on <paramref name="chipModel"/>.</summary>
+    public bool AllowsChip(string chipModel)
+    {
+        if (ChipModel is null) return true;
+        foreach (var range in ChipModel.AsSpan().Split('|'))
+            if (ChipModel.AsSpan()[range].SequenceEqual(chipModel)) return true;
+        return false;
+    }
+}

@@ -11,7 +11,7 @@ public static class JobsCsv
     public static readonly string[] Header =
     [
         "id", "kind", "class", "status", "submit_s", "dispatch_s", "start_s", "end_s", "centre", "chip_model",
-        "chips", "locality", "wait_s", "jct_s", "energy_kwh", "cost_cny", "carbon_kg", "reject_reason",
+        "chips", "chip_milli", "locality", "wait_s", "jct_s", "energy_kwh", "cost_cny", "carbon_kg", "reject_reason",
     ];
 
     public static void Write(Stream stream, IReadOnlyList<JobOutcome> outcomes, IReadOnlyList<CentreSpec> centres)
@@ -32,6 +32,7 @@ public static class JobsCsv
             csv.WriteField(o.Centre is { } c ? centres[c.Value].Key : "");
             csv.WriteField(o.ChipModel ?? "");
             csv.WriteField(Fmt.Int(o.Chips));
+            csv.WriteField(Fmt.Int(o.ChipMilli));
             csv.WriteField(o.Status == JobStatus.Finished ? Kebab(o.Locality.ToString()) : "");
             csv.WriteField(Fmt.Seconds(o.Wait.Microseconds));
             csv.WriteField(Fmt.Seconds(o.Jct.Microseconds));

@@ -21,7 +21,7 @@ public static class SummaryBuilder
         foreach (var o in finished)
         {
             var key = (o.Centre!.Value.Value, o.ChipModel!);
-            busyUs[key] = busyUs.GetValueOrDefault(key) + (double)o.Chips * (o.End - o.Start).Microseconds;
+            busyUs[key] = busyUs.GetValueOrDefault(key) + o.ChipShare * (o.End - o.Start).Microseconds;
         }
         var utilisation = new List<PoolUtilisation>();
         foreach (var centre in scenario.Centres)

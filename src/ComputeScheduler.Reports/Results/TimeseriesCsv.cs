@@ -22,8 +22,8 @@ public static class TimeseriesCsv
             csv.WriteField(centres[s.Centre.Value].Key);
             csv.WriteField(s.ChipModel);
             csv.WriteField(Fmt.Int(s.TotalChips));
-            csv.WriteField(Fmt.Int(s.BusyChips));
-            csv.WriteField(Fmt.Number((double)s.BusyChips / s.TotalChips));
+            csv.WriteField(Fmt.Number(s.BusyChips, 3));
+            csv.WriteField(Fmt.Number(s.BusyChips / s.TotalChips));
             csv.WriteField(Fmt.Int(s.QueuedJobs));
             csv.WriteField(Fmt.Number(s.PowerKw, 3));
             csv.EndRecord();

@@ -112,7 +112,7 @@ public sealed class NationalDispatcher
         for (int p = 0; p < report.Pools.Length; p++)
         {
             var pool = report.Pools[p];
-            if (job.ChipModel is not null && !string.Equals(job.ChipModel, pool.ChipModel, StringComparison.Ordinal)) continue;
+            if (!job.AllowsChip(pool.ChipModel)) continue;
             if (job.SoftwareStack is not null && !string.Equals(job.SoftwareStack, pool.SoftwareStack, StringComparison.Ordinal)) continue;
             total += pool.TotalChips;
             free += pool.FreeChips;

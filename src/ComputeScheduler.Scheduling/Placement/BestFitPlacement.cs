@@ -12,6 +12,9 @@ namespace ComputeScheduler.Scheduling.Placement;
 /// remainder. It picks the pool and rack with the fewest free chips that can hold all of it
 /// in one rack (ties: earlier pool, lower rack); when no rack can, it takes whole free servers
 /// from the lowest index up in the first eligible pool with room.</item>
+/// <item>A job that shares a chip goes to the chip left with the fewest free thousandths, over all
+/// eligible pools (a partly used chip before a whole one); ties go to the earlier pool, then the
+/// lowest server and chip index.</item>
 /// </list>
 /// </summary>
 public sealed class BestFitPlacement : IPlacementPolicy
@@ -22,6 +25,7 @@ public sealed class BestFitPlacement : IPlacementPolicy
 
     public PlacementResult Place(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen)
     {
+        if (job.IsShared) return SharedChips.Place(job, free, chosen, tightest: true);
         int bestPool = -1, bestServer = -1, bestLeft = int.MaxValue;
         for (int p = 0; p < free.PoolCount; p++)
         {

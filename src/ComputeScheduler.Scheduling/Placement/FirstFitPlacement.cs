@@ -6,7 +6,8 @@ namespace ComputeScheduler.Scheduling.Placement;
 /// <summary>
 /// First fit: the first eligible pool (scenario order) that can hold the job now. Within it, a job
 /// that fits one server goes to the lowest-index server with enough free chips; a larger job takes
-/// free chips server by server from the lowest index up.
+/// free chips server by server from the lowest index up. A job that shares a chip goes to the first
+/// chip (pool, server, chip order) with enough free thousandths.
 /// </summary>
 public sealed class FirstFitPlacement : IPlacementPolicy
 {
@@ -16,6 +17,7 @@ public sealed class FirstFitPlacement : IPlacementPolicy
 
     public PlacementResult Place(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen)
     {
+        if (job.IsShared) return SharedChips.Place(job, free, chosen, tightest: false);
         for (int p = 0; p < free.PoolCount; p++)
         {
             if (!job.IsEligible(p) || free.FreeChipsInPool(p) < job.Chips) continue;

@@ -19,6 +19,9 @@ public sealed class CapacityIndex : IFreeCapacityView
     private readonly int[] _poolFree;
     private readonly ulong[][][] _buckets; // [pool][freeChips] -> bitset over the pool's local server index
     private readonly int[][] _bucketCounts; // [pool][freeChips]
+    private readonly int[] _firstChip;      // per server: index of its chip 0 in _milli
+    private readonly short[] _milli;        // per chip: thousandths not granted
+    private readonly ulong[] _wholeMask;    // per server: bit i set when chip i is wholly free
 
     public CapacityIndex(CentreSpec centre)
     {
@@ -67,6 +70,18 @@ public sealed class CapacityIndex : IFreeCapacityView
         }
         _rackWhollyFree = rackWhollyFree.ToArray();
         _rackFreeChips = rackFree.ToArray();
+        _firstChip = new int[servers];
+        _wholeMask = new ulong[servers];
+        int chips = 0;
+        for (int s = 0; s < servers; s++)
+        {
+            int cps = _pools[_serverPool[s]].ChipsPerServer;
+            _firstChip[s] = chips;
+            _wholeMask[s] = cps == 64 ? ulong.MaxValue : (1UL << cps) - 1;
+            chips += cps;
+        }
+        _milli = new short[chips];
+        Array.Fill(_milli, (short)ChipGrant.Whole);
     }
 
     public int PoolCount => _pools.Length;
@@ -79,6 +94,8 @@ public sealed class CapacityIndex : IFreeCapacityView
     public int PoolOf(int server) => _serverPool[server];
     public int WhollyFreeServersInRack(int rack) => _rackWhollyFree[rack];
     public int FreeChipsInRack(int rack) => _rackFreeChips[rack];
+
+    public int FreeMilli(int server, int chip) => _milli[_firstChip[server] + chip];
 
     public int FirstServerWithFree(int pool, int freeChips, int fromServer)
     {
@@ -97,27 +114,80 @@ public sealed class CapacityIndex : IFreeCapacityView
         }
     }
 
-    /// <summary>Takes the granted chips. Throws when a grant exceeds a server's free chips.</summary>
-    public void Allocate(ReadOnlySpan<ChipGrant> grants)
+    /// <summary>
+    /// Takes the granted chips. Whole-chip grants take the server's lowest-numbered wholly free
+    /// chips and record them in the grant's mask (so the span is written); shared grants take
+    /// thousandths of the chip they name. Throws when a grant exceeds what is free.
+    /// </summary>
+    public void Allocate(Span<ChipGrant> grants)
     {
-        foreach (var g in grants)
+        for (int i = 0; i < grants.Length; i++)
         {
+            var g = grants[i];
+            if (g.IsShared)
+            {
+                int chip = SharedChip(g);
+                int at = _firstChip[g.Server] + chip;
+                if (g.Milli <= 0 || g.Milli > _milli[at])
+                    throw new InvalidOperationException($"Grant of {g.Milli}/1000 of chip {chip} on server {g.Server} exceeds its free {_milli[at]}/1000.");
+                if (_milli[at] == ChipGrant.Whole)
+                {
+                    _wholeMask[g.Server] &= ~(1UL << chip);
+                    Move(g.Server, _free[g.Server] - 1);
+                }
+                _milli[at] -= (short)g.Milli;
+                continue;
+            }
             if (g.Chips <= 0 || g.Chips > _free[g.Server])
                 throw new InvalidOperationException($"Grant of {g.Chips} chips on server {g.Server} exceeds its {_free[g.Server]} free chips.");
+            ulong mask = 0, left = _wholeMask[g.Server];
+            for (int k = 0; k < g.Chips; k++)
+            {
+                ulong bit = left & (~left + 1);
+                mask |= bit;
+                left &= ~bit;
+                _milli[_firstChip[g.Server] + BitOperations.TrailingZeroCount(bit)] = 0;
+            }
+            _wholeMask[g.Server] = left;
+            grants[i] = g with { ChipMask = mask };
             Move(g.Server, _free[g.Server] - g.Chips);
         }
     }
 
-    /// <summary>Gives the granted chips back.</summary>
+    /// <summary>Gives the granted chips back (grants as <see cref="Allocate"/> left them).</summary>
     public void Release(ReadOnlySpan<ChipGrant> grants)
     {
         foreach (var g in grants)
         {
-            int cps = _pools[_serverPool[g.Server]].ChipsPerServer;
-            if (_free[g.Server] + g.Chips > cps)
-                throw new InvalidOperationException($"Release of {g.Chips} chips on server {g.Server} exceeds its {cps} chips.");
+            if (g.IsShared)
+            {
+                int chip = SharedChip(g);
+                int at = _firstChip[g.Server] + chip;
+                if (_milli[at] + g.Milli > ChipGrant.Whole)
+                    throw new InvalidOperationException($"Release of {g.Milli}/1000 of chip {chip} on server {g.Server} exceeds a whole chip.");
+                _milli[at] += (short)g.Milli;
+                if (_milli[at] == ChipGrant.Whole)
+                {
+                    _wholeMask[g.Server] |= 1UL << chip;
+                    Move(g.Server, _free[g.Server] + 1);
+                }
+                continue;
+            }
+            if ((_wholeMask[g.Server] & g.ChipMask) != 0 || BitOperations.PopCount(g.ChipMask) != g.Chips)
+                throw new InvalidOperationException($"Release of chips {g.ChipMask:x} on server {g.Server} that were not granted.");
+            for (ulong m = g.ChipMask; m != 0; m &= m - 1)
+                _milli[_firstChip[g.Server] + BitOperations.TrailingZeroCount(m)] = ChipGrant.Whole;
+            _wholeMask[g.Server] |= g.ChipMask;
             Move(g.Server, _free[g.Server] + g.Chips);
         }
+    }
+
+    private int SharedChip(in ChipGrant g)
+    {
+        int cps = _pools[_serverPool[g.Server]].ChipsPerServer;
+        if (g.Chips != 1 || BitOperations.PopCount(g.ChipMask) != 1 || BitOperations.TrailingZeroCount(g.ChipMask) >= cps)
+            throw new InvalidOperationException($"A shared grant on server {g.Server} must name one chip of its {cps}.");
+        return BitOperations.TrailingZeroCount(g.ChipMask);
     }
 
     private void Move(int server, int newFree)

@@ -10,6 +10,7 @@ public interface IFreeCapacityView
 
     PoolInfo Pool(int pool);
 
+    /// <summary>Wholly free chips of the server (a chip shared by a fractional job is not wholly free).</summary>
     int FreeChips(int server);
 
     int FreeChipsInPool(int pool);
@@ -29,4 +30,7 @@ public interface IFreeCapacityView
     int WhollyFreeServersInRack(int rack);
 
     int FreeChipsInRack(int rack);
+
+    /// <summary>Thousandths of chip <paramref name="chip"/> (0-based within the server) not yet granted: 1000 when wholly free.</summary>
+    int FreeMilli(int server, int chip);
 }

@@ -17,12 +17,17 @@ public sealed partial class CentreEngine
             Reject(slot, $"job class '{job.JobClass}' has no performance profile");
             return;
         }
+        if (job.IsShared && (job.Chips != 1 || job.ChipMilli < 1))
+        {
+            Reject(slot, $"a job sharing a chip must ask for 1 chip and 1-999 thousandths of it, not {job.Chips} chips x {job.ChipMilli}/1000");
+            return;
+        }
         ulong eligible = 0;
         bool anyModelOrStack = false;
         for (int p = 0; p < _capacity.PoolCount; p++)
         {
             var info = _capacity.Pool(p);
-            if (job.ChipModel is not null && !string.Equals(job.ChipModel, info.ChipModel, StringComparison.Ordinal)) continue;
+            if (!job.AllowsChip(info.ChipModel)) continue;
             if (job.SoftwareStack is not null && !string.Equals(job.SoftwareStack, info.SoftwareStack, StringComparison.Ordinal)) continue;
             anyModelOrStack = true;
             if (info.TotalChips >= job.Chips) eligible |= 1UL << p;
@@ -81,7 +86,7 @@ public sealed partial class CentreEngine
         ref var rec = ref _jobs[slot];
         var job = rec.Job;
         if (_grantBuffer.Length < job.Chips) _grantBuffer = new ChipGrant[Math.Max(job.Chips, _grantBuffer.Length * 2)];
-        var request = new PlacementRequest(job.Id, job.Chips, rec.EligiblePools);
+        var request = new PlacementRequest(job.Id, job.Chips, rec.EligiblePools, job.ChipMilli);
         var result = _placement.Place(request, _capacity, _grantBuffer);
         if (!result.IsPlaced) return false;
         var grants = _grantBuffer.AsSpan(0, result.GrantCount);
@@ -90,7 +95,7 @@ public sealed partial class CentreEngine
         _queue.Remove(slot);
         _queuedChips -= job.Chips;
         _running++;
-        _busyPerPool[result.Pool] += job.Chips;
+        _busyMilliPerPool[result.Pool] += (long)job.Chips * job.ChipMilli;
         rec.Pool = result.Pool;
         rec.Grants = grants.ToArray();
         rec.Locality = LocalityOf(result.Pool, grants);
@@ -107,13 +112,13 @@ public sealed partial class CentreEngine
         var job = rec.Job;
         _capacity.Release(rec.Grants);
         _running--;
-        _busyPerPool[rec.Pool] -= job.Chips;
+        _busyMilliPerPool[rec.Pool] -= (long)job.Chips * job.ChipMilli;
         double seconds = (_nowUs - rec.StartUs) / 1_000_000d;
-        double energy = _performance.EnergyKwh(rec.Pool, job.Chips, seconds);
+        double energy = _performance.EnergyKwh(rec.Pool, job.ChipShare, seconds);
         _outcomes.Add(new JobOutcome(job.Id, job.Kind, job.JobClass, JobStatus.Finished, job.Submit,
             SimTime.FromMicroseconds(rec.ArrivalUs), SimTime.FromMicroseconds(rec.StartUs), Now, _centre.Id,
             _capacity.Pool(rec.Pool).ChipModel, job.Chips, rec.Locality, energy,
-            _performance.CostCny(rec.Pool, job.Chips, seconds, energy), _performance.CarbonKg(energy), null));
+            _performance.CostCny(rec.Pool, job.ChipShare, seconds, energy), _performance.CarbonKg(energy), null) { ChipMilli = job.ChipMilli });
         _jobs.Free(slot);
         RequestPass();
     }
@@ -136,9 +141,13 @@ public sealed partial class CentreEngine
     {
         if (pool < 0 || pool >= _capacity.PoolCount || (eligible & (1UL << pool)) == 0)
             throw new InvalidOperationException($"placement '{_placement.Name}' chose pool {pool}, which job {job.Id} may not use");
+        if (job.IsShared && (grants.Length != 1 || !grants[0].IsShared || grants[0].Milli != job.ChipMilli))
+            throw new InvalidOperationException($"placement '{_placement.Name}' must give job {job.Id} one shared grant of {job.ChipMilli}/1000 of a chip");
         int sum = 0;
         foreach (var g in grants)
         {
+            if (!job.IsShared && g.IsShared)
+                throw new InvalidOperationException($"placement '{_placement.Name}' gave whole-chip job {job.Id} a shared grant");
             if (_capacity.PoolOf(g.Server) != pool)
                 throw new InvalidOperationException($"placement '{_placement.Name}' granted server {g.Server} outside pool {pool}");
             sum += g.Chips;

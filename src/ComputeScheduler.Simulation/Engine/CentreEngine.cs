@@ -42,7 +42,7 @@ public sealed partial class CentreEngine
     private long _eventsProcessed;
     private int _running;
     private long _queuedChips;
-    private readonly int[] _busyPerPool;
+    private readonly long[] _busyMilliPerPool;
 
     public CentreEngine(CentreSpec centre, PerformanceModel performance, IQueueOrderPolicy queue, IPlacementPolicy placement, SimDuration sampleInterval)
     {
@@ -54,7 +54,7 @@ public sealed partial class CentreEngine
         _placement = placement;
         _capacity = new CapacityIndex(centre);
         _sampleIntervalUs = sampleInterval.Microseconds;
-        _busyPerPool = new int[centre.Pools.Count];
+        _busyMilliPerPool = new long[centre.Pools.Count];
     }
 
     public CentreId Id => _centre.Id;
@@ -135,8 +135,9 @@ public sealed partial class CentreEngine
                 var info = _capacity.Pool(p);
                 var server = _centre.Pools[p].Server;
                 int activeServers = info.ServerCount - _capacity.ServersWithFree(p, info.ChipsPerServer);
-                double powerKw = (_busyPerPool[p] * server.Chip.TdpW + activeServers * server.HostPowerW) * _centre.Pue / 1000d;
-                _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, info.TotalChips, _busyPerPool[p], _queue.Count, powerKw));
+                double busy = _busyMilliPerPool[p] / 1000d;
+                double powerKw = (busy * server.Chip.TdpW + activeServers * server.HostPowerW) * _centre.Pue / 1000d;
+                _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, info.TotalChips, busy, _queue.Count, powerKw));
             }
             _nextSampleUs += _sampleIntervalUs;
         }

@@ -97,15 +97,15 @@ public sealed class PerformanceModel
         return workReferenceChipSeconds / rate;
     }
 
-    /// <summary>Facility energy in kWh of <paramref name="chips"/> chips of the pool busy for <paramref name="seconds"/>.</summary>
-    public double EnergyKwh(int pool, int chips, double seconds)
+    /// <summary>Facility energy in kWh of <paramref name="chips"/> chips of the pool (fractional when shared) busy for <paramref name="seconds"/>.</summary>
+    public double EnergyKwh(int pool, double chips, double seconds)
     {
         var server = _centre.Pools[pool].Server;
-        double itW = chips * server.Chip.TdpW + (double)chips / server.ChipsPerServer * server.HostPowerW;
+        double itW = chips * server.Chip.TdpW + chips / server.ChipsPerServer * server.HostPowerW;
         return itW * seconds / 3600d * _centre.Pue / 1000d;
     }
 
-    public double CostCny(int pool, int chips, double seconds, double energyKwh)
+    public double CostCny(int pool, double chips, double seconds, double energyKwh)
         => energyKwh * _centre.PriceCnyPerKwh + chips * seconds / 3600d * _centre.Pools[pool].ChipHourCostCny;
 
     public double CarbonKg(double energyKwh) => energyKwh * _centre.CarbonKgPerKwh;

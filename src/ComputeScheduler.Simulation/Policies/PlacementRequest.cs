@@ -4,7 +4,10 @@ namespace ComputeScheduler.Simulation.Policies;
 
 /// <summary>What placement must find chips for.</summary>
 /// <param name="EligiblePools">Bit i set when pool i may hold the job (chip model, software stack, size).</param>
-public readonly record struct PlacementRequest(JobId Id, int Chips, ulong EligiblePools)
+/// <param name="Milli">Thousandths of one chip for a job that shares a chip (Chips = 1); 1000 for whole chips.</param>
+public readonly record struct PlacementRequest(JobId Id, int Chips, ulong EligiblePools, int Milli = 1000)
 {
+    public bool IsShared => Milli < 1000;
+
     public bool IsEligible(int pool) => (EligiblePools & (1UL << pool)) != 0;
 }

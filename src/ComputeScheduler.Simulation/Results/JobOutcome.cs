@@ -28,10 +28,16 @@ public sealed record JobOutcome(
     double CarbonKg,
     string? RejectReason)
 {
+    /// <summary>Thousandths of its one chip a chip-sharing job held; 1000 for whole chips.</summary>
+    public int ChipMilli { get; init; } = 1000;
+
+    /// <summary>Chips held, in whole-chip units.</summary>
+    public double ChipShare => Chips * (ChipMilli / 1000d);
+
     public SimDuration Wait => Start - Submit;
     public SimDuration Jct => End - Submit;
 
     public static JobOutcome Rejected(JobSpec job, SimTime at, CentreId? centre, string reason) =>
         new(job.Id, job.Kind, job.JobClass, JobStatus.Rejected, job.Submit, at, at, at, centre, null, job.Chips,
-            Locality.ScaleUpDomain, 0, 0, 0, reason);
+            Locality.ScaleUpDomain, 0, 0, 0, reason) { ChipMilli = job.ChipMilli };
 }

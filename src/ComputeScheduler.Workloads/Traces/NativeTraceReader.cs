@@ -10,7 +10,8 @@ namespace ComputeScheduler.Workloads.Traces;
 /// <c>runtime_s</c> (observed runtime) or <c>work_ref_chip_s</c> (work in reference chip-seconds);
 /// optional <c>kind</c>, <c>job_class</c>, <c>runtime_chip</c>, <c>chip_model</c>, <c>stack</c>,
 /// <c>tenant</c>, <c>priority</c>, <c>data_region</c>, <c>data_gb</c>, <c>restricted</c>,
-/// <c>demand_region</c>, <c>latency_limit_ms</c>, <c>centre</c> (0-based centre index).
+/// <c>demand_region</c>, <c>latency_limit_ms</c>, <c>centre</c> (0-based centre index), <c>chip_milli</c>
+/// (thousandths of one chip for a job that shares a chip; 1000 by default).
 /// </summary>
 public sealed class NativeTraceReader : ITraceReader
 {
@@ -89,6 +90,7 @@ public sealed class NativeTraceReader : ITraceReader
             Get("latency_limit_ms") is { } l ? f.Number("latency_limit_ms", l, 0) : null,
             centre is null ? null : new CentreId(centre.Value),
             runtime,
-            runtime is null ? null : Get("runtime_chip") ?? options.ChipModel);
+            runtime is null ? null : Get("runtime_chip") ?? options.ChipModel,
+            Get("chip_milli") is { } m ? (int)f.Integer("chip_milli", m, 1, 1000) : 1000);
     }
 }

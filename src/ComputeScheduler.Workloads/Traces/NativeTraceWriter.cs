@@ -10,7 +10,7 @@ public static class NativeTraceWriter
     public static readonly string[] Header =
     [
         "id", "submit_s", "chips", "runtime_s", "runtime_chip", "work_ref_chip_s", "kind", "job_class", "chip_model", "stack",
-        "tenant", "priority", "data_region", "data_gb", "restricted", "demand_region", "latency_limit_ms", "centre",
+        "tenant", "priority", "data_region", "data_gb", "restricted", "demand_region", "latency_limit_ms", "centre", "chip_milli",
     ];
 
     public static void Write(Stream stream, IEnumerable<JobSpec> jobs)
@@ -38,6 +38,7 @@ public static class NativeTraceWriter
             row[15] = j.DemandRegion ?? "";
             row[16] = j.LatencyLimitMs is { } l ? N(l) : "";
             row[17] = j.TargetCentre is { } c ? c.Value.ToString(CultureInfo.InvariantCulture) : "";
+            row[18] = j.ChipMilli.ToString(CultureInfo.InvariantCulture);
             csv.WriteRecord(row);
         }
     }

@@ -71,4 +71,17 @@ public class BestFitPlacementTests
         var centre = CentreState.WithBusy(4, 0, 0);
         Assert.False(centre.Place(_policy, 1, pools: 0).Result.IsPlaced);
     }
+
+    [Fact]
+    public void BestFit_puts_a_shared_job_on_the_partly_used_chip_it_fills_most()
+    {
+        var centre = CentreState.WithBusy(4, 0, 0);
+        centre.Index.Allocate([ChipGrant.Shared(0, 2, 500), ChipGrant.Shared(1, 4, 700)]);
+        // Free thousandths: server 0 chip 2 = 500, server 1 chip 4 = 300, others 1000.
+        // A 300/1000 job fits server 1 chip 4 exactly.
+        var (result, grants) = centre.Place(_policy, 1, milli: 300);
+
+        Assert.True(result.IsPlaced);
+        Assert.Equal([ChipGrant.Shared(1, 4, 300)], grants);
+    }
 }

@@ -22,10 +22,10 @@ internal sealed class CentreState
         return new CentreState(index);
     }
 
-    public (PlacementResult Result, ChipGrant[] Grants) Place(IPlacementPolicy policy, int chips, ulong pools = 1)
+    public (PlacementResult Result, ChipGrant[] Grants) Place(IPlacementPolicy policy, int chips, ulong pools = 1, int milli = 1000)
     {
         var buffer = new ChipGrant[Math.Max(chips, 1)];
-        var result = policy.Place(new PlacementRequest(new JobId(1), chips, pools), Index, buffer);
+        var result = policy.Place(new PlacementRequest(new JobId(1), chips, pools, milli), Index, buffer);
         return (result, buffer.Take(result.GrantCount).ToArray());
     }
 }

@@ -49,6 +49,33 @@ public class CentreEngineTests
     }
 
     [Fact]
+    public void Jobs_sharing_a_chip_run_together_and_keep_whole_chip_jobs_off_it()
+    {
+        var scenario = new ScenarioBuilder().WithCentre("c", "r", (RefServer, 1)).Build();
+        // Two jobs of half a chip share chip 0 from t=0 (100 s each on one chip). An 8-chip job at t=1
+        // must wait until both have left the shared chip.
+        var half = (long id) => Job(id, 0, 1, 100) with { ChipMilli = 500 };
+        var (o, samples, _) = EngineHarness.Run(scenario, [half(0), half(1), Job(2, 1, 8, 100)]);
+
+        Assert.Equal(0, o[0].Start.TotalSeconds);
+        Assert.Equal(0, o[1].Start.TotalSeconds);
+        Assert.Equal(100, o[2].Start.TotalSeconds, 6);
+        Assert.Equal(500, o[0].ChipMilli);
+        // energy of half a chip: (0.5 x 500 W + 0.5/8 x 1,000 W) x 100 s x 1.25 = 0.01128 kWh
+        Assert.Equal((0.5 * 500 + 0.5 / 8 * 1000) * 100 / 3600 * 1.25 / 1000, o[0].EnergyKwh, 12);
+        Assert.Equal(1.0, samples[0].BusyChips, 9);
+    }
+
+    [Fact]
+    public void A_job_sharing_several_chips_is_rejected()
+    {
+        var scenario = new ScenarioBuilder().WithCentre("c", "r", (RefServer, 1)).Build();
+        var (o, _, _) = EngineHarness.Run(scenario, [Job(0, 0, 2, 100) with { ChipMilli = 300 }]);
+        Assert.Equal(JobStatus.Rejected, o[0].Status);
+        Assert.Contains("must ask for 1 chip", o[0].RejectReason);
+    }
+
+    [Fact]
     public void A_job_larger_than_every_matching_pool_is_rejected_with_the_reason()
     {
         var scenario = new ScenarioBuilder().WithCentre("c", "r", (RefServer, 2), (DomServer, 4)).Build();
