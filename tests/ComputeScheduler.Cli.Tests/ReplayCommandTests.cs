@@ -118,4 +118,43 @@ public class ReplayCommandTests
         Assert.Equal(2_631, summary.RootElement.GetProperty("jobs").GetProperty("finished").GetInt64());
         Assert.True(File.Exists(Path.Combine(dir.Path, "scenario", "trace-chips.yaml")));
     }
+
+    [Fact]
+    public async Task The_openb_default_pods_replay_on_the_openb_nodes_without_ever_exceeding_a_pool()
+    {
+        using var dir = new TempFolder();
+        string folder = RepoPaths.SharedData("alibaba-gpu-v2023-openb");
+        var result = await CliRunner.RunAsync("replay", Path.Combine(folder, "openb_pod_list_default.csv"), "--topology", Topology,
+            "--machines", Path.Combine(folder, "openb_node_list_gpu_node.csv"), "--queue-order", "fifo", "--placement", "best-fit", "--out", dir.Path);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("1213 machines, 6212 GPUs", result.Out);
+        var header = File.ReadLines(dir.File("jobs.csv")).First().Split(',');
+        int Col(string name) => Array.IndexOf(header, name);
+        var rows = File.ReadLines(dir.File("jobs.csv")).Skip(1).Select(r => r.Split(',')).ToList();
+        Assert.Equal(6_203, rows.Count);   // 8,152 pods less 1,088 CPU-only and 861 never scheduled
+        Assert.All(rows, r => Assert.Equal("finished", r[Col("status")]));
+
+        // Capacity per chip model, from the node list: a sweep over start (+share) and end (-share) in thousandths.
+        var capacity = File.ReadLines(Path.Combine(folder, "openb_node_list_gpu_node.csv")).Skip(1).Select(l => l.Split(','))
+            .GroupBy(n => n[4]).ToDictionary(g => g.Key, g => g.Sum(n => int.Parse(n[3], System.Globalization.CultureInfo.InvariantCulture)));
+        var byChip = new Dictionary<string, int>
+        {
+            ["nvidia-p100-pcie-16gb"] = capacity["P100"], ["nvidia-t4"] = capacity["T4"], ["nvidia-a10"] = capacity["A10"],
+            ["nvidia-v100-sxm2-32gb"] = capacity["V100M32"],
+            ["nvidia-v100-sxm2-16gb"] = capacity["V100M16"] + capacity.GetValueOrDefault("G1") + capacity.GetValueOrDefault("G2") + capacity.GetValueOrDefault("G3"),
+        };
+        long Us(string s) => (long)Math.Round(double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) * 1e6);
+        foreach (var chip in rows.GroupBy(r => r[Col("chip_model")]))
+        {
+            var edges = chip.SelectMany(r =>
+            {
+                long share = long.Parse(r[Col("chips")], System.Globalization.CultureInfo.InvariantCulture) * long.Parse(r[Col("chip_milli")], System.Globalization.CultureInfo.InvariantCulture);
+                return new[] { (T: Us(r[Col("start_s")]), D: share), (T: Us(r[Col("end_s")]), D: -share) };
+            }).OrderBy(e => e.T).ThenBy(e => e.D);
+            long busy = 0, peak = 0;
+            foreach (var e in edges) { busy += e.D; peak = Math.Max(peak, busy); }
+            Assert.InRange(peak, 1, byChip[chip.Key] * 1000L);
+        }
+    }
 }

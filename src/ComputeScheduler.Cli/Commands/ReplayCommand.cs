@@ -60,12 +60,13 @@ public sealed class ReplayCommand
             scenario = _options.LoadScenario(topology, parse, registry) with { Name = "replay-" + TraceName(trace) };
             copies.AddRange(scenario.SourceFiles);
             hashed.AddRange(scenario.SourceFiles);
+            string? mapPath = parse.GetValue(_chipMap) ?? DefaultMap(topology);
+            var mapping = mapPath is null ? null : ChipMapping.Load(mapPath, scenario.Catalog);
+            if (mapPath is not null) { copies.Add(mapPath); hashed.Add(mapPath); }
             if (parse.GetValue(_machines) is { } machines)
             {
-                string map = parse.GetValue(_chipMap) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(topology)) ?? ".", "trace-chips.yaml");
-                scenario = WithTraceCentre(scenario, machines, parse.GetValue(_machinesFormat) ?? TraceFormats.Auto, map);
-                copies.Add(map);
-                hashed.Add(map);
+                if (mapping is null) throw new InputException($"--machines: expected a chip mapping (--chip-map, or trace-chips.yaml beside {topology}), got none");
+                scenario = WithTraceCentre(scenario, machines, parse.GetValue(_machinesFormat) ?? TraceFormats.Auto, mapping);
                 hashed.Add(machines);
             }
             hashed.Add(trace);
@@ -75,7 +76,7 @@ public sealed class ReplayCommand
             string? chip = parse.GetValue(_chipModel);
             if (chip is not null && !scenario.Catalog.TryGetChip(chip, out _))
                 throw new InputException($"--chip-model: expected a chip of the catalog ({string.Join(", ", scenario.Catalog.Chips.Select(c => c.Id))}), got '{chip}'");
-            reader = TraceFormats.For(trace, parse.GetValue(_format) ?? TraceFormats.Auto, scenario.Performance.Measured);
+            reader = TraceFormats.For(trace, parse.GetValue(_format) ?? TraceFormats.Auto, scenario.Performance.Measured, mapping);
             options = new TraceReadOptions(jobClass, chip, parse.GetValue(_skipBad));
         }
         catch (InputException e)
@@ -89,15 +90,22 @@ public sealed class ReplayCommand
         int code = await RunPipeline.RunAsync(_console, _error, scenario, reader.Read(trace, options), registry, outDir,
             copies, hashed, $"in-process actors, replay of {reader.Format} trace", null, null).ConfigureAwait(false);
         BadLines.Report(_console, options.BadLines);
+        if (reader is OpenbPodReader openb && openb.SkippedCpuOnly + openb.SkippedNeverScheduled > 0)
+            _console.WriteLine($"not replayed: {openb.SkippedCpuOnly} CPU-only pod(s) (CPU and memory are not modelled yet) and {openb.SkippedNeverScheduled} pod(s) never scheduled in the trace");
         if (reader is SwfTraceReader swf && swf.SkippedUnavailable > 0)
             _console.WriteLine($"{swf.SkippedUnavailable} job(s) without a run time or processor count were not replayed");
         return code;
     }
 
-    private Scenario WithTraceCentre(Scenario scenario, string machines, string format, string mapPath)
+    private static string? DefaultMap(string topology)
+    {
+        string path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(topology)) ?? ".", "trace-chips.yaml");
+        return File.Exists(path) ? path : null;
+    }
+
+    private Scenario WithTraceCentre(Scenario scenario, string machines, string format, ChipMapping mapping)
     {
         if (format == TraceFormats.Auto) format = MachineTableReader.Detect(machines);
-        var mapping = ChipMapping.Load(mapPath, scenario.Catalog);
         var template = scenario.Centres[0] with { Id = new CentreId(0), Region = "trace" };
         var built = TraceTopology.Build(MachineTableReader.Read(machines, format), mapping, scenario.Catalog, template, "trace-" + TraceName(machines));
         _console.WriteLine($"centre from {Path.GetFileName(machines)} ({format}): {built.Machines - built.WithoutGpus - built.Unmapped.Values.Sum()} machines, {built.Centre.TotalChips} GPUs; left out {built.WithoutGpus} without GPUs"

@@ -30,7 +30,7 @@ public sealed class TraceCommand
     private int Stats(ParseResult parse)
     {
         string path = parse.GetValue(_trace)!;
-        var options = new TraceReadOptions("trace", SkipBad: parse.GetValue(_skipBad));
+        var options = new TraceReadOptions("trace", SkipBad: parse.GetValue(_skipBad), Everything: true);
         TraceStats stats;
         ITraceReader reader;
         try
@@ -50,8 +50,9 @@ public sealed class TraceCommand
         Row("submit span (days)", (stats.SpanS / 86_400).ToString("0.###", ci));
         Row("arrival rate (jobs/h)", stats.ArrivalsPerHour.ToString("0.##", ci));
         Row("chip-hours (runtime x chips)", stats.ChipHours.ToString("N1", ci));
-        Row("fractional-chip jobs", stats.FractionalJobs.ToString("N0", ci));
-        foreach (var (bin, count) in stats.SizeBins) Row($"jobs of <= {bin} chips", $"{count.ToString("N0", ci)} ({(double)count / stats.Jobs:P1})");
+        Row("chips requested (shares count by fraction)", stats.ChipsRequested.ToString("N2", ci));
+        Row("fractional-chip jobs", $"{stats.FractionalJobs.ToString("N0", ci)} ({(stats.Jobs == 0 ? 0 : (double)stats.FractionalJobs / stats.Jobs):P1})");
+        foreach (var (bin, count) in stats.SizeBins) Row(bin == 0 ? "jobs of no chip (CPU only)" : $"jobs of <= {bin} chips", $"{count.ToString("N0", ci)} ({(double)count / stats.Jobs:P1})");
         foreach (var (model, count) in stats.ChipModels) Row($"chip model {model}", count.ToString("N0", ci));
         if (reader is SwfTraceReader swf) Row("jobs without run time or processors (skipped)", swf.SkippedUnavailable.ToString("N0", ci));
         _console.Write(table);

@@ -6,7 +6,8 @@ namespace ComputeScheduler.Workloads.Traces;
 /// Reads one trace format into native jobs, streaming: memory stays bounded by what a line
 /// needs, whatever the trace's length. Jobs come in submit order: a reader of a format that
 /// must be in order stops with an error at a row out of order, never silently reorders; a
-/// format that is unordered by nature (the Philly JSON array) is read whole and sorted, and says so. A malformed line
+/// format that is unordered by nature (the Philly JSON array, openb's derived pod lists) is read
+/// whole and sorted, and says so. A malformed line
 /// throws <see cref="InputException"/> naming file, line and field, or is skipped and logged
 /// when <see cref="TraceReadOptions.SkipBad"/> is set.
 /// </summary>

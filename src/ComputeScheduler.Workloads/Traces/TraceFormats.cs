@@ -8,11 +8,13 @@ public static class TraceFormats
     public const string Auto = "auto";
 
     public static IReadOnlyList<string> Names =>
-        [NativeTraceReader.FormatName, SwfTraceReader.FormatName, TiresiasTraceReader.FormatName, PhillyTraceReader.FormatName, GavelTraceReader.FormatName];
+        [NativeTraceReader.FormatName, SwfTraceReader.FormatName, TiresiasTraceReader.FormatName, PhillyTraceReader.FormatName, GavelTraceReader.FormatName, OpenbPodReader.FormatName];
 
     /// <param name="measured">The topology's measured throughput table: Gavel traces need it for their work.</param>
-    public static ITraceReader Create(string format, MeasuredThroughputTable? measured = null) => format switch
+    /// <param name="mapping">Trace GPU names -> catalog chips, for GPU-model constraints (openb gpu_spec).</param>
+    public static ITraceReader Create(string format, MeasuredThroughputTable? measured = null, Topologies.ChipMapping? mapping = null) => format switch
     {
+        OpenbPodReader.FormatName => new OpenbPodReader(mapping),
         NativeTraceReader.FormatName => new NativeTraceReader(),
         SwfTraceReader.FormatName => new SwfTraceReader(),
         TiresiasTraceReader.FormatName => new TiresiasTraceReader(),
@@ -24,15 +26,15 @@ public static class TraceFormats
     };
 
     /// <summary>The reader for <paramref name="format"/>, or the one that recognises the file when it is "auto".</summary>
-    public static ITraceReader For(string path, string format, MeasuredThroughputTable? measured = null)
+    public static ITraceReader For(string path, string format, MeasuredThroughputTable? measured = null, Topologies.ChipMapping? mapping = null)
     {
-        if (format != Auto) return Create(format, measured);
+        if (format != Auto) return Create(format, measured, mapping);
         string? first;
         using (var text = TraceText.Open(path)) first = text.ReadLine();
         foreach (var name in Names)
         {
             if (name == GavelTraceReader.FormatName && measured is null) continue;
-            var reader = Create(name, measured);
+            var reader = Create(name, measured, mapping);
             if (reader.Recognises(path, first)) return reader;
         }
         throw new InputException($"{path}:1: cannot tell the trace format from its name or first line; give --format ({string.Join(", ", Names)})");

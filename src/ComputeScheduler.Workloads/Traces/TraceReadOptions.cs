@@ -4,7 +4,8 @@ namespace ComputeScheduler.Workloads.Traces;
 /// <param name="JobClass">Performance class of the trace's jobs (must exist in the topology).</param>
 /// <param name="ChipModel">Catalog chip the trace's runtimes were observed on, or null for "as given".</param>
 /// <param name="SkipBad">Skip malformed lines (counted in <see cref="BadLines"/>) instead of stopping.</param>
-public sealed record TraceReadOptions(string JobClass, string? ChipModel = null, bool SkipBad = false)
+/// <param name="Everything">Return every record, even those that cannot be replayed (for statistics).</param>
+public sealed record TraceReadOptions(string JobClass, string? ChipModel = null, bool SkipBad = false, bool Everything = false)
 {
     public BadLineLog BadLines { get; } = new();
 }
