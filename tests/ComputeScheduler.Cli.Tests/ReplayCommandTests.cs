@@ -157,4 +157,35 @@ public class ReplayCommandTests
             Assert.InRange(peak, 1, byChip[chip.Key] * 1000L);
         }
     }
+
+    [Theory]
+    [InlineData("swf/NASA-iPSC-1993-3.1-cln.swf.gz", "single-centre.yaml", 18_239)]
+    [InlineData("tiresias/60_job.csv", "single-centre.yaml", 60)]
+    [InlineData("gavel/traces-physical-cluster/max_min_fairness.trace", "gavel-108.yaml", 96)]
+    [InlineData("alibaba-gpu-v2023-openb/openb_pod_list_gpushare40.csv", "single-centre.yaml", -1)]
+    public async Task A_shared_trace_replays_end_to_end(string trace, string topology, int jobs)
+    {
+        using var dir = new TempFolder();
+        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData(trace), "--topology", RepoPaths.Topology(topology), "--out", dir.Path);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var summary = JsonDocument.Parse(File.ReadAllText(dir.File("summary.json")));
+        var counts = summary.RootElement.GetProperty("jobs");
+        long submitted = counts.GetProperty("submitted").GetInt64();
+        if (jobs > 0) Assert.Equal(jobs, submitted);
+        Assert.True(submitted > 0);
+        Assert.Equal(submitted, counts.GetProperty("finished").GetInt64() + counts.GetProperty("rejected").GetInt64());
+        Assert.Equal(submitted + 1, File.ReadLines(dir.File("jobs.csv")).Count());
+    }
+
+    [Fact]
+    public async Task Trace_stats_prints_the_openb_default_figures()
+    {
+        var result = await CliRunner.RunAsync("trace", "stats", RepoPaths.SharedData("alibaba-gpu-v2023-openb/openb_pod_list_default.csv"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("8,152", result.Out);       // pods (shared/data/README)
+        Assert.Contains("51,470.7", result.Out);    // GPU-hours (shared/data/README)
+        Assert.Contains("3,078", result.Out);       // pods asking for a share of one GPU
+    }
 }
