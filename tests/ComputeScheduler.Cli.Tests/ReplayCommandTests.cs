@@ -145,6 +145,30 @@ public class ReplayCommandTests
             ["nvidia-v100-sxm2-16gb"] = capacity["V100M16"] + capacity.GetValueOrDefault("G1") + capacity.GetValueOrDefault("G2") + capacity.GetValueOrDefault("G3"),
         };
         long Us(string s) => (long)Math.Round(double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) * 1e6);
+        // And per node: the centre's servers are the node list grouped by (chip, GPUs) in order of first appearance.
+        var toChip = new Dictionary<string, string> { ["P100"] = "p100", ["T4"] = "t4", ["A10"] = "a10", ["V100M32"] = "v100-32", ["V100M16"] = "v100-16", ["G1"] = "v100-16", ["G2"] = "v100-16", ["G3"] = "v100-16" };
+        var groups = new List<(string Chip, int Gpus)>();
+        var groupCount = new Dictionary<(string, int), int>();
+        foreach (var n in File.ReadLines(Path.Combine(folder, "openb_node_list_gpu_node.csv")).Skip(1).Select(l => l.Split(',')))
+        {
+            var key = (toChip[n[4]], int.Parse(n[3], System.Globalization.CultureInfo.InvariantCulture));
+            if (!groupCount.ContainsKey(key)) { groupCount[key] = 0; groups.Add(key); }
+            groupCount[key]++;
+        }
+        var gpusOfServer = groups.SelectMany(g => Enumerable.Repeat(g.Gpus, groupCount[g])).ToArray();
+        Assert.Equal(1_213, gpusOfServer.Length);
+        var perServer = rows.SelectMany(r => r[Col("servers")].Split(';').Select(part =>
+        {
+            var (where, amount) = (part.Split(':')[0], int.Parse(part.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
+            bool shared = where.Contains('.');
+            int server = int.Parse(where.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
+            return (Server: server, Chip: shared ? where : null, Milli: shared ? amount : amount * 1000L, Start: Us(r[Col("start_s")]), End: Us(r[Col("end_s")]));
+        })).ToList();
+        foreach (var server in perServer.GroupBy(p => p.Server))
+            Assert.InRange(Peak(server.Select(p => (p.Start, p.End, p.Milli))), 1, gpusOfServer[server.Key] * 1000L);
+        foreach (var chip in perServer.Where(p => p.Chip is not null).GroupBy(p => p.Chip))
+            Assert.InRange(Peak(chip.Select(p => (p.Start, p.End, p.Milli))), 1, 1000);
+
         foreach (var chip in rows.GroupBy(r => r[Col("chip_model")]))
         {
             var edges = chip.SelectMany(r =>
@@ -187,5 +211,16 @@ public class ReplayCommandTests
         Assert.Contains("8,152", result.Out);       // pods (shared/data/README)
         Assert.Contains("51,470.7", result.Out);    // GPU-hours (shared/data/README)
         Assert.Contains("3,078", result.Out);       // pods asking for a share of one GPU
+    }
+
+    private static long Peak(IEnumerable<(long Start, long End, long Amount)> holds)
+    {
+        long busy = 0, peak = 0;
+        foreach (var e in holds.SelectMany(h => new[] { (T: h.Start, D: h.Amount), (T: h.End, D: -h.Amount) }).OrderBy(e => e.T).ThenBy(e => e.D))
+        {
+            busy += e.D;
+            peak = Math.Max(peak, busy);
+        }
+        return peak;
     }
 }

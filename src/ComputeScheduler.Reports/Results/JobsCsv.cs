@@ -11,7 +11,7 @@ public static class JobsCsv
     public static readonly string[] Header =
     [
         "id", "kind", "class", "status", "submit_s", "dispatch_s", "start_s", "end_s", "centre", "chip_model",
-        "chips", "chip_milli", "locality", "wait_s", "jct_s", "energy_kwh", "cost_cny", "carbon_kg", "reject_reason",
+        "chips", "chip_milli", "locality", "wait_s", "jct_s", "energy_kwh", "cost_cny", "carbon_kg", "reject_reason", "servers",
     ];
 
     public static void Write(Stream stream, IReadOnlyList<JobOutcome> outcomes, IReadOnlyList<CentreSpec> centres)
@@ -40,6 +40,7 @@ public static class JobsCsv
             csv.WriteField(Fmt.Number(o.CostCny));
             csv.WriteField(Fmt.Number(o.CarbonKg));
             csv.WriteField(o.RejectReason ?? "");
+            csv.WriteField(o.Servers);
             csv.EndRecord();
         }
     }

@@ -118,7 +118,7 @@ public sealed partial class CentreEngine
         _outcomes.Add(new JobOutcome(job.Id, job.Kind, job.JobClass, JobStatus.Finished, job.Submit,
             SimTime.FromMicroseconds(rec.ArrivalUs), SimTime.FromMicroseconds(rec.StartUs), Now, _centre.Id,
             _capacity.Pool(rec.Pool).ChipModel, job.Chips, rec.Locality, energy,
-            _performance.CostCny(rec.Pool, job.ChipShare, seconds, energy), _performance.CarbonKg(energy), null) { ChipMilli = job.ChipMilli });
+            _performance.CostCny(rec.Pool, job.ChipShare, seconds, energy), _performance.CarbonKg(energy), null) { ChipMilli = job.ChipMilli, Servers = Describe(rec.Grants) });
         _jobs.Free(slot);
         RequestPass();
     }
@@ -128,6 +128,19 @@ public sealed partial class CentreEngine
         var job = _jobs[slot].Job;
         _outcomes.Add(JobOutcome.Rejected(job, Now, _centre.Id, reason) with { Dispatch = SimTime.FromMicroseconds(_jobs[slot].ArrivalUs) });
         _jobs.Free(slot);
+    }
+
+    private static string Describe(ChipGrant[] grants)
+    {
+        var text = new System.Text.StringBuilder(grants.Length * 8);
+        foreach (var g in grants)
+        {
+            if (text.Length > 0) text.Append(';');
+            text.Append(g.Server);
+            if (g.IsShared) text.Append('.').Append(System.Numerics.BitOperations.TrailingZeroCount(g.ChipMask)).Append(':').Append(g.Milli);
+            else text.Append(':').Append(g.Chips);
+        }
+        return text.ToString();
     }
 
     private int FreeChipsTotal()

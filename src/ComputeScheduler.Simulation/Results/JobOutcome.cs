@@ -31,6 +31,12 @@ public sealed record JobOutcome(
     /// <summary>Thousandths of its one chip a chip-sharing job held; 1000 for whole chips.</summary>
     public int ChipMilli { get; init; } = 1000;
 
+    /// <summary>
+    /// Where the job ran, as centre-local server indexes: "server:chips" per server joined by ';'
+    /// (e.g. "17:8;18:8"), or "server.chip:thousandths" for a shared chip (e.g. "17.3:500"); empty when rejected.
+    /// </summary>
+    public string Servers { get; init; } = "";
+
     /// <summary>Chips held, in whole-chip units.</summary>
     public double ChipShare => Chips * (ChipMilli / 1000d);
 
