@@ -213,6 +213,29 @@ public class ReplayCommandTests
         Assert.Contains("3,078", result.Out);       // pods asking for a share of one GPU
     }
 
+    [Fact]
+    public async Task An_llm_request_trace_replays_as_inference_jobs_at_a_demand_region()
+    {
+        using var dir = new TempFolder();
+        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("azure-llm-2023/AzureLLMInferenceTrace_code.csv"),
+            "--prefill-tokens-per-s", "5000", "--decode-tokens-per-s", "40", "--job-class", "llm-inference", "--out", dir.Path);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var summary = JsonDocument.Parse(File.ReadAllText(dir.File("summary.json")));
+        Assert.Equal(8_819, summary.RootElement.GetProperty("jobs").GetProperty("finished").GetInt64());
+    }
+
+    [Fact]
+    public async Task An_llm_request_trace_without_serving_rates_is_refused()
+    {
+        using var dir = new TempFolder();
+        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("azure-llm-2023/AzureLLMInferenceTrace_code.csv"), "--out", dir.File("out"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("--format azure-llm: expected --prefill-tokens-per-s and --decode-tokens-per-s", Assert.Single(result.ErrorLines));
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
     private static long Peak(IEnumerable<(long Start, long End, long Amount)> holds)
     {
         long busy = 0, peak = 0;

@@ -28,6 +28,9 @@ public sealed class ReplayCommand
     private readonly Option<string?> _machines = new("--machines") { Description = "Build the centre from this machine list of a trace (openb, PAI 2020, spot 2026 or Philly) instead of the topology's centres." };
     private readonly Option<string> _machinesFormat = new("--machines-format") { Description = "Machine-list format.", DefaultValueFactory = _ => TraceFormats.Auto };
     private readonly Option<string?> _chipMap = new("--chip-map") { Description = "Trace GPU names -> catalog chips (default: trace-chips.yaml beside the topology)." };
+    private readonly Option<double?> _prefill = new("--prefill-tokens-per-s") { Description = "LLM request traces: prompt tokens one reference chip prefills per second." };
+    private readonly Option<double?> _decode = new("--decode-tokens-per-s") { Description = "LLM request traces: tokens one reference chip generates per second." };
+    private readonly Option<string?> _demandRegion = new("--demand-region") { Description = "LLM request traces: the demand region the requests come from (default: the topology's first)." };
     private readonly Option<bool> _skipBad = new("--skip-bad") { Description = "Skip malformed lines and report how many and the first 10, instead of stopping." };
 
     public ReplayCommand(IAnsiConsole console, TextWriter error)
@@ -35,7 +38,7 @@ public sealed class ReplayCommand
         _console = console;
         _error = error;
         _format.AcceptOnlyFromAmong([TraceFormats.Auto, .. TraceFormats.Names]);
-        Command = new Command("replay", "Replay a job trace on a topology and write its results folder.") { _trace, _format, _topology, _chipModel, _jobClass, _machines, _machinesFormat, _chipMap, _skipBad };
+        Command = new Command("replay", "Replay a job trace on a topology and write its results folder.") { _trace, _format, _topology, _chipModel, _jobClass, _machines, _machinesFormat, _chipMap, _prefill, _decode, _demandRegion, _skipBad };
         _machinesFormat.AcceptOnlyFromAmong([TraceFormats.Auto, .. MachineTableReader.Formats]);
         _options.AddTo(Command);
         Command.SetAction((parse, _) => ExecuteAsync(parse));
@@ -76,7 +79,8 @@ public sealed class ReplayCommand
             string? chip = parse.GetValue(_chipModel);
             if (chip is not null && !scenario.Catalog.TryGetChip(chip, out _))
                 throw new InputException($"--chip-model: expected a chip of the catalog ({string.Join(", ", scenario.Catalog.Chips.Select(c => c.Id))}), got '{chip}'");
-            reader = TraceFormats.For(trace, parse.GetValue(_format) ?? TraceFormats.Auto, scenario.Performance.Measured, mapping);
+            reader = TraceFormats.For(trace, parse.GetValue(_format) ?? TraceFormats.Auto, scenario.Performance.Measured, mapping,
+                Rates(parse), DemandRegion(parse, scenario));
             options = new TraceReadOptions(jobClass, chip, parse.GetValue(_skipBad));
         }
         catch (InputException e)
@@ -95,6 +99,23 @@ public sealed class ReplayCommand
         if (reader is SwfTraceReader swf && swf.SkippedUnavailable > 0)
             _console.WriteLine($"{swf.SkippedUnavailable} job(s) without a run time or processor count were not replayed");
         return code;
+    }
+
+    private InferenceRates? Rates(ParseResult parse)
+    {
+        double? prefill = parse.GetValue(_prefill), decode = parse.GetValue(_decode);
+        if (prefill is null && decode is null) return null;
+        if (prefill is not > 0) throw new InputException($"--prefill-tokens-per-s: expected a number above 0 (with --decode-tokens-per-s), got {prefill?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}");
+        if (decode is not > 0) throw new InputException($"--decode-tokens-per-s: expected a number above 0 (with --prefill-tokens-per-s), got {decode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}");
+        return new InferenceRates(prefill.Value, decode.Value);
+    }
+
+    private string DemandRegion(ParseResult parse, Scenario scenario)
+    {
+        string region = parse.GetValue(_demandRegion) ?? scenario.DemandRegions[0].Key;
+        if (!scenario.DemandRegions.Any(d => d.Key == region))
+            throw new InputException($"--demand-region: expected a demand region of the topology ({string.Join(", ", scenario.DemandRegions.Select(d => d.Key))}), got '{region}'");
+        return region;
     }
 
     private static string? DefaultMap(string topology)

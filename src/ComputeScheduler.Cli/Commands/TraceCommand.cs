@@ -35,7 +35,9 @@ public sealed class TraceCommand
         ITraceReader reader;
         try
         {
-            reader = TraceFormats.For(path, parse.GetValue(_format) ?? TraceFormats.Auto);
+            // LLM request traces: their work needs serving rates; their statistics do not (chip-hours are left out).
+            var unitRates = new InferenceRates(3600, 3600);
+            reader = TraceFormats.For(path, parse.GetValue(_format) ?? TraceFormats.Auto, rates: unitRates);
             stats = TraceStats.Of(reader.Read(path, options));
         }
         catch (InputException e)
@@ -49,7 +51,7 @@ public sealed class TraceCommand
         Row("jobs", stats.Jobs.ToString("N0", ci));
         Row("submit span (days)", (stats.SpanS / 86_400).ToString("0.###", ci));
         Row("arrival rate (jobs/h)", stats.ArrivalsPerHour.ToString("0.##", ci));
-        Row("chip-hours (runtime x chips)", stats.ChipHours.ToString("N1", ci));
+        if (reader is not AzureLlmTraceReader) Row("chip-hours (runtime x chips)", stats.ChipHours.ToString("N1", ci));
         Row("chips requested (shares count by fraction)", stats.ChipsRequested.ToString("N2", ci));
         Row("fractional-chip jobs", $"{stats.FractionalJobs.ToString("N0", ci)} ({(stats.Jobs == 0 ? 0 : (double)stats.FractionalJobs / stats.Jobs):P1})");
         foreach (var (bin, count) in stats.SizeBins) Row(bin == 0 ? "jobs of no chip (CPU only)" : $"jobs of <= {bin} chips", $"{count.ToString("N0", ci)} ({(double)count / stats.Jobs:P1})");
