@@ -37,9 +37,11 @@ public sealed partial class GavelThroughputs
     {
         if (!File.Exists(path)) throw new InputException($"{path}: Gavel throughput file not found (no such file)");
         JsonDocument doc;
+        byte[] bytes;
         try
         {
-            doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            bytes = File.ReadAllBytes(path);
+            doc = JsonDocument.Parse(bytes);
         }
         catch (JsonException e)
         {
@@ -51,15 +53,24 @@ public sealed partial class GavelThroughputs
             var workers = new List<string>();
             var types = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var lines = new JsonLines(bytes);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                throw new InputException(path, 1, "(document)", "an object of worker types", doc.RootElement.ValueKind.ToString());
             foreach (var worker in doc.RootElement.EnumerateObject())
             {
                 workers.Add(worker.Name);
+                lines.LineOfKey(worker.Name);
+                if (worker.Value.ValueKind != JsonValueKind.Object)
+                    throw new InputException(path, lines.LineOfKey(worker.Name), worker.Name, "an object of job keys", worker.Value.ValueKind.ToString());
                 foreach (var job in worker.Value.EnumerateObject())
                 {
+                    long line = lines.LineOfKey(job.Name);
                     var m = KeyPattern().Match(job.Name);
-                    if (!m.Success) throw new InputException(path, 1, $"{worker.Name}.{job.Name}", "a key ('job type', scale factor)", $"'{job.Name}'");
-                    if (!job.Value.TryGetProperty("null", out var value) || value.ValueKind != JsonValueKind.Number)
-                        throw new InputException(path, 1, $"{worker.Name}.{job.Name}.null", "an isolated throughput number", "nothing");
+                    if (!m.Success) throw new InputException(path, line, $"{worker.Name}.{job.Name}", "a key ('job type', scale factor)", $"'{job.Name}'");
+                    if (job.Value.ValueKind != JsonValueKind.Object || !job.Value.TryGetProperty("null", out var value))
+                        throw new InputException(path, line, $"{worker.Name}.{job.Name}.null", "an isolated throughput number", "nothing (the entry is missing)");
+                    if (value.ValueKind != JsonValueKind.Number)
+                        throw new InputException(path, line, $"{worker.Name}.{job.Name}.null", "an isolated throughput number", value.GetRawText());
                     string type = m.Groups[1].Value;
                     int scale = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
                     isolated[(type, scale, worker.Name)] = value.GetDouble();

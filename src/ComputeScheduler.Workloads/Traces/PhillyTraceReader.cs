@@ -53,7 +53,7 @@ public sealed class PhillyTraceReader : ITraceReader
             }
             bytes = copy.ToArray();
         }
-        var lines = new LineIndex(bytes);
+        var lines = new JsonLines(bytes);
         JsonDocument doc;
         try
         {
@@ -84,7 +84,7 @@ public sealed class PhillyTraceReader : ITraceReader
         }
     }
 
-    private static Record Parse(string path, LineIndex lines, int index, JsonElement job)
+    private static Record Parse(string path, JsonLines lines, int index, JsonElement job)
     {
         long line = lines.LineOf(job);
         var f = new TraceFields(path, line);
@@ -114,38 +114,5 @@ public sealed class PhillyTraceReader : ITraceReader
         if (!DateTime.TryParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
             throw f.Error(field, $"a time as {TimeFormat}", $"'{text}'");
         return t;
-    }
-
-    /// <summary>Maps a JSON element back to its 1-based line in the file, for error messages.</summary>
-    private sealed class LineIndex
-    {
-        private readonly List<int> _lineStarts = [0];
-        private readonly byte[] _bytes;
-
-        public LineIndex(byte[] bytes)
-        {
-            _bytes = bytes;
-            for (int i = 0; i < bytes.Length; i++) if (bytes[i] == (byte)'\n') _lineStarts.Add(i + 1);
-        }
-
-        public long LineOf(JsonElement element)
-        {
-            // JsonElement does not expose its offset; find the element's raw text from a moving cursor.
-            string raw = element.GetRawText();
-            int at = IndexOf(System.Text.Encoding.UTF8.GetBytes(raw.Length > 64 ? raw[..64] : raw));
-            int line = _lineStarts.BinarySearch(at);
-            return (line >= 0 ? line : ~line - 1) + 1;
-        }
-
-        private int _cursor;
-
-        private int IndexOf(byte[] needle)
-        {
-            int found = _bytes.AsSpan(_cursor).IndexOf(needle);
-            if (found < 0) found = _bytes.AsSpan().IndexOf(needle);
-            else found += _cursor;
-            if (found >= 0) _cursor = found;
-            return Math.Max(0, found);
-        }
     }
 }

@@ -112,3 +112,44 @@ public class GavelTraceReaderTests
         Assert.Contains("field 'job_type': expected a job type and scale factor in the throughput table for worker v100, got ('GPT-9 (batch size 1)', 4)", e.Message);
     }
 }
+
+public class GavelThroughputsTests
+{
+    private static string Write(TempFolder dir, string json)
+    {
+        string path = dir.File("throughputs.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private const string Good = "{\n    \"v100\": {\n        \"('A', 1)\": {\n            \"null\": 2.5,\n            \"('A', 1)\": [1.0, 1.0]\n        },\n        \"('B', 1)\": {\n            \"null\": %VALUE%\n        }\n    }\n}";
+
+    [Fact]
+    public void A_throughput_that_is_not_a_number_names_file_line_and_field()
+    {
+        using var dir = new TempFolder();
+        string path = Write(dir, Good.Replace("%VALUE%", "\"fast\""));
+        var e = Assert.Throws<InputException>(() => GavelThroughputs.Load(path));
+        Assert.Equal($"{path}:7: field 'v100.('B', 1).null': expected an isolated throughput number, got \"fast\"", e.Message);
+    }
+
+    [Fact]
+    public void A_missing_isolated_entry_is_named()
+    {
+        using var dir = new TempFolder();
+        string path = Write(dir, Good.Replace("\"null\": %VALUE%", "\"('A', 1)\": [1.0, 1.0]"));
+        var e = Assert.Throws<InputException>(() => GavelThroughputs.Load(path));
+        Assert.Equal($"{path}:7: field 'v100.('B', 1).null': expected an isolated throughput number, got nothing (the entry is missing)", e.Message);
+    }
+
+    [Fact]
+    public void A_truncated_file_is_reported_with_its_line()
+    {
+        using var dir = new TempFolder();
+        string text = File.ReadAllText(RepoPaths.SharedData("gavel/simulation_throughputs.json"));
+        string path = Write(dir, text[..(text.Length / 2)]);
+        var e = Assert.Throws<InputException>(() => GavelThroughputs.Load(path));
+        Assert.StartsWith(path + ":", e.Message);
+        Assert.Contains("malformed JSON (truncated or broken file)", e.Message);
+    }
+}
