@@ -236,6 +236,18 @@ public class ReplayCommandTests
         Assert.False(Directory.Exists(dir.File("out")));
     }
 
+    [Fact]
+    public async Task Tiresias_jobs_replay_on_its_32_node_4_gpu_cluster_spec()
+    {
+        using var dir = new TempFolder();
+        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("tiresias/60_job.csv"), "--topology", Topology,
+            "--machines", RepoPaths.SharedData("tiresias/n32g4.csv"), "--out", dir.Path);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("32 machines, 128 GPUs", result.Out);
+        Assert.Equal(61, File.ReadLines(dir.File("jobs.csv")).Count());
+    }
+
     private static long Peak(IEnumerable<(long Start, long End, long Amount)> holds)
     {
         long busy = 0, peak = 0;

@@ -10,11 +10,14 @@ namespace ComputeScheduler.Workloads.Topologies;
 /// <item><c>spot</c>: Alibaba spot GPU 2026 <c>node_info_df.csv</c>, columns <c>node_name</c>, <c>gpu_model</c>, <c>gpu_capacity_num</c>.</item>
 /// <item><c>philly</c>: Philly machine lists, columns <c>machineId</c>, <c>number of GPUs</c> and, when present,
 /// <c>single GPU mem</c> (the GPU model is not disclosed: its memory, e.g. "12GB", stands as its name).</item>
+/// <item><c>tiresias</c>: Tiresias cluster specs (<c>n32g4.csv</c>, ...), one row of <c>num_switch</c>,
+/// <c>num_node_p_switch</c>, <c>num_gpu_p_node</c>: switches x nodes of that many GPUs, named "s{switch}-n{node}";
+/// the GPU model is not given (its name is "tiresias").</item>
 /// </list>
 /// </summary>
 public static class MachineTableReader
 {
-    public static IReadOnlyList<string> Formats => ["openb", "pai", "spot", "philly"];
+    public static IReadOnlyList<string> Formats => ["openb", "pai", "spot", "philly", "tiresias"];
 
     /// <summary>The format whose columns the header has.</summary>
     public static string Detect(string path)
@@ -26,10 +29,31 @@ public static class MachineTableReader
         if (columns.Contains("gpu_type") && columns.Contains("cap_gpu")) return "pai";
         if (columns.Contains("gpu_model") && columns.Contains("gpu_capacity_num")) return "spot";
         if (columns.Contains("machineId")) return "philly";
+        if (columns.Contains("num_switch") && columns.Contains("num_gpu_p_node")) return "tiresias";
         throw new InputException($"{path}:1: cannot tell the machine-list format from its header; give --machines-format ({string.Join(", ", Formats)})");
     }
 
     public static IEnumerable<TraceMachine> Read(string path, string format)
+    {
+        if (format == "tiresias") return ReadTiresias(path);
+        return ReadRows(path, format);
+    }
+
+    private static IEnumerable<TraceMachine> ReadTiresias(string path)
+    {
+        foreach (var row in CsvTraceRows.Read(path, ["num_switch", "num_node_p_switch", "num_gpu_p_node"]))
+        {
+            var f = row.Fields;
+            int switches = (int)f.Integer("num_switch", row.Required("num_switch"), 1, 10_000);
+            int nodes = (int)f.Integer("num_node_p_switch", row.Required("num_node_p_switch"), 1, 100_000);
+            int gpus = (int)f.Integer("num_gpu_p_node", row.Required("num_gpu_p_node"), 0, 64);
+            for (int s = 0; s < switches; s++)
+                for (int n = 0; n < nodes; n++)
+                    yield return new TraceMachine($"s{s}-n{n}", "tiresias", gpus);
+        }
+    }
+
+    private static IEnumerable<TraceMachine> ReadRows(string path, string format)
     {
         var (name, model, gpus) = format switch
         {

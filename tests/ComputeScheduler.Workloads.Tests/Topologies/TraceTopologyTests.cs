@@ -33,6 +33,26 @@ public class TraceTopologyTests
         Assert.All(built.Centre.Pools, p => Assert.Equal(p.Server.ChipsPerServer, p.Server.ScaleUpDomainChips));
     }
 
+    [Theory]
+    [InlineData("n1g4.csv", 4)]
+    [InlineData("n32g4.csv", 128)]
+    [InlineData("n160g8.csv", 1_280)]
+    [InlineData("n256g8.csv", 2_048)]
+    [InlineData("cluster_spec.csv", 64)]
+    public void A_tiresias_cluster_spec_becomes_switches_times_nodes_of_its_gpus(string file, int gpus)
+    {
+        string path = RepoPaths.SharedData("tiresias/" + file);
+        // Independent: num_switch x num_node_p_switch x num_gpu_p_node of the one row.
+        var row = File.ReadAllLines(path)[1].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(gpus, row[0] * row[1] * row[2]);
+        Assert.Equal("tiresias", MachineTableReader.Detect(path));
+
+        var built = TraceTopology.Build(MachineTableReader.Read(path, "tiresias"), Mapping, Base.Catalog, Base.Centres[0], "t");
+
+        Assert.Equal(gpus, built.Centre.TotalChips);
+        Assert.Contains("tiresias -> nvidia-p100-pcie-16gb", built.StandIns);
+    }
+
     [Fact]
     public void Unmapped_models_and_cpu_machines_are_left_out_and_counted()
     {
