@@ -248,6 +248,47 @@ public class ReplayCommandTests
         Assert.Equal(61, File.ReadLines(dir.File("jobs.csv")).Count());
     }
 
+    public static TheoryData<string, string, string[]> EveryJobTrace()
+    {
+        var data = new TheoryData<string, string, string[]>();
+        string openb = RepoPaths.SharedData("alibaba-gpu-v2023-openb");
+        foreach (var pods in Directory.GetFiles(openb, "openb_pod_list_*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal))
+            if (!pods!.StartsWith("openb_pod_list_multigpu", StringComparison.Ordinal))   // demand samples without times: stats only
+                data.Add("alibaba-gpu-v2023-openb/" + pods, "single-centre.yaml", ["--machines", Path.Combine(openb, "openb_node_list_gpu_node.csv")]);
+        foreach (var trace in Directory.GetFiles(RepoPaths.SharedData("gavel/traces-physical-cluster"), "*.trace").Select(Path.GetFileName).Order(StringComparer.Ordinal))
+            data.Add("gavel/traces-physical-cluster/" + trace, "gavel-108.yaml", []);
+        data.Add("azure-llm-2023/AzureLLMInferenceTrace_conv.csv", "national-default.yaml", ["--prefill-tokens-per-s", "5000", "--decode-tokens-per-s", "40", "--job-class", "llm-inference"]);
+        data.Add("philly/philly_jobs_subset_2017-09_to_2017-11.json", "single-centre.yaml", ["--machines", RepoPaths.SharedData("philly/cluster_machine_list.csv")]);
+        data.Add("tiresias/tf_job.csv", "single-centre.yaml", []);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryJobTrace))]
+    public async Task Every_job_trace_of_the_shared_data_replays_and_accounts_for_every_job(string trace, string topology, string[] extra)
+    {
+        using var dir = new TempFolder();
+        var result = await CliRunner.RunAsync(["replay", RepoPaths.SharedData(trace), "--topology", RepoPaths.Topology(topology), "--out", dir.Path, .. extra]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var summary = JsonDocument.Parse(File.ReadAllText(dir.File("summary.json")));
+        var counts = summary.RootElement.GetProperty("jobs");
+        long submitted = counts.GetProperty("submitted").GetInt64();
+        Assert.True(submitted > 0);
+        Assert.Equal(submitted, counts.GetProperty("finished").GetInt64() + counts.GetProperty("rejected").GetInt64());
+        Assert.Equal(submitted + 1, File.ReadLines(dir.File("jobs.csv")).Count());
+    }
+
+    [Fact]
+    public async Task Trace_stats_prints_the_philly_subset_figures()
+    {
+        var result = await CliRunner.RunAsync("trace", "stats", RepoPaths.SharedData("philly/philly_jobs_subset_2017-09_to_2017-11.json"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("2,631", result.Out);       // jobs (shared/data/README)
+        Assert.Contains("711,843", result.Out);     // GPU-hours (shared/data/README)
+    }
+
     private static long Peak(IEnumerable<(long Start, long End, long Amount)> holds)
     {
         long busy = 0, peak = 0;
