@@ -83,4 +83,19 @@ public class RunCommandTests
         Assert.All(rows, r => Assert.True(int.Parse(r[4], CultureInfo.InvariantCulture) <= int.Parse(r[3], CultureInfo.InvariantCulture)));
         Assert.Equal(10, rows.Select(r => r[1]).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Run_takes_its_jobs_from_a_native_file_instead_of_the_synthetic_workload()
+    {
+        using var dir = new TempFolder();
+        string jobs = dir.File("jobs-in.csv");
+        File.WriteAllLines(jobs, ["id,submit_s,chips,runtime_s,kind,job_class", "0,0,8,600,training,llm-finetune", "1,30,1,60,inference,llm-inference"]);
+
+        var result = await CliRunner.RunAsync("run", SingleCentre, "--jobs", jobs, "--out", dir.File("out"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var rows = File.ReadAllLines(Path.Combine(dir.File("out"), "jobs.csv"));
+        Assert.Equal(3, rows.Length);
+        Assert.Contains(",llm-finetune,finished,", rows[1]);
+    }
 }

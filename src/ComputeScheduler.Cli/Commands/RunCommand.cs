@@ -4,6 +4,7 @@ using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Scheduling;
 using ComputeScheduler.Workloads;
 using ComputeScheduler.Workloads.Synthetic;
+using ComputeScheduler.Workloads.Traces;
 using Spectre.Console;
 
 namespace ComputeScheduler.Cli.Commands;
@@ -20,11 +21,13 @@ public sealed class RunCommand
         Arity = ArgumentArity.ZeroOrOne,
     };
 
+    private readonly Option<string?> _jobs = new("--jobs") { Description = "Jobs in the native trace format (CSV, plain or gzip) instead of the scenario's synthetic workload." };
+
     public RunCommand(IAnsiConsole console, TextWriter error)
     {
         _console = console;
         _error = error;
-        Command = new Command("run", "Run a scenario end to end and write its results folder.") { _scenario };
+        Command = new Command("run", "Run a scenario end to end and write its results folder.") { _scenario, _jobs };
         _options.AddTo(Command);
         Command.SetAction((parse, _) => ExecuteAsync(parse));
     }
@@ -49,6 +52,13 @@ public sealed class RunCommand
         string outDir = _options.OutFolder(parse, scenario);
         int prepared = RunPipeline.PrepareFolder(outDir, _error);
         if (prepared != ExitCodes.Ok) return prepared;
+        if (parse.GetValue(_jobs) is { } jobsFile)
+        {
+            // A native job file replaces the synthetic workload; its jobs' class defaults to the scenario's first.
+            var options = new TraceReadOptions(scenario.Performance.Classes[0].Name);
+            return await RunPipeline.RunAsync(_console, _error, scenario, new NativeTraceReader().Read(jobsFile, options), registry, outDir,
+                scenario.SourceFiles, [.. scenario.SourceFiles, jobsFile], "in-process actors, native jobs", null, null).ConfigureAwait(false);
+        }
         return await RunPipeline.RunAsync(_console, _error, scenario, SyntheticWorkload.Generate(scenario), registry, outDir,
             scenario.SourceFiles, scenario.SourceFiles, "in-process actors", scenario.Workload.Jobs, scenario.Workload.DurationDays).ConfigureAwait(false);
     }
