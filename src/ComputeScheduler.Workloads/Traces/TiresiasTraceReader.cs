@@ -7,7 +7,8 @@ namespace ComputeScheduler.Workloads.Traces;
 /// <summary>
 /// Tiresias simulator job CSV (NSDI'19; `../shared/data/tiresias/`): header with at least
 /// <c>job_id</c>, <c>num_gpu</c>, <c>submit_time</c> and <c>duration</c> (seconds); other columns
-/// (iterations, model_name, interval, ...) are not used. Mapping: job_id -> id, submit_time ->
+/// (iterations, model_name, interval, ...) are not used. Mapping: row order -> id (job_id is checked
+/// to be a number but not kept: tf_job.csv repeats its one row, so job ids are not unique), submit_time ->
 /// submit, num_gpu -> chips, duration -> observed runtime; kind training. Rows must be in submit order.
 /// </summary>
 public sealed class TiresiasTraceReader : ITraceReader
@@ -23,18 +24,20 @@ public sealed class TiresiasTraceReader : ITraceReader
     public IEnumerable<JobSpec> Read(string path, TraceReadOptions options)
     {
         double lastSubmit = 0;
+        long index = -1;
         foreach (var row in CsvTraceRows.Read(path, Required))
         {
+            index++;
             JobSpec job;
             try
             {
                 var f = row.Fields;
-                long id = f.Integer("job_id", row.Required("job_id"), 0);
+                f.Integer("job_id", row.Required("job_id"), 0);
                 int gpus = (int)f.Integer("num_gpu", row.Required("num_gpu"), 1, 1_000_000);
                 double submit = f.Number("submit_time", row.Required("submit_time"), 0);
                 double duration = f.Number("duration", row.Required("duration"), 0);
                 if (submit < lastSubmit) throw f.Error("submit_time", $"submit times in increasing order (at least {lastSubmit})", row.Required("submit_time"));
-                job = new JobSpec(new JobId(id), SimTime.FromSeconds(submit), 0, JobKind.Training, options.JobClass, gpus, null, null,
+                job = new JobSpec(new JobId(index), SimTime.FromSeconds(submit), 0, JobKind.Training, options.JobClass, gpus, null, null,
                     duration * gpus, 0, null, 0, false, null, null, null, duration, options.ChipModel);
             }
             catch (InputException e) when (options.SkipBad)
