@@ -94,8 +94,8 @@ public sealed class ReplayCommand
         int code = await RunPipeline.RunAsync(_console, _error, scenario, reader.Read(trace, options), registry, outDir,
             copies, hashed, $"in-process actors, replay of {reader.Format} trace", null, null).ConfigureAwait(false);
         BadLines.Report(_console, options.BadLines);
-        if (reader is OpenbPodReader openb && openb.SkippedCpuOnly + openb.SkippedNeverScheduled > 0)
-            _console.WriteLine($"not replayed: {openb.SkippedCpuOnly} CPU-only pod(s) (CPU and memory are not modelled yet) and {openb.SkippedNeverScheduled} pod(s) never scheduled in the trace");
+        if (reader is OpenbPodReader openb && openb.SkippedNeverScheduled > 0)
+            _console.WriteLine($"not replayed: {openb.SkippedNeverScheduled} pod(s) never scheduled in the trace");
         if (reader is SwfTraceReader swf && swf.SkippedUnavailable > 0)
             _console.WriteLine($"{swf.SkippedUnavailable} job(s) without a run time or processor count were not replayed");
         return code;

@@ -3,9 +3,13 @@ namespace ComputeScheduler.Model.Chips;
 /// <summary>An AI server model: a number of chips of one model sharing a scale-up domain.</summary>
 /// <param name="ScaleUpDomainChips">Chips reachable over the scale-up fabric (e.g. NVLink); at least <paramref name="ChipsPerServer"/>.</param>
 /// <param name="HostPowerW">Power of the server apart from its accelerators (CPUs, NICs, fans).</param>
+/// <param name="CpuMilli">CPU capacity in thousandths of a core that jobs may request; 0 when CPU is not modelled.</param>
+/// <param name="MemoryMib">Memory jobs may request, MiB; 0 when memory is not modelled.</param>
 public sealed record ServerModel(
     string Id,
     ChipModel Chip,
     int ChipsPerServer,
     int ScaleUpDomainChips,
-    double HostPowerW);
+    double HostPowerW,
+    long CpuMilli = 0,
+    long MemoryMib = 0);

@@ -29,6 +29,8 @@ namespace ComputeScheduler.Model.Jobs;
 /// Thousandths of one chip the job needs when it shares a chip (GPU sharing, 1-999, with
 /// <paramref name="Chips"/> = 1); 1000 for whole chips.
 /// </param>
+/// <param name="CpuMilli">CPU the job requests on its server, thousandths of a core (0: none; a job of 0 chips is CPU-only).</param>
+/// <param name="MemoryMib">Memory the job requests on its server, MiB (0: none).</param>
 public sealed record JobSpec(
     JobId Id,
     SimTime Submit,
@@ -48,7 +50,9 @@ public sealed record JobSpec(
     CentreId? TargetCentre,
     double? ObservedRuntimeS = null,
     string? ObservedChipModel = null,
-    int ChipMilli = 1000)
+    int ChipMilli = 1000,
+    long CpuMilli = 0,
+    long MemoryMib = 0)
 {
     public bool IsShared => ChipMilli < 1000;
 

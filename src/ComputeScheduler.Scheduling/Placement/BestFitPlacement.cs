@@ -26,6 +26,7 @@ public sealed class BestFitPlacement : IPlacementPolicy
     public PlacementResult Place(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen)
     {
         if (job.IsShared) return SharedChips.Place(job, free, chosen, tightest: true);
+        if (job.Chips == 0) return HostResources.PlaceCpuOnly(job, free, chosen, tightest: true);
         int bestPool = -1, bestServer = -1, bestLeft = int.MaxValue;
         for (int p = 0; p < free.PoolCount; p++)
         {
@@ -35,6 +36,7 @@ public sealed class BestFitPlacement : IPlacementPolicy
             for (int k = job.Chips; k <= pool.ChipsPerServer && k - job.Chips < bestLeft; k++)
             {
                 int s = free.FirstServerWithFree(p, k, pool.FirstServer);
+                while (s >= 0 && !HostResources.Fits(job, free, s)) s = free.FirstServerWithFree(p, k, s + 1);
                 if (s < 0) continue;
                 bestPool = p; bestServer = s; bestLeft = k - job.Chips;
                 break;
@@ -42,7 +44,7 @@ public sealed class BestFitPlacement : IPlacementPolicy
         }
         if (bestServer >= 0)
         {
-            chosen[0] = new ChipGrant(bestServer, job.Chips);
+            chosen[0] = new ChipGrant(bestServer, job.Chips).WithHostResources(job.CpuMilli, job.MemoryMib);
             return PlacementResult.Placed(bestPool, 1);
         }
         return PlaceAcrossServers(job, free, chosen);
@@ -67,7 +69,7 @@ public sealed class BestFitPlacement : IPlacementPolicy
                 if (rackFree < bestRackFree) { rackPool = p; bestRack = r; bestRackFree = rackFree; }
             }
         }
-        if (bestRack >= 0) return Fill(job.Chips, free, free.Pool(rackPool), bestRack, chosen);
+        if (bestRack >= 0) return WithHost(job, free, chosen, Fill(job.Chips, free, free.Pool(rackPool), bestRack, chosen));
 
         for (int p = 0; p < free.PoolCount; p++)
         {
@@ -79,10 +81,13 @@ public sealed class BestFitPlacement : IPlacementPolicy
             int wholly = free.ServersWithFree(p, pool.ChipsPerServer);
             if (wholly < whole) continue;
             if (rest > 0 && wholly == whole && !PoolHasPartial(free, pool, rest)) continue;
-            return Fill(job.Chips, free, pool, -1, chosen);
+            return WithHost(job, free, chosen, Fill(job.Chips, free, pool, -1, chosen));
         }
         return PlacementResult.NotNow;
     }
+
+    private static PlacementResult WithHost(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen, PlacementResult result)
+        => result.IsPlaced && !HostResources.Attach(job, free, chosen[..result.GrantCount]) ? PlacementResult.NotNow : result;
 
     /// <summary>Whole free servers (lowest index first, within <paramref name="rack"/> when not -1), then the remainder best-fit.</summary>
     private static PlacementResult Fill(int chips, IFreeCapacityView free, PoolInfo pool, int rack, Span<ChipGrant> chosen)

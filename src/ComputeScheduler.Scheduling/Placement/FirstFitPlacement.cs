@@ -18,6 +18,7 @@ public sealed class FirstFitPlacement : IPlacementPolicy
     public PlacementResult Place(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen)
     {
         if (job.IsShared) return SharedChips.Place(job, free, chosen, tightest: false);
+        if (job.Chips == 0) return HostResources.PlaceCpuOnly(job, free, chosen, tightest: false);
         for (int p = 0; p < free.PoolCount; p++)
         {
             if (!job.IsEligible(p) || free.FreeChipsInPool(p) < job.Chips) continue;
@@ -28,10 +29,11 @@ public sealed class FirstFitPlacement : IPlacementPolicy
                 for (int k = job.Chips; k <= pool.ChipsPerServer; k++)
                 {
                     int s = free.FirstServerWithFree(p, k, pool.FirstServer);
+                    while (s >= 0 && !HostResources.Fits(job, free, s)) s = free.FirstServerWithFree(p, k, s + 1);
                     if (s >= 0 && (best < 0 || s < best)) best = s;
                 }
                 if (best < 0) continue;
-                chosen[0] = new ChipGrant(best, job.Chips);
+                chosen[0] = new ChipGrant(best, job.Chips).WithHostResources(job.CpuMilli, job.MemoryMib);
                 return PlacementResult.Placed(p, 1);
             }
             int remaining = job.Chips, n = 0;
@@ -42,6 +44,7 @@ public sealed class FirstFitPlacement : IPlacementPolicy
                 chosen[n++] = new ChipGrant(s, take);
                 remaining -= take;
             }
+            if (!HostResources.Attach(job, free, chosen[..n])) continue;
             return PlacementResult.Placed(p, n);
         }
         return PlacementResult.NotNow;

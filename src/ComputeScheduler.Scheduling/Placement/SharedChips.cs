@@ -19,6 +19,7 @@ internal static class SharedChips
             var pool = free.Pool(p);
             for (int s = pool.FirstServer; s < pool.FirstServer + pool.ServerCount; s++)
             {
+                if (!HostResources.Fits(job, free, s)) continue;
                 for (int c = 0; c < pool.ChipsPerServer; c++)
                 {
                     int left = free.FreeMilli(s, c) - job.Milli;
@@ -30,7 +31,7 @@ internal static class SharedChips
         }
     done:
         if (bestPool < 0) return PlacementResult.NotNow;
-        chosen[0] = ChipGrant.Shared(bestServer, bestChip, job.Milli);
+        chosen[0] = ChipGrant.Shared(bestServer, bestChip, job.Milli).WithHostResources(job.CpuMilli, job.MemoryMib);
         return PlacementResult.Placed(bestPool, 1);
     }
 }

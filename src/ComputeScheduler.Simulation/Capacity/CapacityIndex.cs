@@ -22,6 +22,8 @@ public sealed class CapacityIndex : IFreeCapacityView
     private readonly int[] _firstChip;      // per server: index of its chip 0 in _milli
     private readonly short[] _milli;        // per chip: thousandths not granted
     private readonly ulong[] _wholeMask;    // per server: bit i set when chip i is wholly free
+    private readonly long[] _cpuFree;       // per server, long.MaxValue when not modelled
+    private readonly long[] _memFree;       // per server, long.MaxValue when not modelled
 
     public CapacityIndex(CentreSpec centre)
     {
@@ -81,6 +83,14 @@ public sealed class CapacityIndex : IFreeCapacityView
             chips += cps;
         }
         _milli = new short[chips];
+        _cpuFree = new long[servers];
+        _memFree = new long[servers];
+        for (int s = 0; s < servers; s++)
+        {
+            var model = centre.Pools[_serverPool[s]].Server;
+            _cpuFree[s] = model.CpuMilli > 0 ? model.CpuMilli : long.MaxValue;
+            _memFree[s] = model.MemoryMib > 0 ? model.MemoryMib : long.MaxValue;
+        }
         Array.Fill(_milli, (short)ChipGrant.Whole);
     }
 
@@ -96,6 +106,10 @@ public sealed class CapacityIndex : IFreeCapacityView
     public int FreeChipsInRack(int rack) => _rackFreeChips[rack];
 
     public int FreeMilli(int server, int chip) => _milli[_firstChip[server] + chip];
+
+    public bool HasHostRoom(int server, long cpuMilli, long memoryMib) => cpuMilli <= _cpuFree[server] && memoryMib <= _memFree[server];
+
+    public long FreeCpuMilli(int server) => _cpuFree[server];
 
     public int FirstServerWithFree(int pool, int freeChips, int fromServer)
     {
@@ -124,6 +138,7 @@ public sealed class CapacityIndex : IFreeCapacityView
         for (int i = 0; i < grants.Length; i++)
         {
             var g = grants[i];
+            TakeHost(g);
             if (g.IsShared)
             {
                 int chip = SharedChip(g);
@@ -138,8 +153,9 @@ public sealed class CapacityIndex : IFreeCapacityView
                 _milli[at] -= (short)g.Milli;
                 continue;
             }
-            if (g.Chips <= 0 || g.Chips > _free[g.Server])
+            if (g.Chips < 0 || g.Chips > _free[g.Server] || (g.Chips == 0 && g.CpuMilli == 0 && g.MemoryMib == 0))
                 throw new InvalidOperationException($"Grant of {g.Chips} chips on server {g.Server} exceeds its {_free[g.Server]} free chips.");
+            if (g.Chips == 0) continue;
             ulong mask = 0, left = _wholeMask[g.Server];
             for (int k = 0; k < g.Chips; k++)
             {
@@ -159,6 +175,7 @@ public sealed class CapacityIndex : IFreeCapacityView
     {
         foreach (var g in grants)
         {
+            GiveHost(g);
             if (g.IsShared)
             {
                 int chip = SharedChip(g);
@@ -173,6 +190,7 @@ public sealed class CapacityIndex : IFreeCapacityView
                 }
                 continue;
             }
+            if (g.Chips == 0) continue;
             if ((_wholeMask[g.Server] & g.ChipMask) != 0 || BitOperations.PopCount(g.ChipMask) != g.Chips)
                 throw new InvalidOperationException($"Release of chips {g.ChipMask:x} on server {g.Server} that were not granted.");
             for (ulong m = g.ChipMask; m != 0; m &= m - 1)
@@ -180,6 +198,20 @@ public sealed class CapacityIndex : IFreeCapacityView
             _wholeMask[g.Server] |= g.ChipMask;
             Move(g.Server, _free[g.Server] + g.Chips);
         }
+    }
+
+    private void TakeHost(in ChipGrant g)
+    {
+        if (g.CpuMilli < 0 || g.MemoryMib < 0 || !HasHostRoom(g.Server, g.CpuMilli, g.MemoryMib))
+            throw new InvalidOperationException($"Grant of {g.CpuMilli} CPU milli and {g.MemoryMib} MiB on server {g.Server} exceeds its free {_cpuFree[g.Server]} and {_memFree[g.Server]}.");
+        if (_cpuFree[g.Server] != long.MaxValue) _cpuFree[g.Server] -= g.CpuMilli;
+        if (_memFree[g.Server] != long.MaxValue) _memFree[g.Server] -= g.MemoryMib;
+    }
+
+    private void GiveHost(in ChipGrant g)
+    {
+        if (_cpuFree[g.Server] != long.MaxValue) _cpuFree[g.Server] += g.CpuMilli;
+        if (_memFree[g.Server] != long.MaxValue) _memFree[g.Server] += g.MemoryMib;
     }
 
     private int SharedChip(in ChipGrant g)

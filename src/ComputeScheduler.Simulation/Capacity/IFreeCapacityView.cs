@@ -31,6 +31,12 @@ public interface IFreeCapacityView
 
     int FreeChipsInRack(int rack);
 
+    /// <summary>True when the server has this much CPU and memory free (always, where the server does not model them).</summary>
+    bool HasHostRoom(int server, long cpuMilli, long memoryMib);
+
+    /// <summary>CPU not yet taken on the server, thousandths of a core (long.MaxValue where CPU is not modelled).</summary>
+    long FreeCpuMilli(int server);
+
     /// <summary>Thousandths of chip <paramref name="chip"/> (0-based within the server) not yet granted: 1000 when wholly free.</summary>
     int FreeMilli(int server, int chip);
 }

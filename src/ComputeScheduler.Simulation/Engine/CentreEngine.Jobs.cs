@@ -22,6 +22,11 @@ public sealed partial class CentreEngine
             Reject(slot, $"a job sharing a chip must ask for 1 chip and 1-999 thousandths of it, not {job.Chips} chips x {job.ChipMilli}/1000");
             return;
         }
+        if (job.Chips == 0 && job.CpuMilli <= 0 && job.MemoryMib <= 0)
+        {
+            Reject(slot, "asks for no chip, CPU or memory");
+            return;
+        }
         ulong eligible = 0;
         bool anyModelOrStack = false;
         for (int p = 0; p < _capacity.PoolCount; p++)
@@ -85,8 +90,8 @@ public sealed partial class CentreEngine
     {
         ref var rec = ref _jobs[slot];
         var job = rec.Job;
-        if (_grantBuffer.Length < job.Chips) _grantBuffer = new ChipGrant[Math.Max(job.Chips, _grantBuffer.Length * 2)];
-        var request = new PlacementRequest(job.Id, job.Chips, rec.EligiblePools, job.ChipMilli);
+        if (_grantBuffer.Length < Math.Max(1, job.Chips)) _grantBuffer = new ChipGrant[Math.Max(job.Chips, _grantBuffer.Length * 2)];
+        var request = new PlacementRequest(job.Id, job.Chips, rec.EligiblePools, job.ChipMilli, job.CpuMilli, job.MemoryMib);
         var result = _placement.Place(request, _capacity, _grantBuffer);
         if (!result.IsPlaced) return false;
         var grants = _grantBuffer.AsSpan(0, result.GrantCount);
@@ -167,11 +172,15 @@ public sealed partial class CentreEngine
         }
         if (sum != job.Chips)
             throw new InvalidOperationException($"placement '{_placement.Name}' granted {sum} chips to job {job.Id}, which needs {job.Chips}");
+        long cpu = 0, mem = 0;
+        foreach (var g in grants) { cpu += g.CpuMilli; mem += g.MemoryMib; }
+        if (cpu != job.CpuMilli || mem != job.MemoryMib)
+            throw new InvalidOperationException($"placement '{_placement.Name}' granted {cpu} CPU milli and {mem} MiB to job {job.Id}, which needs {job.CpuMilli} and {job.MemoryMib}");
     }
 
     private Locality LocalityOf(int pool, ReadOnlySpan<ChipGrant> grants)
     {
-        if (grants.Length == 1) return Locality.ScaleUpDomain;
+        if (grants.Length <= 1) return Locality.ScaleUpDomain;
         var info = _capacity.Pool(pool);
         int domain = (grants[0].Server - info.FirstServer) / info.ServersPerScaleUpDomain;
         int rack = _capacity.RackOf(grants[0].Server);

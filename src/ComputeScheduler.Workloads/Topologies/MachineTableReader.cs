@@ -5,9 +5,9 @@ namespace ComputeScheduler.Workloads.Topologies;
 /// <summary>
 /// Machine lists of public traces, as topology input (see docs/traces.md):
 /// <list type="bullet">
-/// <item><c>openb</c>: Alibaba GPU 2023 node lists, columns <c>sn</c>, <c>gpu</c>, <c>model</c> (CPU and memory not used).</item>
-/// <item><c>pai</c>: Alibaba PAI 2020 <c>pai_machine_spec.csv</c>, columns <c>machine</c>, <c>gpu_type</c>, <c>cap_gpu</c>.</item>
-/// <item><c>spot</c>: Alibaba spot GPU 2026 <c>node_info_df.csv</c>, columns <c>node_name</c>, <c>gpu_model</c>, <c>gpu_capacity_num</c>.</item>
+/// <item><c>openb</c>: Alibaba GPU 2023 node lists, columns <c>sn</c>, <c>gpu</c>, <c>model</c>, <c>cpu_milli</c>, <c>memory_mib</c>.</item>
+/// <item><c>pai</c>: Alibaba PAI 2020 <c>pai_machine_spec.csv</c>, columns <c>machine</c>, <c>gpu_type</c>, <c>cap_gpu</c>, <c>cap_cpu</c> (cores), <c>cap_mem</c> (GB, read as GiB).</item>
+/// <item><c>spot</c>: Alibaba spot GPU 2026 <c>node_info_df.csv</c>, columns <c>node_name</c>, <c>gpu_model</c>, <c>gpu_capacity_num</c>, <c>cpu_num</c> (vCPUs).</item>
 /// <item><c>philly</c>: Philly machine lists, columns <c>machineId</c>, <c>number of GPUs</c> and, when present,
 /// <c>single GPU mem</c> (the GPU model is not disclosed: its memory, e.g. "12GB", stands as its name).</item>
 /// <item><c>tiresias</c>: Tiresias cluster specs (<c>n32g4.csv</c>, ...), one row of <c>num_switch</c>,
@@ -49,18 +49,22 @@ public static class MachineTableReader
             int gpus = (int)f.Integer("num_gpu_p_node", row.Required("num_gpu_p_node"), 0, 64);
             for (int s = 0; s < switches; s++)
                 for (int n = 0; n < nodes; n++)
-                    yield return new TraceMachine($"s{s}-n{n}", "tiresias", gpus);
+                    yield return new TraceMachine($"s{s}-n{n}", "tiresias", gpus, Host(f, row, "num_cpu_p_node", 1000), Host(f, row, "mem_p_node", 1024));
         }
     }
 
+    /// <summary>A CPU or memory column scaled to thousandths of a core or MiB; 0 when the list has no such column.</summary>
+    private static long Host(TraceFields f, CsvTraceRows.Row row, string column, long scale)
+        => column.Length == 0 || row.Get(column) is not { } text ? 0 : (long)Math.Round(f.Number(column, text, 0, 1e12) * scale);
+
     private static IEnumerable<TraceMachine> ReadRows(string path, string format)
     {
-        var (name, model, gpus) = format switch
+        var (name, model, gpus, cpu, cpuScale, mem, memScale) = format switch
         {
-            "openb" => ("sn", "model", "gpu"),
-            "pai" => ("machine", "gpu_type", "cap_gpu"),
-            "spot" => ("node_name", "gpu_model", "gpu_capacity_num"),
-            "philly" => ("machineId", "single GPU mem", "number of GPUs"),
+            "openb" => ("sn", "model", "gpu", "cpu_milli", 1, "memory_mib", 1),
+            "pai" => ("machine", "gpu_type", "cap_gpu", "cap_cpu", 1000, "cap_mem", 1024),
+            "spot" => ("node_name", "gpu_model", "gpu_capacity_num", "cpu_num", 1000, "", 0),
+            "philly" => ("machineId", "single GPU mem", "number of GPUs", "", 0, "", 0),
             _ => throw new InputException($"--machines-format: expected one of {string.Join(", ", Formats)}, got '{format}'"),
         };
         string[] required = format == "philly" ? [name, gpus] : [name, model, gpus];
@@ -68,7 +72,7 @@ public static class MachineTableReader
         {
             int count = (int)row.Fields.Integer(gpus, row.Required(gpus), 0, 1024);
             string gpuModel = row.Get(model) ?? (count == 0 ? "" : format == "philly" ? "unknown" : throw row.Fields.Error(model, "a GPU model name", "an empty field"));
-            yield return new TraceMachine(row.Required(name), gpuModel, count);
+            yield return new TraceMachine(row.Required(name), gpuModel, count, Host(row.Fields, row, cpu, cpuScale), Host(row.Fields, row, mem, memScale));
         }
     }
 }

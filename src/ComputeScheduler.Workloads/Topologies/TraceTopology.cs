@@ -4,8 +4,8 @@ using ComputeScheduler.Model.Topology;
 namespace ComputeScheduler.Workloads.Topologies;
 
 /// <summary>
-/// A centre built from a trace's machine list: one pool per (chip, GPUs per machine), in order of
-/// first appearance, each a server model of that many chips sharing one scale-up domain. Site facts
+/// A centre built from a trace's machine list: one pool per (chip, GPUs, CPU, memory per machine), in
+/// order of first appearance, each a server model of that many chips sharing one scale-up domain. Site facts
 /// (location, PUE, price, carbon, fabric, rack size) are those of a template centre. Machines
 /// without GPUs, and machines whose GPU name has no mapping, are left out and counted.
 /// </summary>
@@ -18,8 +18,8 @@ public static class TraceTopology
 
     public static Result Build(IEnumerable<TraceMachine> machines, ChipMapping mapping, ChipCatalog catalog, CentreSpec template, string name)
     {
-        var order = new List<(string Chip, int Gpus)>();
-        var counts = new Dictionary<(string, int), int>();
+        var order = new List<(string Chip, int Gpus, long Cpu, long Mem)>();
+        var counts = new Dictionary<(string, int, long, long), int>();
         var unmapped = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var standIns = new SortedSet<string>(StringComparer.Ordinal);
         long total = 0, withoutGpus = 0;
@@ -33,7 +33,7 @@ public static class TraceTopology
                 continue;
             }
             if (standIn) standIns.Add($"{m.GpuModel} -> {chip}");
-            var key = (chip, m.Gpus);
+            var key = (chip, m.Gpus, m.CpuMilli, m.MemoryMib);
             if (!counts.ContainsKey(key)) { counts[key] = 0; order.Add(key); }
             counts[key]++;
         }
@@ -42,7 +42,8 @@ public static class TraceTopology
         var pools = order.Select(k =>
         {
             catalog.TryGetChip(k.Chip, out var chip);
-            var server = new ServerModel($"trace-{k.Chip}-x{k.Gpus}", chip!, k.Gpus, k.Gpus, HostPowerW);
+            string id = k.Cpu > 0 || k.Mem > 0 ? $"trace-{k.Chip}-x{k.Gpus}-c{k.Cpu}-m{k.Mem}" : $"trace-{k.Chip}-x{k.Gpus}";
+            var server = new ServerModel(id, chip!, k.Gpus, k.Gpus, HostPowerW, k.Cpu, k.Mem);
             return new ChipPoolSpec(server, counts[k], 0);
         }).ToArray();
         var centre = template with { Key = name, Name = name, Pools = pools };

@@ -10,10 +10,10 @@ namespace ComputeScheduler.Workloads.Traces;
 /// Mapping (docs/traces.md): row order -> id; creation_time -> submit (s); num_gpu -> chips;
 /// gpu_milli (when num_gpu = 1 and below 1000) -> thousandths of one shared chip; gpu_spec (models
 /// separated by '|') -> allowed chip models through the chip mapping; deletion_time - scheduled_time
-/// -> observed runtime. The derived pod lists are not in creation order, so the list is read whole
-/// (at most ~10,000 pods) and ordered by creation time, ties in file order. For replay, pods the engine cannot run are left out and counted: CPU-only
-/// pods (num_gpu = 0; CPU and memory are not modelled yet) and pods never scheduled in the trace
-/// (Pending: no scheduled_time). Files without times (multigpu*) are demand samples: they can be
+/// -> observed runtime; cpu_milli, memory_mib -> CPU and memory on the pod's server (a pod of no GPU
+/// is a CPU-only job). The derived pod lists are not in creation order, so the list is read whole
+/// (at most ~10,000 pods) and ordered by creation time, ties in file order. For replay, pods never
+/// scheduled in the trace (Pending: no scheduled_time) are left out and counted. Files without times (multigpu*) are demand samples: they can be
 /// looked at (trace stats) but not replayed. With <see cref="TraceReadOptions.Everything"/> every
 /// pod is returned (CPU-only with 0 chips, never-scheduled with no runtime), for statistics.
 /// </summary>
@@ -23,7 +23,6 @@ public sealed class OpenbPodReader(ChipMapping? mapping = null) : ITraceReader
 
     public string Format => FormatName;
 
-    public long SkippedCpuOnly { get; private set; }
     public long SkippedNeverScheduled { get; private set; }
 
     public bool Recognises(string path, string? firstLine)
@@ -31,7 +30,6 @@ public sealed class OpenbPodReader(ChipMapping? mapping = null) : ITraceReader
 
     public IEnumerable<JobSpec> Read(string path, TraceReadOptions options)
     {
-        SkippedCpuOnly = 0;
         SkippedNeverScheduled = 0;
         long id = -1;
         bool? timed = null;
@@ -77,15 +75,16 @@ public sealed class OpenbPodReader(ChipMapping? mapping = null) : ITraceReader
                 runtime = deletion - scheduled;
             }
         }
-        if (gpus == 0 && !options.Everything) { SkippedCpuOnly++; return null; }
         if (timed && runtime is null && !options.Everything) { SkippedNeverScheduled++; return null; }
         bool shared = gpus == 1 && milli > 0 && milli < 1000;
         if (gpus > 0 && !shared && milli != 1000 && milli != 0)
             throw f.Error("gpu_milli", "1000 for a pod of several GPUs (a share of one GPU only with num_gpu = 1)", milli.ToString(System.Globalization.CultureInfo.InvariantCulture));
         string? models = Models(f, row.Get("gpu_spec"));
         double run = runtime ?? 0;
+        long cpu = row.Get("cpu_milli") is { } c ? f.Integer("cpu_milli", c, 0) : 0;
+        long memory = row.Get("memory_mib") is { } m ? f.Integer("memory_mib", m, 0) : 0;
         return new JobSpec(new JobId(id), SimTime.FromSeconds(submit), 0, JobKind.Batch, options.JobClass, gpus, models, null,
-            run * gpus, 0, null, 0, false, null, null, null, runtime, options.ChipModel, shared ? milli : 1000);
+            run * gpus, 0, null, 0, false, null, null, null, runtime, options.ChipModel, shared ? milli : 1000, cpu, memory);
     }
 
     private string? Models(TraceFields f, string? spec)

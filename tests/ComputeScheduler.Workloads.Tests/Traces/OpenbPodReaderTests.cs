@@ -36,16 +36,17 @@ public class OpenbPodReaderTests
     }
 
     [Fact]
-    public void For_replay_cpu_only_and_never_scheduled_pods_are_left_out_and_counted()
+    public void For_replay_never_scheduled_pods_are_left_out_and_counted_and_cpu_only_pods_kept()
     {
         var raw = Raw(Default);
         var reader = new OpenbPodReader();
         var jobs = reader.Read(Default, Replay).ToList();
 
-        Assert.Equal(raw.Count(r => r[3] != "0" && r[10].Length > 0), jobs.Count);
-        Assert.Equal(1_088, reader.SkippedCpuOnly);
-        Assert.Equal(raw.Count(r => r[3] != "0" && r[10].Length == 0), reader.SkippedNeverScheduled);
-        Assert.All(jobs, j => Assert.True(j.Chips >= 1 && j.ObservedRuntimeS >= 0));
+        Assert.Equal(raw.Count(r => r[10].Length > 0), jobs.Count);
+        Assert.Equal(897, reader.SkippedNeverScheduled);                         // shared/data/README: 897 Pending pods
+        Assert.All(jobs, j => Assert.True(j.ObservedRuntimeS >= 0 && j.CpuMilli > 0));
+        Assert.Equal(raw.Count(r => r[3] == "0" && r[10].Length > 0), jobs.Count(j => j.Chips == 0));
+        Assert.Equal(raw.Where(r => r[10].Length > 0).Sum(r => long.Parse(r[1], CultureInfo.InvariantCulture)), jobs.Sum(j => j.CpuMilli));
     }
 
     [Fact]
