@@ -280,6 +280,16 @@ public class ReplayCommandTests
         Assert.Contains("711,843", result.Out);     // GPU-hours (shared/data/README)
     }
 
+    [Fact]
+    public async Task Trace_stats_of_the_openb_gpu_node_list_counts_its_6212_gpus()
+    {
+        var result = await CliRunner.RunAsync("trace", "stats", RepoPaths.SharedData("alibaba-gpu-v2023-openb/openb_node_list_gpu_node.csv"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("1,213", result.Out);       // GPU nodes (shared/data/README)
+        Assert.Contains("6,212", result.Out);       // GPUs (shared/data/README)
+    }
+
     private static long Peak(IEnumerable<(long Start, long End, long Amount)> holds)
     {
         long busy = 0, peak = 0;

@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using ComputeScheduler.Workloads;
 using ComputeScheduler.Workloads.Traces;
+using ComputeScheduler.Workloads.Topologies;
 using Spectre.Console;
 
 namespace ComputeScheduler.Cli.Commands;
 
-/// <summary>`computesched trace stats TRACE [--format F] [--skip-bad]`: what a trace holds, without simulating it.</summary>
+/// <summary>`computesched trace stats TRACE [--format F] [--skip-bad]`: what a trace (or a trace's machine list) holds, without simulating it.</summary>
 public sealed class TraceCommand
 {
     private readonly IAnsiConsole _console;
@@ -27,9 +28,43 @@ public sealed class TraceCommand
 
     public Command Command { get; }
 
+    private static bool IsMachineList(string path)
+    {
+        try { MachineTableReader.Detect(path); return true; }
+        catch (InputException) { return false; }
+    }
+
+    /// <summary>A machine list (openb nodes, PAI, spot, Philly, Tiresias specs): machines, GPUs, and GPUs by model.</summary>
+    private int MachineStats(string path)
+    {
+        string format;
+        List<TraceMachine> machines;
+        try
+        {
+            format = MachineTableReader.Detect(path);
+            machines = MachineTableReader.Read(path, format).ToList();
+        }
+        catch (InputException e)
+        {
+            _error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        var ci = CultureInfo.InvariantCulture;
+        var table = new Table().Title($"{Markup.Escape(Path.GetFileName(path))} (machine list, {format})").AddColumn("statistic").AddColumn(new TableColumn("value").RightAligned());
+        void Row(string k, string v) => table.AddRow(Markup.Escape(k), Markup.Escape(v));
+        Row("machines", machines.Count.ToString("N0", ci));
+        Row("machines without GPUs", machines.Count(m => m.Gpus == 0).ToString("N0", ci));
+        Row("GPUs", machines.Sum(m => (long)m.Gpus).ToString("N0", ci));
+        foreach (var g in machines.Where(m => m.Gpus > 0).GroupBy(m => m.GpuModel).OrderBy(g => g.Key, StringComparer.Ordinal))
+            Row($"GPU model {g.Key}", $"{g.Sum(m => (long)m.Gpus).ToString("N0", ci)} GPUs on {g.Count().ToString("N0", ci)} machines");
+        _console.Write(table);
+        return ExitCodes.Ok;
+    }
+
     private int Stats(ParseResult parse)
     {
         string path = parse.GetValue(_trace)!;
+        if (IsMachineList(path)) return MachineStats(path);
         var options = new TraceReadOptions("trace", SkipBad: parse.GetValue(_skipBad), Everything: true);
         TraceStats stats;
         ITraceReader reader;
