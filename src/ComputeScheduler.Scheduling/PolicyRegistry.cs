@@ -21,9 +21,14 @@ public sealed class PolicyRegistry
     {
         var r = new PolicyRegistry();
         r.AddDispatch(LeastLoadedDispatch.PolicyName, () => new LeastLoadedDispatch());
+        r.AddDispatch(RoundRobinDispatch.PolicyName, () => new RoundRobinDispatch());
+        r.AddDispatch(PriceAwareDispatch.PolicyName, () => new PriceAwareDispatch());
+        r.AddDispatch(CarbonAwareDispatch.PolicyName, () => new CarbonAwareDispatch());
         r.AddQueueOrder(FifoQueueOrder.PolicyName, () => new FifoQueueOrder());
+        r.AddQueueOrder(SjfQueueOrder.PolicyName, () => new SjfQueueOrder());
         r.AddPlacement(FirstFitPlacement.PolicyName, () => new FirstFitPlacement());
         r.AddPlacement(BestFitPlacement.PolicyName, () => new BestFitPlacement());
+        r.AddPlacement(WorstFitPlacement.PolicyName, () => new WorstFitPlacement());
         return r;
     }
 

@@ -7,6 +7,11 @@ public class PolicyRegistryTests
     [InlineData(PolicyKind.QueueOrder, "fifo")]
     [InlineData(PolicyKind.Placement, "first-fit")]
     [InlineData(PolicyKind.Placement, "best-fit")]
+    [InlineData(PolicyKind.Placement, "worst-fit")]
+    [InlineData(PolicyKind.QueueOrder, "sjf")]
+    [InlineData(PolicyKind.Dispatch, "round-robin")]
+    [InlineData(PolicyKind.Dispatch, "price-aware")]
+    [InlineData(PolicyKind.Dispatch, "carbon-aware")]
     public void Built_in_policies_are_registered_under_their_kebab_case_names(PolicyKind kind, string name)
     {
         var registry = PolicyRegistry.CreateBuiltIn();
@@ -30,7 +35,7 @@ public class PolicyRegistryTests
     [Fact]
     public void An_unknown_name_is_refused_with_the_known_ones_listed()
     {
-        var e = Assert.Throws<ArgumentException>(() => PolicyRegistry.CreateBuiltIn().CreatePlacement("worst-fit"));
-        Assert.Equal("unknown placement policy 'worst-fit'; known: best-fit, first-fit", e.Message);
+        var e = Assert.Throws<ArgumentException>(() => PolicyRegistry.CreateBuiltIn().CreatePlacement("tetris"));
+        Assert.Equal("unknown placement policy 'tetris'; known: best-fit, first-fit, worst-fit", e.Message);
     }
 }

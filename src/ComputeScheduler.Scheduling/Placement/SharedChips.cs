@@ -11,8 +11,36 @@ internal static class SharedChips
     /// the fewest, ties on the lowest index. O(chips of the eligible pools).
     /// </summary>
     public static PlacementResult Place(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen, bool tightest)
+        => tightest ? Best(job, free, chosen, left => left) : First(job, free, chosen);
+
+    /// <summary>The chip left with the most free thousandths (spread), ties on the lowest index.</summary>
+    public static PlacementResult Loosest(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen)
+        => Best(job, free, chosen, left => -left);
+
+    private static PlacementResult First(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen)
     {
-        int bestPool = -1, bestServer = -1, bestChip = -1, bestLeft = int.MaxValue;
+        for (int p = 0; p < free.PoolCount; p++)
+        {
+            if (!job.IsEligible(p)) continue;
+            var pool = free.Pool(p);
+            for (int s = pool.FirstServer; s < pool.FirstServer + pool.ServerCount; s++)
+            {
+                if (!HostResources.Fits(job, free, s)) continue;
+                for (int c = 0; c < pool.ChipsPerServer; c++)
+                {
+                    if (free.FreeMilli(s, c) < job.Milli) continue;
+                    chosen[0] = ChipGrant.Shared(s, c, job.Milli).WithHostResources(job.CpuMilli, job.MemoryMib);
+                    return PlacementResult.Placed(p, 1);
+                }
+            }
+        }
+        return PlacementResult.NotNow;
+    }
+
+    /// <summary>The chip with the lowest score of its leftover thousandths, ties on the lowest index.</summary>
+    private static PlacementResult Best(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen, Func<int, int> score)
+    {
+        int bestPool = -1, bestServer = -1, bestChip = -1, bestScore = int.MaxValue;
         for (int p = 0; p < free.PoolCount; p++)
         {
             if (!job.IsEligible(p)) continue;
@@ -23,13 +51,11 @@ internal static class SharedChips
                 for (int c = 0; c < pool.ChipsPerServer; c++)
                 {
                     int left = free.FreeMilli(s, c) - job.Milli;
-                    if (left < 0 || left >= bestLeft) continue;
-                    (bestPool, bestServer, bestChip, bestLeft) = (p, s, c, left);
-                    if (!tightest || left == 0) goto done;
+                    if (left < 0 || score(left) >= bestScore) continue;
+                    (bestPool, bestServer, bestChip, bestScore) = (p, s, c, score(left));
                 }
             }
         }
-    done:
         if (bestPool < 0) return PlacementResult.NotNow;
         chosen[0] = ChipGrant.Shared(bestServer, bestChip, job.Milli).WithHostResources(job.CpuMilli, job.MemoryMib);
         return PlacementResult.Placed(bestPool, 1);

@@ -45,7 +45,8 @@ public sealed partial class CentreEngine
             return;
         }
         rec.EligiblePools = eligible;
-        _queue.Add(new WaitingJob(slot, job.Id, Now, job.Chips, job.Priority, job.WorkReferenceChipSeconds));
+        double estimate = job.ObservedRuntimeS ?? job.WorkReferenceChipSeconds / Math.Max(1, job.Chips);
+        _queue.Add(new WaitingJob(slot, job.Id, Now, job.Chips, job.Priority, job.WorkReferenceChipSeconds, estimate));
         _queuedChips += job.Chips;
         RequestPass();
     }

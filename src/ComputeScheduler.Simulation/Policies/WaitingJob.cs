@@ -4,4 +4,5 @@ using ComputeScheduler.Model.Time;
 namespace ComputeScheduler.Simulation.Policies;
 
 /// <summary>What a queue-order policy knows of a waiting job. <see cref="Slot"/> is the engine's handle.</summary>
-public readonly record struct WaitingJob(int Slot, JobId Id, SimTime Enqueued, int Chips, int Priority, double WorkReferenceChipSeconds);
+/// <param name="EstimatedRuntimeS">The job's runtime as a scheduler would know it: its observed runtime when the trace gives one, else its work over its chips on reference chips.</param>
+public readonly record struct WaitingJob(int Slot, JobId Id, SimTime Enqueued, int Chips, int Priority, double WorkReferenceChipSeconds, double EstimatedRuntimeS = 0);

@@ -7,7 +7,7 @@ namespace ComputeScheduler.Scheduling.Tests.Placement;
 /// <summary>Invariants every placement must keep, checked on many random centre states.</summary>
 public class PlacementInvariantTests
 {
-    public static TheoryData<string> Policies => new() { BestFitPlacement.PolicyName, FirstFitPlacement.PolicyName };
+    public static TheoryData<string> Policies => new() { BestFitPlacement.PolicyName, FirstFitPlacement.PolicyName, WorstFitPlacement.PolicyName };
 
     [Theory]
     [MemberData(nameof(Policies))]
