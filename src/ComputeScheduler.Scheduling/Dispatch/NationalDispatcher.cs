@@ -17,8 +17,7 @@ namespace ComputeScheduler.Scheduling.Dispatch;
 public sealed class NationalDispatcher
 {
     private readonly IReadOnlyList<CentreSpec> _centres;
-    private readonly IReadOnlyList<DemandRegion> _demand;
-    private readonly WanSettings _wan;
+    private readonly Dictionary<string, double[]> _latencyMs;  // demand region -> one-way latency to each centre
     private readonly IDispatchPolicy _policy;
     private readonly List<JobSpec> _waiting = new();
     private readonly CentreView[] _views;
@@ -27,8 +26,9 @@ public sealed class NationalDispatcher
     public NationalDispatcher(IReadOnlyList<CentreSpec> centres, IReadOnlyList<DemandRegion> demand, WanSettings wan, IDispatchPolicy policy)
     {
         _centres = centres;
-        _demand = demand;
-        _wan = wan;
+        // Geography does not change during a run: the latencies are computed once, not per job.
+        _latencyMs = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var d in demand) _latencyMs[d.Key] = centres.Select(c => WanMap.LatencyMs(d, c, wan)).ToArray();
         _policy = policy;
         _views = new CentreView[centres.Count];
         _sentChips = new long[centres.Count];
@@ -97,10 +97,9 @@ public sealed class NationalDispatcher
         double latencyMs = 0;
         if (job.LatencyLimitMs is { } limit && job.DemandRegion is not null)
         {
-            var region = FindDemand(job.DemandRegion);
-            if (region is not null)
+            if (_latencyMs.TryGetValue(job.DemandRegion, out var toCentre))
             {
-                latencyMs = WanMap.LatencyMs(region, centre, _wan);
+                latencyMs = toCentre[centre.Id.Value];
                 if (latencyMs > limit)
                 {
                     reason ??= $"no centre able to take it is within {limit} ms of demand region '{job.DemandRegion}'";
@@ -129,11 +128,5 @@ public sealed class NationalDispatcher
             report.QueuedChips + _sentChips[centre.Id.Value], report.QueuedJobs,
             centre.PriceCnyPerKwh, centre.Pue, centre.CarbonKgPerKwh, latencyMs);
         return true;
-    }
-
-    private DemandRegion? FindDemand(string key)
-    {
-        foreach (var d in _demand) if (string.Equals(d.Key, key, StringComparison.Ordinal)) return d;
-        return null;
     }
 }
