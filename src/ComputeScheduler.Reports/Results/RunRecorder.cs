@@ -41,6 +41,4 @@ public sealed class RunRecorder
             if (o.End > Makespan) Makespan = o.End;
         }
     }
-
-    public long Finished => _outcomes.Count(o => o.Status == JobStatus.Finished);
 }

@@ -20,7 +20,6 @@ public sealed class TraceText : IDisposable
     /// <summary>1-based number of the last line returned.</summary>
     public long LineNumber { get; private set; }
 
-    public bool IsGzip { get; private init; }
 
     public static TraceText Open(string path)
     {
@@ -28,8 +27,8 @@ public sealed class TraceText : IDisposable
         if (!File.Exists(path)) throw new InputException($"{path}: trace not found (no such file)");
         try
         {
-            var stream = CheckedGzipStream.Open(path, out bool gzip);
-            return new TraceText(path, new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16)) { IsGzip = gzip };
+            var stream = CheckedGzipStream.Open(path, out _);
+            return new TraceText(path, new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
