@@ -13,5 +13,6 @@ public static class CentreEngineFactory
             new PerformanceModel(scenario.Performance, scenario.Catalog, centre),
             registry.CreateQueueOrder(scenario.Policies.QueueOrder),
             registry.CreatePlacement(scenario.Policies.Placement),
-            scenario.Simulation.TimeseriesInterval);
+            scenario.Simulation.TimeseriesInterval,
+            scenario.Simulation.Preemption);
 }

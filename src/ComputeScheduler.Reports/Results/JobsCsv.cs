@@ -12,6 +12,7 @@ public static class JobsCsv
     [
         "id", "kind", "class", "status", "submit_s", "dispatch_s", "start_s", "end_s", "centre", "chip_model",
         "chips", "chip_milli", "locality", "wait_s", "jct_s", "energy_kwh", "cost_cny", "carbon_kg", "reject_reason", "servers",
+        "preemptions", "migrations",
     ];
 
     public static void Write(Stream stream, IReadOnlyList<JobOutcome> outcomes, IReadOnlyList<CentreSpec> centres)
@@ -41,6 +42,8 @@ public static class JobsCsv
             csv.WriteField(Fmt.Number(o.CarbonKg));
             csv.WriteField(o.RejectReason ?? "");
             csv.WriteField(o.Servers);
+            csv.WriteField(Fmt.Int(o.Preemptions));
+            csv.WriteField(Fmt.Int(o.Migrations));
             csv.EndRecord();
         }
     }

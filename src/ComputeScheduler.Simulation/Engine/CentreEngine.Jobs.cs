@@ -45,10 +45,18 @@ public sealed partial class CentreEngine
             return;
         }
         rec.EligiblePools = eligible;
-        double estimate = job.ObservedRuntimeS ?? job.WorkReferenceChipSeconds / Math.Max(1, job.Chips);
-        _queue.Add(new WaitingJob(slot, job.Id, Now, job.Chips, job.Priority, job.WorkReferenceChipSeconds, estimate));
-        _queuedChips += job.Chips;
+        rec.EstimateS = job.ObservedRuntimeS ?? job.WorkReferenceChipSeconds / Math.Max(1, job.Chips);
+        Enqueue(slot);
         RequestPass();
+    }
+
+    private void Enqueue(int slot)
+    {
+        ref var rec = ref _jobs[slot];
+        var job = rec.Job;
+        rec.EnqueuedUs = _nowUs;
+        _queue.Add(new WaitingJob(slot, job.Id, Now, job.Chips, job.Priority, job.WorkReferenceChipSeconds, rec.EstimateS, ActiveOf(slot)));
+        _queuedChips += job.Chips;
     }
 
     /// <summary>
@@ -59,7 +67,15 @@ public sealed partial class CentreEngine
     /// </summary>
     private void OnSchedulePass()
     {
-        var context = new QueueContext(Now, FreeChipsTotal());
+        RunPass();
+        if (_preemptive is not null) ScheduleReview(_preemptive);
+    }
+
+    private QueueContext Context() => new(Now, FreeChipsTotal(), _runningView, _capacity, _totals);
+
+    private void RunPass()
+    {
+        var context = Context();
         ulong allPools = _capacity.PoolCount == 64 ? ulong.MaxValue : (1UL << _capacity.PoolCount) - 1;
         while (_queue.Count > 0)
         {
@@ -71,7 +87,7 @@ public sealed partial class CentreEngine
             {
                 int slot = _candidates[i];
                 ulong pools = _jobs[slot].EligiblePools;
-                if ((pools & blocked) == 0 && TryStart(slot))
+                if ((pools & blocked) == 0 && (TryStart(slot) || (_preemptive is not null && TryPreemptFor(_preemptive, slot))))
                 {
                     started = true;
                     continue;
@@ -83,7 +99,7 @@ public sealed partial class CentreEngine
                 }
             }
             if (!started) return;
-            context = new QueueContext(Now, FreeChipsTotal());
+            context = Context();
         }
     }
 
@@ -100,33 +116,66 @@ public sealed partial class CentreEngine
         _capacity.Allocate(grants);
         _queue.Remove(slot);
         _queuedChips -= job.Chips;
-        _running++;
         _busyMilliPerPool[result.Pool] += (long)job.Chips * job.ChipMilli;
+        if (rec.Preemptions > 0 && !SameServers(rec.Grants, grants)) rec.Migrations++;
         rec.Pool = result.Pool;
         rec.Grants = grants.ToArray();
         rec.Locality = LocalityOf(result.Pool, grants);
-        rec.StartUs = _nowUs;
-        double seconds = _performance.RuntimeSeconds(job, rec.ClassIndex, result.Pool, job.Chips, rec.Locality);
-        long runtimeUs = Math.Max(1, SimDuration.FromSecondsCeiling(seconds).Microseconds);
-        _events.Push(_nowUs + runtimeUs, EventKind.JobFinish, slot);
+        if (rec.StartUs < 0) rec.StartUs = _nowUs;
+        rec.RunStartUs = _nowUs;
+        rec.RunWorkS = rec.RemainingFraction * _performance.RuntimeSeconds(job, rec.ClassIndex, result.Pool, job.Chips, rec.Locality);
+        rec.RunOverheadS = rec.PendingOverheadS;
+        rec.PendingOverheadS = 0;
+        rec.RunTag = ++_runTag;
+        long runtimeUs = Math.Max(1, SimDuration.FromSecondsCeiling(rec.RunWorkS + rec.RunOverheadS).Microseconds);
+        _events.Push(_nowUs + runtimeUs, EventKind.JobFinish, slot, rec.RunTag);
+        AddRunning(slot);
+        _observer?.Started(ActiveOf(slot));
         return true;
     }
 
-    private void OnFinish(int slot)
+    private void OnFinish(int slot, int tag)
+    {
+        ref var rec = ref _jobs[slot];
+        if (rec.Job is null || rec.RunningIndex < 0 || rec.RunTag != tag) return; // a run that was preempted
+        var job = rec.Job;
+        StopRun(slot);
+        _observer?.Stopped(ActiveOf(slot), finished: true);
+        double energy = rec.EnergyKwh;
+        _outcomes.Add(new JobOutcome(job.Id, job.Kind, job.JobClass, JobStatus.Finished, job.Submit,
+            SimTime.FromMicroseconds(rec.ArrivalUs), SimTime.FromMicroseconds(rec.StartUs), Now, _centre.Id,
+            _capacity.Pool(rec.Pool).ChipModel, job.Chips, rec.Locality, energy,
+            rec.CostCny, _performance.CarbonKg(energy), null)
+        {
+            ChipMilli = job.ChipMilli, Servers = Describe(rec.Grants), Preemptions = rec.Preemptions, Migrations = rec.Migrations,
+        });
+        _jobs.Free(slot);
+        RequestPass();
+    }
+
+    /// <summary>Ends the current run of a running job: frees its chips and books its service, energy and cost.</summary>
+    private void StopRun(int slot)
     {
         ref var rec = ref _jobs[slot];
         var job = rec.Job;
         _capacity.Release(rec.Grants);
-        _running--;
+        RemoveRunning(slot);
         _busyMilliPerPool[rec.Pool] -= (long)job.Chips * job.ChipMilli;
-        double seconds = (_nowUs - rec.StartUs) / 1_000_000d;
+        double seconds = (_nowUs - rec.RunStartUs) / 1_000_000d;
         double energy = _performance.EnergyKwh(rec.Pool, job.ChipShare, seconds);
-        _outcomes.Add(new JobOutcome(job.Id, job.Kind, job.JobClass, JobStatus.Finished, job.Submit,
-            SimTime.FromMicroseconds(rec.ArrivalUs), SimTime.FromMicroseconds(rec.StartUs), Now, _centre.Id,
-            _capacity.Pool(rec.Pool).ChipModel, job.Chips, rec.Locality, energy,
-            _performance.CostCny(rec.Pool, job.ChipShare, seconds, energy), _performance.CarbonKg(energy), null) { ChipMilli = job.ChipMilli, Servers = Describe(rec.Grants) });
-        _jobs.Free(slot);
-        RequestPass();
+        rec.EnergyKwh += energy;
+        rec.CostCny += _performance.CostCny(rec.Pool, job.ChipShare, seconds, energy);
+        rec.RemainingFraction = RemainingFractionNow(rec);
+        rec.AttainedChipS += job.ChipShare * seconds;
+        rec.ExecutedS += seconds;
+    }
+
+    private static bool SameServers(ChipGrant[] before, ReadOnlySpan<ChipGrant> now)
+    {
+        if (before.Length != now.Length) return false;
+        for (int i = 0; i < now.Length; i++)
+            if (before[i].Server != now[i].Server || before[i].ChipMask != now[i].ChipMask || before[i].Chips != now[i].Chips) return false;
+        return true;
     }
 
     private void Reject(int slot, string reason)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Model.Topology;
 using ComputeScheduler.Simulation.Capacity;
@@ -40,11 +41,11 @@ public sealed partial class CentreEngine
     private long _nextSampleUs;
     private long _passAtUs = -1;
     private long _eventsProcessed;
-    private int _running;
     private long _queuedChips;
     private readonly long[] _busyMilliPerPool;
 
-    public CentreEngine(CentreSpec centre, PerformanceModel performance, IQueueOrderPolicy queue, IPlacementPolicy placement, SimDuration sampleInterval)
+    public CentreEngine(CentreSpec centre, PerformanceModel performance, IQueueOrderPolicy queue, IPlacementPolicy placement, SimDuration sampleInterval,
+        PreemptionCosts? preemption = null)
     {
         if (centre.Pools.Count > 64) throw new ArgumentException($"centre '{centre.Key}' has {centre.Pools.Count} pools; at most 64 are supported");
         if (sampleInterval <= SimDuration.Zero) throw new ArgumentException("the time-series interval must be positive");
@@ -55,6 +56,11 @@ public sealed partial class CentreEngine
         _capacity = new CapacityIndex(centre);
         _sampleIntervalUs = sampleInterval.Microseconds;
         _busyMilliPerPool = new long[centre.Pools.Count];
+        _preemptive = queue as IPreemptiveQueueOrder;
+        _observer = queue as IJobLifecycleObserver;
+        _preemptionCosts = preemption ?? PreemptionCosts.Default;
+        _runningView = new RunningView(this);
+        _totals = TotalsOf(centre);
     }
 
     public CentreId Id => _centre.Id;
@@ -89,7 +95,7 @@ public sealed partial class CentreEngine
             _eventsProcessed++;
             switch (next.Kind)
             {
-                case EventKind.JobFinish: OnFinish(next.Slot); break;
+                case EventKind.JobFinish: OnFinish(next.Slot, next.Tag); break;
                 case EventKind.JobArrival: OnArrival(next.Slot); break;
                 case EventKind.SchedulePass: OnSchedulePass(); break;
             }
@@ -115,7 +121,7 @@ public sealed partial class CentreEngine
             var info = _capacity.Pool(p);
             pools.Add(new PoolReport(info.ChipModel, info.SoftwareStack, info.TotalChips, _capacity.FreeChipsInPool(p)));
         }
-        return new CentreReport(_centre.Id, reached, NextEvent, _queue.Count, _queuedChips, _running, _eventsProcessed, pools.MoveToImmutable());
+        return new CentreReport(_centre.Id, reached, NextEvent, _queue.Count, _queuedChips, _runningSlots.Count, _eventsProcessed, pools.MoveToImmutable());
     }
 
     private WindowOutput TakeOutput(SimTime reached)

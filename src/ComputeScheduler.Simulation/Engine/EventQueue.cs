@@ -15,10 +15,10 @@ public sealed class EventQueue
     public int Count { get; private set; }
 
     /// <summary>Adds an event at <paramref name="timeUs"/>; the queue assigns its sequence number.</summary>
-    public void Push(long timeUs, EventKind kind, int slot)
+    public void Push(long timeUs, EventKind kind, int slot, int tag = 0)
     {
         if (Count == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
-        var e = new SimEvent(timeUs, kind, _nextSeq++, slot);
+        var e = new SimEvent(timeUs, kind, _nextSeq++, slot, tag);
         int i = Count++;
         while (i > 0)
         {

@@ -13,8 +13,23 @@ internal sealed class JobTable
     {
         public JobSpec Job;
         public long ArrivalUs;
-        public long StartUs;
+        public long StartUs;          // first start, -1 before it
+        public long RunStartUs;       // start of the current run
+        public long EnqueuedUs;       // when it last joined the queue
         public int ClassIndex;
+        public double EstimateS;
+        public double RemainingFraction;
+        public double AttainedChipS;  // over finished runs
+        public double ExecutedS;      // over finished runs
+        public double RunWorkS;       // seconds of work in the current run (excluding the resume overhead)
+        public double RunOverheadS;   // resume overhead paid at the start of the current run
+        public double PendingOverheadS;
+        public double EnergyKwh;      // over finished runs
+        public double CostCny;        // over finished runs
+        public int RunTag;
+        public int RunningIndex;      // index in the engine's running list, -1 when not running
+        public int Preemptions;
+        public int Migrations;
         public ulong EligiblePools;
         public int Pool;
         public ChipGrant[] Grants;
@@ -37,7 +52,7 @@ internal sealed class JobTable
             if (_used == _records.Length) Array.Resize(ref _records, _records.Length * 2);
             slot = _used++;
         }
-        _records[slot] = new Record { Job = job, ArrivalUs = arrivalUs, Pool = -1, Grants = [] };
+        _records[slot] = new Record { Job = job, ArrivalUs = arrivalUs, Pool = -1, Grants = [], StartUs = -1, RunningIndex = -1, RemainingFraction = 1 };
         return slot;
     }
 

@@ -37,6 +37,12 @@ public sealed record JobOutcome(
     /// </summary>
     public string Servers { get; init; } = "";
 
+    /// <summary>Times the job was preempted (checkpointed and queued again).</summary>
+    public int Preemptions { get; init; }
+
+    /// <summary>Times it resumed on other servers than those of its previous run.</summary>
+    public int Migrations { get; init; }
+
     /// <summary>Chips held, in whole-chip units.</summary>
     public double ChipShare => Chips * (ChipMilli / 1000d);
 

@@ -60,9 +60,24 @@ public static class ScenarioLoader
     {
         var s = new SimulationSettings(
             SimDuration.FromSeconds(m.Number("dispatchIntervalS", 0, 86_400)),
-            SimDuration.FromSeconds(m.Number("timeseriesIntervalS", 1, 86_400 * 7)));
+            SimDuration.FromSeconds(m.Number("timeseriesIntervalS", 1, 86_400 * 7)))
+        {
+            Preemption = ReadPreemption(m.OptionalMap("preemption")),
+        };
         m.RejectUnknown();
         return s;
+    }
+
+    private static PreemptionCosts ReadPreemption(YamlMap? m)
+    {
+        if (m is null) return PreemptionCosts.Default;
+        var d = PreemptionCosts.Default;
+        var costs = new PreemptionCosts(
+            m.Number("checkpointGbPerChip", d.CheckpointGbPerChip, 0, 10_000),
+            m.Number("checkpointGbps", d.CheckpointGbps, 0.001, 100_000),
+            m.Number("restartOverheadS", d.RestartOverheadS, 0, 86_400));
+        m.RejectUnknown();
+        return costs;
     }
 
     private static PolicySelection ReadPolicies(YamlMap? m, PolicyCheck? check)

@@ -1,0 +1,144 @@
+using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Model.Time;
+using ComputeScheduler.Model.Topology;
+using ComputeScheduler.Simulation.Policies;
+
+namespace ComputeScheduler.Simulation.Engine;
+
+/// <summary>Running jobs as policies see them, and preemption when a preemptive queue order asks for it.</summary>
+public sealed partial class CentreEngine
+{
+    private readonly IPreemptiveQueueOrder? _preemptive;
+    private readonly IJobLifecycleObserver? _observer;
+    private readonly PreemptionCosts _preemptionCosts;
+    private readonly RunningView _runningView;
+    private readonly CentreTotals _totals;
+    private readonly List<int> _runningSlots = new();
+    private readonly List<(double Rank, long RunStartUs, int Slot)> _victims = new();
+    private int _runTag;
+    private long _reviewAtUs = -1;
+
+    /// <summary>Jobs preempted so far in this centre.</summary>
+    public long Preemptions { get; private set; }
+
+    private void AddRunning(int slot)
+    {
+        _jobs[slot].RunningIndex = _runningSlots.Count;
+        _runningSlots.Add(slot);
+    }
+
+    private void RemoveRunning(int slot)
+    {
+        int i = _jobs[slot].RunningIndex;
+        int last = _runningSlots[^1];
+        _runningSlots[i] = last;
+        _jobs[last].RunningIndex = i;
+        _runningSlots.RemoveAt(_runningSlots.Count - 1);
+        _jobs[slot].RunningIndex = -1;
+    }
+
+    /// <summary>Share of the job's work still to do now (for a running job, its progress in the current run counts).</summary>
+    private double RemainingFractionNow(in JobTable.Record rec)
+    {
+        if (rec.RunningIndex < 0 || rec.RunWorkS <= 0) return rec.RemainingFraction;
+        double worked = (_nowUs - rec.RunStartUs) / 1_000_000d - rec.RunOverheadS;
+        double done = Math.Clamp(worked / rec.RunWorkS, 0, 1);
+        return rec.RemainingFraction * (1 - done);
+    }
+
+    private ActiveJob ActiveOf(int slot)
+    {
+        ref var rec = ref _jobs[slot];
+        var job = rec.Job;
+        bool running = rec.RunningIndex >= 0;
+        double runS = running ? (_nowUs - rec.RunStartUs) / 1_000_000d : 0;
+        return new ActiveJob(slot, job.Id, job.Tenant, job.Chips, job.ChipMilli, job.CpuMilli, job.MemoryMib, job.Priority,
+            rec.EligiblePools, SimTime.FromMicroseconds(rec.ArrivalUs), rec.EstimateS,
+            rec.AttainedChipS + job.ChipShare * runS, rec.ExecutedS + runS, RemainingFractionNow(rec),
+            running, running ? rec.Pool : -1, running ? SimTime.FromMicroseconds(rec.RunStartUs) : SimTime.Zero);
+    }
+
+    /// <summary>
+    /// The policy gives up running jobs in the candidate's pools, worst rank first (then the most
+    /// recently started), until the candidate fits. Only whole-chip jobs preempt.
+    /// </summary>
+    private bool TryPreemptFor(IPreemptiveQueueOrder policy, int slot)
+    {
+        var job = _jobs[slot].Job;
+        if (job.IsShared || job.Chips == 0) return false;
+        var candidate = ActiveOf(slot);
+        var now = Now;
+        int pool = -1;
+        for (int p = 0; p < _capacity.PoolCount && pool < 0; p++)
+        {
+            if (!candidate.IsEligible(p)) continue;
+            _victims.Clear();
+            int reclaimable = _capacity.FreeChipsInPool(p);
+            foreach (int r in _runningSlots)
+            {
+                ref var run = ref _jobs[r];
+                if (run.Pool != p || run.Job.IsShared) continue;
+                var active = ActiveOf(r);
+                if (!policy.ShouldPreempt(candidate, active, now)) continue;
+                _victims.Add((policy.PreemptionRank(active, now), run.RunStartUs, r));
+                reclaimable += run.Job.Chips;
+            }
+            if (reclaimable >= job.Chips) pool = p;
+        }
+        if (pool < 0) return false;
+        // Worst rank first; among equals the most recently started (least work lost), then the higher slot.
+        _victims.Sort((a, b) => a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : a.RunStartUs != b.RunStartUs ? b.RunStartUs.CompareTo(a.RunStartUs) : b.Slot.CompareTo(a.Slot));
+        foreach (var (_, _, victim) in _victims)
+        {
+            Preempt(victim);
+            if (_capacity.FreeChipsInPool(pool) >= job.Chips && TryStart(slot)) return true;
+        }
+        return false;
+    }
+
+    private void Preempt(int slot)
+    {
+        ref var rec = ref _jobs[slot];
+        StopRun(slot);
+        rec.Preemptions++;
+        Preemptions++;
+        rec.PendingOverheadS = _preemptionCosts.ResumeSeconds(rec.Job.ChipShare);
+        _observer?.Stopped(ActiveOf(slot), finished: false);
+        Enqueue(slot);
+    }
+
+    /// <summary>While jobs wait, looks again when the first running job's rank changes by time alone.</summary>
+    private void ScheduleReview(IPreemptiveQueueOrder policy)
+    {
+        if (_queue.Count == 0 || _runningSlots.Count == 0) return;
+        var now = Now;
+        long next = long.MaxValue;
+        foreach (int r in _runningSlots)
+        {
+            long t = policy.NextRankChange(ActiveOf(r), now).Microseconds;
+            if (t > _nowUs && t < next) next = t;
+        }
+        if (next == long.MaxValue || next == _reviewAtUs) return;
+        _reviewAtUs = next;
+        _events.Push(next, EventKind.SchedulePass, -1);
+    }
+
+    private static CentreTotals TotalsOf(CentreSpec centre)
+    {
+        long chips = 0, cpu = 0, mem = 0;
+        foreach (var pool in centre.Pools)
+        {
+            chips += pool.TotalChips;
+            cpu += (long)pool.ServerCount * Math.Max(0, pool.Server.CpuMilli);
+            mem += (long)pool.ServerCount * Math.Max(0, pool.Server.MemoryMib);
+        }
+        return new CentreTotals(chips, cpu, mem);
+    }
+
+    private sealed class RunningView(CentreEngine engine) : IRunningJobs
+    {
+        public int Count => engine._runningSlots.Count;
+
+        public ActiveJob this[int index] => engine.ActiveOf(engine._runningSlots[index]);
+    }
+}
