@@ -26,6 +26,14 @@ public sealed class PolicyRegistry
         r.AddDispatch(CarbonAwareDispatch.PolicyName, () => new CarbonAwareDispatch());
         r.AddQueueOrder(FifoQueueOrder.PolicyName, () => new FifoQueueOrder());
         r.AddQueueOrder(SjfQueueOrder.PolicyName, () => new SjfQueueOrder());
+        r.AddQueueOrder(SrtfQueueOrder.PolicyName, () => new SrtfQueueOrder());
+        r.AddQueueOrder(TiresiasLasQueueOrder.PolicyName, () => new TiresiasLasQueueOrder());
+        r.AddQueueOrder(TiresiasGittinsQueueOrder.PolicyName, () => new TiresiasGittinsQueueOrder());
+        r.AddQueueOrder(QssfQueueOrder.PolicyName, () => new QssfQueueOrder());
+        r.AddQueueOrder(FairShareQueueOrder.PolicyName, () => new FairShareQueueOrder());
+        r.AddQueueOrder(DrfQueueOrder.PolicyName, () => new DrfQueueOrder());
+        r.AddQueueOrder(EasyBackfillQueueOrder.PolicyName, () => new EasyBackfillQueueOrder());
+        r.AddQueueOrder(ConservativeBackfillQueueOrder.PolicyName, () => new ConservativeBackfillQueueOrder());
         r.AddPlacement(FirstFitPlacement.PolicyName, () => new FirstFitPlacement());
         r.AddPlacement(BestFitPlacement.PolicyName, () => new BestFitPlacement());
         r.AddPlacement(WorstFitPlacement.PolicyName, () => new WorstFitPlacement());

@@ -12,35 +12,15 @@ public sealed class SjfQueueOrder : IQueueOrderPolicy
 {
     public const string PolicyName = "sjf";
 
-    private readonly SortedSet<(double Runtime, long Seq, int Slot)> _order = new();
-    private readonly Dictionary<int, (double, long, int)> _keys = new();
-    private long _seq;
+    private readonly SortedWaitingSet _waiting = new();
 
     public string Name => PolicyName;
     public bool StopsAtFirstBlocked => true;
-    public int Count => _order.Count;
+    public int Count => _waiting.Count;
 
-    public void Add(in WaitingJob job)
-    {
-        var key = (job.EstimatedRuntimeS, _seq++, job.Slot);
-        if (!_keys.TryAdd(job.Slot, key)) throw new InvalidOperationException($"slot {job.Slot} is already queued");
-        _order.Add(key);
-    }
+    public void Add(in WaitingJob job) => _waiting.Add(job, job.EstimatedRuntimeS);
 
-    public void Remove(int slot)
-    {
-        if (!_keys.Remove(slot, out var key)) throw new InvalidOperationException($"slot {slot} is not queued");
-        _order.Remove(key);
-    }
+    public void Remove(int slot) => _waiting.Remove(slot);
 
-    public int Candidates(in QueueContext context, Span<int> bestFirstSlots)
-    {
-        int n = 0;
-        foreach (var key in _order)
-        {
-            if (n == bestFirstSlots.Length) break;
-            bestFirstSlots[n++] = key.Slot;
-        }
-        return n;
-    }
+    public int Candidates(in QueueContext context, Span<int> bestFirstSlots) => _waiting.Candidates(bestFirstSlots);
 }

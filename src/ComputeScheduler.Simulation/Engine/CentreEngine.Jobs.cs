@@ -137,7 +137,6 @@ public sealed partial class CentreEngine
     private void OnFinish(int slot, int tag)
     {
         ref var rec = ref _jobs[slot];
-        if (rec.Job is null || rec.RunningIndex < 0 || rec.RunTag != tag) return; // a run that was preempted
         var job = rec.Job;
         StopRun(slot);
         _observer?.Stopped(ActiveOf(slot), finished: true);
@@ -153,11 +152,20 @@ public sealed partial class CentreEngine
         RequestPass();
     }
 
+    /// <summary>The end of a run that was preempted, or a review pass with nobody waiting.</summary>
+    private bool IsStale(in SimEvent e) => e.Kind switch
+    {
+        EventKind.JobFinish => _jobs[e.Slot].Job is null || _jobs[e.Slot].RunningIndex < 0 || _jobs[e.Slot].RunTag != e.Tag,
+        EventKind.SchedulePass => _queue.Count == 0,
+        _ => false,
+    };
+
     /// <summary>Ends the current run of a running job: frees its chips and books its service, energy and cost.</summary>
     private void StopRun(int slot)
     {
         ref var rec = ref _jobs[slot];
         var job = rec.Job;
+        rec.RemainingFraction = RemainingFractionNow(rec);
         _capacity.Release(rec.Grants);
         RemoveRunning(slot);
         _busyMilliPerPool[rec.Pool] -= (long)job.Chips * job.ChipMilli;
@@ -165,7 +173,6 @@ public sealed partial class CentreEngine
         double energy = _performance.EnergyKwh(rec.Pool, job.ChipShare, seconds);
         rec.EnergyKwh += energy;
         rec.CostCny += _performance.CostCny(rec.Pool, job.ChipShare, seconds, energy);
-        rec.RemainingFraction = RemainingFractionNow(rec);
         rec.AttainedChipS += job.ChipShare * seconds;
         rec.ExecutedS += seconds;
     }

@@ -1,6 +1,7 @@
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Model.Topology;
+using ComputeScheduler.Simulation.Capacity;
 using ComputeScheduler.Simulation.Policies;
 
 namespace ComputeScheduler.Simulation.Engine;
@@ -77,7 +78,8 @@ public sealed partial class CentreEngine
             foreach (int r in _runningSlots)
             {
                 ref var run = ref _jobs[r];
-                if (run.Pool != p || run.Job.IsShared) continue;
+                // A job (re)started at this very instant is never given up again now: no preemption loops.
+                if (run.Pool != p || run.Job.IsShared || run.RunStartUs == _nowUs) continue;
                 var active = ActiveOf(r);
                 if (!policy.ShouldPreempt(candidate, active, now)) continue;
                 _victims.Add((policy.PreemptionRank(active, now), run.RunStartUs, r));
@@ -88,12 +90,35 @@ public sealed partial class CentreEngine
         if (pool < 0) return false;
         // Worst rank first; among equals the most recently started (least work lost), then the higher slot.
         _victims.Sort((a, b) => a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : a.RunStartUs != b.RunStartUs ? b.RunStartUs.CompareTo(a.RunStartUs) : b.Slot.CompareTo(a.Slot));
-        foreach (var (_, _, victim) in _victims)
+        int needed = VictimsNeeded(slot, pool);
+        if (needed == 0) return false;
+        for (int i = 0; i < needed; i++) Preempt(_victims[i].Slot);
+        return TryStart(slot);
+    }
+
+    /// <summary>
+    /// How many of the ordered victims must go for the placement policy to place the job: a dry run
+    /// that frees their chips one by one, asks the placement, and gives every chip back. 0 when even
+    /// all of them would not make room (then nobody is preempted).
+    /// </summary>
+    private int VictimsNeeded(int slot, int pool)
+    {
+        ref var rec = ref _jobs[slot];
+        var job = rec.Job;
+        if (_grantBuffer.Length < Math.Max(1, job.Chips)) _grantBuffer = new ChipGrant[Math.Max(job.Chips, _grantBuffer.Length * 2)];
+        var request = new PlacementRequest(job.Id, job.Chips, rec.EligiblePools, job.ChipMilli, job.CpuMilli, job.MemoryMib);
+        int released = 0, needed = 0;
+        while (released < _victims.Count)
         {
-            Preempt(victim);
-            if (_capacity.FreeChipsInPool(pool) >= job.Chips && TryStart(slot)) return true;
+            _capacity.Release(_jobs[_victims[released++].Slot].Grants);
+            if (_capacity.FreeChipsInPool(pool) >= job.Chips && _placement.Place(request, _capacity, _grantBuffer).IsPlaced)
+            {
+                needed = released;
+                break;
+            }
         }
-        return false;
+        for (int i = released - 1; i >= 0; i--) _capacity.Allocate(_jobs[_victims[i].Slot].Grants);
+        return needed;
     }
 
     private void Preempt(int slot)

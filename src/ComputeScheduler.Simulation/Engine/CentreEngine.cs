@@ -87,6 +87,7 @@ public sealed partial class CentreEngine
         while (_events.TryPeek(out var next) && next.TimeUs < h)
         {
             _events.Pop();
+            if (IsStale(next)) continue; // never moves the clock: a run's end after all jobs are done is not the makespan
             if (next.TimeUs > _nowUs)
             {
                 EmitSamplesBefore(next.TimeUs);

@@ -1,0 +1,54 @@
+using ComputeScheduler.Simulation.Policies;
+
+namespace ComputeScheduler.Scheduling.QueueOrder;
+
+/// <summary>
+/// Conservative backfilling (Mu'alem and Feitelson 2001): every waiting job, in FIFO order, gets
+/// a reservation at the earliest time one of its pools is expected to have its chips free for its
+/// whole estimated runtime, around the running jobs and the reservations of the jobs ahead of it;
+/// the jobs whose reservation is now are the candidates. No job can delay any job ahead of it.
+/// Only the first <see cref="ReservationDepth"/> waiting jobs hold reservations in a pass (the rest
+/// wait for their turn). Counting is per pool; the placement policy still chooses servers.
+/// </summary>
+public sealed class ConservativeBackfillQueueOrder : IQueueOrderPolicy
+{
+    public const string PolicyName = "conservative-backfill";
+    public const int ReservationDepth = 64;
+
+    private readonly SortedWaitingSet _waiting = new();
+
+    public string Name => PolicyName;
+    public bool StopsAtFirstBlocked => false;
+    public int Count => _waiting.Count;
+
+    public void Add(in WaitingJob job) => _waiting.Add(job, job.Enqueued.Microseconds);
+
+    public void Remove(int slot) => _waiting.Remove(slot);
+
+    public int Candidates(in QueueContext context, Span<int> bestFirstSlots)
+    {
+        if (context.Capacity is null) return _waiting.Candidates(bestFirstSlots);
+        var timeline = new ReservationTimeline(context);
+        long now = context.Now.Microseconds;
+        int n = 0, seen = 0;
+        foreach (int slot in _waiting.InOrder())
+        {
+            if (n == bestFirstSlots.Length || seen++ == ReservationDepth) break;
+            var job = _waiting.Job(slot);
+            int chips = BackfillJobs.Chips(job);
+            long duration = timeline.EndUs(BackfillJobs.DurationS(job)) - now;
+            int bestPool = -1;
+            long bestStart = long.MaxValue;
+            for (int p = 0; p < timeline.PoolCount; p++)
+            {
+                if (!BackfillJobs.IsEligible(job, p)) continue;
+                long t = timeline.EarliestStart(p, chips, duration);
+                if (t < bestStart) { bestPool = p; bestStart = t; }
+            }
+            if (bestPool < 0) continue;
+            timeline.Reserve(bestPool, chips, bestStart, duration);
+            if (bestStart == now) bestFirstSlots[n++] = slot;
+        }
+        return n;
+    }
+}
