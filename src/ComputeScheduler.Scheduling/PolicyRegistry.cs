@@ -37,6 +37,7 @@ public sealed class PolicyRegistry
         r.AddPlacement(FirstFitPlacement.PolicyName, () => new FirstFitPlacement());
         r.AddPlacement(BestFitPlacement.PolicyName, () => new BestFitPlacement());
         r.AddPlacement(WorstFitPlacement.PolicyName, () => new WorstFitPlacement());
+        r.AddPlacement(HeterogeneityAwarePlacement.PolicyName, () => new HeterogeneityAwarePlacement());
         return r;
     }
 

@@ -108,8 +108,7 @@ public sealed partial class CentreEngine
         ref var rec = ref _jobs[slot];
         var job = rec.Job;
         if (_grantBuffer.Length < Math.Max(1, job.Chips)) _grantBuffer = new ChipGrant[Math.Max(job.Chips, _grantBuffer.Length * 2)];
-        var request = new PlacementRequest(job.Id, job.Chips, rec.EligiblePools, job.ChipMilli, job.CpuMilli, job.MemoryMib);
-        var result = _placement.Place(request, _capacity, _grantBuffer);
+        var result = _placement.Place(RequestOf(slot), _capacity, _grantBuffer);
         if (!result.IsPlaced) return false;
         var grants = _grantBuffer.AsSpan(0, result.GrantCount);
         CheckGrants(job, result.Pool, rec.EligiblePools, grants);
@@ -175,6 +174,23 @@ public sealed partial class CentreEngine
         rec.CostCny += _performance.CostCny(rec.Pool, job.ChipShare, seconds, energy);
         rec.AttainedChipS += job.ChipShare * seconds;
         rec.ExecutedS += seconds;
+    }
+
+    private PlacementRequest RequestOf(int slot)
+    {
+        ref var rec = ref _jobs[slot];
+        var job = rec.Job;
+        return new PlacementRequest(job.Id, job.Chips, rec.EligiblePools, job.ChipMilli, job.CpuMilli, job.MemoryMib, ThroughputRow(rec.ClassIndex));
+    }
+
+    /// <summary>The class's relative throughput per pool, built once per class.</summary>
+    private double[] ThroughputRow(int classIndex)
+    {
+        if (_throughputRows.Length <= classIndex) Array.Resize(ref _throughputRows, classIndex + 1);
+        if (_throughputRows[classIndex] is { } row) return row;
+        row = new double[_capacity.PoolCount];
+        for (int p = 0; p < row.Length; p++) row[p] = _performance.Throughput(classIndex, p);
+        return _throughputRows[classIndex] = row;
     }
 
     private static bool SameServers(ChipGrant[] before, ReadOnlySpan<ChipGrant> now)

@@ -17,6 +17,7 @@ public sealed partial class CentreEngine
     private readonly List<int> _runningSlots = new();
     private readonly List<(double Rank, long RunStartUs, int Slot)> _victims = new();
     private int _runTag;
+    private double[]?[] _throughputRows = [];
     private long _reviewAtUs = -1;
 
     /// <summary>Jobs preempted so far in this centre.</summary>
@@ -103,10 +104,9 @@ public sealed partial class CentreEngine
     /// </summary>
     private int VictimsNeeded(int slot, int pool)
     {
-        ref var rec = ref _jobs[slot];
-        var job = rec.Job;
+        var job = _jobs[slot].Job;
         if (_grantBuffer.Length < Math.Max(1, job.Chips)) _grantBuffer = new ChipGrant[Math.Max(job.Chips, _grantBuffer.Length * 2)];
-        var request = new PlacementRequest(job.Id, job.Chips, rec.EligiblePools, job.ChipMilli, job.CpuMilli, job.MemoryMib);
+        var request = RequestOf(slot);
         int released = 0, needed = 0;
         while (released < _victims.Count)
         {

@@ -7,7 +7,8 @@ namespace ComputeScheduler.Simulation.Policies;
 /// <param name="Milli">Thousandths of one chip for a job that shares a chip (Chips = 1); 1000 for whole chips.</param>
 /// <param name="CpuMilli">CPU the job needs on its server (thousandths of a core); for a job on one server only.</param>
 /// <param name="MemoryMib">Memory the job needs on its server (MiB); for a job on one server only.</param>
-public readonly record struct PlacementRequest(JobId Id, int Chips, ulong EligiblePools, int Milli = 1000, long CpuMilli = 0, long MemoryMib = 0)
+/// <param name="Throughput">Per pool, the job's throughput per chip relative to the reference chip (its class on that pool's chip); null when not known. Read-only.</param>
+public readonly record struct PlacementRequest(JobId Id, int Chips, ulong EligiblePools, int Milli = 1000, long CpuMilli = 0, long MemoryMib = 0, double[]? Throughput = null)
 {
     public bool NeedsHostResources => CpuMilli > 0 || MemoryMib > 0;
 
