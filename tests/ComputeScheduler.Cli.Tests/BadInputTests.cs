@@ -78,7 +78,7 @@ public class BadInputTests
         string outDir = dir.File("out");
         var result = await CliRunner.RunAsync("run", RepoPaths.Topology("single-centre.yaml"), "--dispatch", "coin-toss", "--out", outDir);
 
-        AssertRefused(result, outDir, "--dispatch: unknown dispatch policy 'coin-toss'; known: carbon-aware, least-loaded, price-aware, round-robin");
+        AssertRefused(result, outDir, "--dispatch: unknown dispatch policy 'coin-toss'; known: carbon-aware, data-gravity, data-residency, latency-aware, least-loaded, price-aware, round-robin, shortest-expected-wait");
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed partial class CentreEngine
         _outcomes.Add(new JobOutcome(job.Id, job.Kind, job.JobClass, JobStatus.Finished, job.Submit,
             SimTime.FromMicroseconds(rec.ArrivalUs), SimTime.FromMicroseconds(rec.StartUs), Now, _centre.Id,
             _capacity.Pool(rec.Pool).ChipModel, job.Chips, rec.Locality, energy,
-            _performance.CostCny(rec.Pool, job.ChipShare, seconds, energy), _performance.CarbonKg(energy), null) { ChipMilli = job.ChipMilli, Servers = Describe(rec.Grants) });
+            _performance.CostCny(rec.Pool, job.ChipShare, seconds, energy), _performance.CarbonKg(energy, rec.StartUs, _nowUs), null) { ChipMilli = job.ChipMilli, Servers = Describe(rec.Grants) });
         _jobs.Free(slot);
         RequestPass();
     }
