@@ -9,15 +9,18 @@ namespace ComputeScheduler.Scheduling.Dispatch;
 /// in front of the job, drained by the chips that are busy:
 /// <code>
 /// deficit = queued chips (at the report + sent since) + job chips - free chips    (matching pools)
+///           without "- free chips" when the report shows queued jobs
 /// wait    = 0                              when deficit &lt;= 0 (room now)
 ///         = deficit / max(1, busy chips) x tau
 /// tau     = mean runtime of the jobs this policy sent to the centre (exponential average,
 ///           weight 0.1 on the newest), or the job's own runtime before it sent any
 /// </code>
 /// i.e. freeing `deficit` chips takes deficit/busy turnovers of the running work, each about one
-/// typical runtime. Runtimes are on reference chips (observed runtime, else work / chips), so a
-/// slower centre's wait is underestimated. Blind to placement fragmentation and to queue order
-/// other than FIFO. One instance per policy instance (one per run): its state is deterministic.
+/// typical runtime. Jobs still queued at a report could not start on the free chips (the engine
+/// starts all it can at each pass, and under FIFO a blocked head holds its pools for every job
+/// behind it), so a newcomer is taken to wait behind them, free chips or not. Runtimes are on reference chips (observed runtime, else work / chips), so a
+/// slower centre's wait is underestimated. Blind to placement fragmentation. One instance per
+/// policy instance (one per run): its state is deterministic.
 /// </summary>
 internal sealed class WaitEstimator
 {
@@ -27,7 +30,7 @@ internal sealed class WaitEstimator
 
     public double Seconds(JobSpec job, in CentreView c)
     {
-        long deficit = c.QueuedChips + job.Chips - c.EligibleFreeChips;
+        long deficit = c.QueuedChips + job.Chips - (c.QueuedJobs > 0 ? 0 : c.EligibleFreeChips);
         if (deficit <= 0) return 0;
         int busy = Math.Max(1, c.EligibleTotalChips - c.EligibleFreeChips);
         int id = c.Centre.Value;

@@ -7,8 +7,8 @@ namespace ComputeScheduler.Scheduling.Tests.Dispatch;
 
 public class ShortestExpectedWaitDispatchTests
 {
-    private static CentreView View(int id, int total, int free, long queued = 0)
-        => new(new CentreId(id), $"c{id}", "r", total, free, queued, 0, 0.5, 1.2, 0.5, 0);
+    private static CentreView View(int id, int total, int free, long queued = 0, int queuedJobs = 0)
+        => new(new CentreId(id), $"c{id}", "r", total, free, queued, queuedJobs, 0.5, 1.2, 0.5, 0);
 
     [Fact]
     public void ShortestExpectedWait_prefers_a_large_busy_centre_that_drains_fast_to_a_small_full_one()
@@ -42,5 +42,15 @@ public class ShortestExpectedWaitDispatchTests
         // Second job, 1 h: at c0 the work ahead runs ~10 h (tau = 36,000 s): 8 / 64 x 36,000 = 4,500 s;
         // c1 has no history, so its tau is this job's 3,600 s: 8 / 64 x 3,600 = 450 s.
         Assert.Equal(1, policy.Dispatch(Job(1, 0, 8, 3600), full).Centre.Value);
+    }
+
+    [Fact]
+    public void ShortestExpectedWait_puts_a_newcomer_behind_a_queue_that_free_chips_did_not_start()
+    {
+        // c0 reports 32 of 64 chips free yet one 8-chip job queued (blocked, e.g. behind FIFO order):
+        // the newcomer waits behind it, free chips or not: deficit 8 + 8 = 16, over 32 busy: 16 / 32 x 3,600 = 1,800 s.
+        // c1 is full with no queue: 8 / 64 x 3,600 = 450 s. Counting c0's free chips would have said 0 s there.
+        CentreView[] views = [View(0, 64, 32, queued: 8, queuedJobs: 1), View(1, 64, 0)];
+        Assert.Equal(1, new ShortestExpectedWaitDispatch().Dispatch(Job(0, 0, 8, 3600), views).Centre.Value);
     }
 }
