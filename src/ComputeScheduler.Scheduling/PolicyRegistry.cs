@@ -24,6 +24,10 @@ public sealed class PolicyRegistry
         r.AddDispatch(RoundRobinDispatch.PolicyName, () => new RoundRobinDispatch());
         r.AddDispatch(PriceAwareDispatch.PolicyName, () => new PriceAwareDispatch());
         r.AddDispatch(CarbonAwareDispatch.PolicyName, () => new CarbonAwareDispatch());
+        r.AddDispatch(ShortestExpectedWaitDispatch.PolicyName, () => new ShortestExpectedWaitDispatch());
+        r.AddDispatch(DataGravityDispatch.PolicyName, () => new DataGravityDispatch());
+        r.AddDispatch(DataResidencyDispatch.PolicyName, () => new DataResidencyDispatch());
+        r.AddDispatch(LatencyAwareDispatch.PolicyName, () => new LatencyAwareDispatch());
         r.AddQueueOrder(FifoQueueOrder.PolicyName, () => new FifoQueueOrder());
         r.AddQueueOrder(SjfQueueOrder.PolicyName, () => new SjfQueueOrder());
         r.AddQueueOrder(SrtfQueueOrder.PolicyName, () => new SrtfQueueOrder());

@@ -68,7 +68,7 @@ public class BadInputTests
 
         var result = await CliRunner.RunAsync("run", scenario, "--out", outDir);
 
-        AssertRefused(result, outDir, $"{scenario}:{line}: field 'policies.placement': expected a known placement policy (best-fit, first-fit, worst-fit), got 'tetris'");
+        AssertRefused(result, outDir, $"{scenario}:{line}: field 'policies.placement': expected a known placement policy ({string.Join(", ", Scheduling.PolicyRegistry.CreateBuiltIn().Names(Scheduling.PolicyKind.Placement))}), got 'tetris'");
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class BadInputTests
         string outDir = dir.File("out");
         var result = await CliRunner.RunAsync("run", RepoPaths.Topology("single-centre.yaml"), "--dispatch", "coin-toss", "--out", outDir);
 
-        AssertRefused(result, outDir, "--dispatch: unknown dispatch policy 'coin-toss'; known: carbon-aware, least-loaded, price-aware, round-robin");
+        AssertRefused(result, outDir, "--dispatch: unknown dispatch policy 'coin-toss'; known: carbon-aware, data-gravity, data-residency, latency-aware, least-loaded, price-aware, round-robin, shortest-expected-wait");
     }
 
     [Fact]

@@ -12,6 +12,10 @@ public class PolicyRegistryTests
     [InlineData(PolicyKind.Dispatch, "round-robin")]
     [InlineData(PolicyKind.Dispatch, "price-aware")]
     [InlineData(PolicyKind.Dispatch, "carbon-aware")]
+    [InlineData(PolicyKind.Dispatch, "shortest-expected-wait")]
+    [InlineData(PolicyKind.Dispatch, "data-gravity")]
+    [InlineData(PolicyKind.Dispatch, "data-residency")]
+    [InlineData(PolicyKind.Dispatch, "latency-aware")]
     public void Built_in_policies_are_registered_under_their_kebab_case_names(PolicyKind kind, string name)
     {
         var registry = PolicyRegistry.CreateBuiltIn();

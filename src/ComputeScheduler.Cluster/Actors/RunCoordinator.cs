@@ -84,10 +84,10 @@ public sealed class RunCoordinator : ReceiveActor
             _dispatcherWaiting = reply.Waiting;
             var arrivals = new ImmutableArray<JobArrival>.Builder[_centres.Length];
             for (int c = 0; c < _centres.Length; c++) arrivals[c] = ImmutableArray.CreateBuilder<JobArrival>();
-            foreach (var (centre, job) in reply.Round.Assigned)
+            foreach (var a in reply.Round.Assigned)
             {
-                // Jobs the dispatcher placed reach their centre now, at the dispatch time.
-                arrivals[centre.Value].Add(new JobArrival(job, _planner.Now));
+                // Jobs the dispatcher placed reach their centre at the dispatch time, or later when their data crosses the WAN first.
+                arrivals[a.Centre.Value].Add(new JobArrival(a.Job, a.Arrival));
             }
             for (int c = 0; c < _centres.Length; c++)
             {

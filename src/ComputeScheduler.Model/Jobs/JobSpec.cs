@@ -31,6 +31,14 @@ namespace ComputeScheduler.Model.Jobs;
 /// </param>
 /// <param name="CpuMilli">CPU the job requests on its server, thousandths of a core (0: none; a job of 0 chips is CPU-only).</param>
 /// <param name="MemoryMib">Memory the job requests on its server, MiB (0: none).</param>
+/// <param name="MaxDelayS">
+/// For a delay-tolerant job: how long past its submit time the national dispatcher may hold it
+/// for a greener window, seconds (its dispatch deadline is submit + this); null when it may not wait.
+/// </param>
+/// <param name="DataCentre">
+/// The key of the centre holding the job's input data (<paramref name="DataSizeGb"/>), or null.
+/// Run elsewhere, the job first pays the WAN transfer of its data.
+/// </param>
 public sealed record JobSpec(
     JobId Id,
     SimTime Submit,
@@ -52,12 +60,17 @@ public sealed record JobSpec(
     string? ObservedChipModel = null,
     int ChipMilli = 1000,
     long CpuMilli = 0,
-    long MemoryMib = 0)
+    long MemoryMib = 0,
+    double? MaxDelayS = null,
+    string? DataCentre = null)
 {
     public bool IsShared => ChipMilli < 1000;
 
     /// <summary>Chips the job holds, in whole-chip units (0.25 for a quarter of one chip).</summary>
     public double ChipShare => Chips * (ChipMilli / 1000d);
+
+    /// <summary>The last dispatch time a delay-tolerant job may be held to; null when it may not wait.</summary>
+    public SimTime? DispatchDeadline => MaxDelayS is { } d ? Submit + SimDuration.FromSeconds(d) : null;
 
     /// <summary>True when the job may run on <paramref name="chipModel"/>.</summary>
     public bool AllowsChip(string chipModel)

@@ -9,6 +9,9 @@ namespace ComputeScheduler.Model.Scenarios;
 /// <param name="StackShares">Share of the class's jobs that require each software stack; the rest run on any.</param>
 /// <param name="RestrictedDataShare">Share whose data may not leave its region.</param>
 /// <param name="LatencyLimitMs">Latency limit to the demand region (inference), or null.</param>
+/// <param name="DelayTolerantShare">Share of the class's jobs that the dispatcher may hold for a greener window.</param>
+/// <param name="MaxDelayHours">How long a delay-tolerant job may be held past its submit time.</param>
+/// <param name="DataAtCentreShare">Share whose data lives in one centre of its data region (named, so a move pays its transfer).</param>
 public sealed record WorkloadClassSpec(
     string JobClass,
     JobKind Kind,
@@ -19,4 +22,7 @@ public sealed record WorkloadClassSpec(
     IReadOnlyList<KeyValuePair<string, double>> StackShares,
     double RestrictedDataShare,
     LogNormalSpec DataSizeGb,
-    double? LatencyLimitMs);
+    double? LatencyLimitMs,
+    double DelayTolerantShare = 0,
+    double MaxDelayHours = 0,
+    double DataAtCentreShare = 0);

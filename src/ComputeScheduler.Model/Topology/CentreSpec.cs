@@ -1,4 +1,5 @@
 using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Model.Time;
 
 namespace ComputeScheduler.Model.Topology;
 
@@ -24,4 +25,10 @@ public sealed record CentreSpec(
     IReadOnlyList<ChipPoolSpec> Pools)
 {
     public int TotalChips => Pools.Sum(p => p.TotalChips);
+
+    /// <summary>The daily profile of the centre's grid carbon intensity, or null for the annual factor all day.</summary>
+    public HourlyFactors? CarbonHourly { get; init; }
+
+    /// <summary>Grid carbon intensity at <paramref name="t"/>, kgCO2 per kWh: the annual factor times the hour's multiplier.</summary>
+    public double CarbonKgPerKwhAt(SimTime t) => CarbonHourly is { } h ? CarbonKgPerKwh * h.At(t) : CarbonKgPerKwh;
 }

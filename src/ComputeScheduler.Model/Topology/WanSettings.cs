@@ -3,8 +3,19 @@ namespace ComputeScheduler.Model.Topology;
 /// <summary>How WAN links between centres and demand regions are derived from geography.</summary>
 /// <param name="RouteFactor">Fibre route length over great-circle distance.</param>
 /// <param name="FibreUsPerKm">One-way propagation delay in fibre, microseconds per km.</param>
-/// <param name="LinkGbps">Bandwidth of each centre-to-centre link.</param>
+/// <param name="LinkGbps">Bandwidth of each centre-to-centre link, unless <see cref="Links"/> overrides it.</param>
 public sealed record WanSettings(double RouteFactor, double FibreUsPerKm, double LinkGbps)
 {
     public static readonly WanSettings Default = new(1.5, 5.0, 400);
+
+    /// <summary>Per-pair bandwidths that replace <see cref="LinkGbps"/> (either direction).</summary>
+    public IReadOnlyList<WanLinkBandwidth> Links { get; init; } = [];
+
+    /// <summary>Bandwidth between centres <paramref name="a"/> and <paramref name="b"/> (keys), Gbit/s.</summary>
+    public double GbpsBetween(string a, string b)
+    {
+        foreach (var l in Links)
+            if ((l.A == a && l.B == b) || (l.A == b && l.B == a)) return l.Gbps;
+        return LinkGbps;
+    }
 }

@@ -13,13 +13,20 @@ namespace ComputeScheduler.Scheduling.Dispatch;
 /// the dispatch policy to choose. A job no centre can ever take is rejected with the reason;
 /// a job the policy holds back waits for the next round. Deterministic: jobs in submit order,
 /// centres in scenario order.
+/// A job whose data lives in a named centre (<see cref="JobSpec.DataCentre"/>) and is sent elsewhere
+/// first moves its data over the WAN: it reaches the centre at dispatch time + link latency +
+/// data size / link bandwidth, whatever the policy. Until then its chips count as queued there.
 /// </summary>
 public sealed class NationalDispatcher
 {
     private readonly IReadOnlyList<CentreSpec> _centres;
     private readonly Dictionary<string, double[]> _latencyMs;  // demand region -> one-way latency to each centre
+    private readonly Dictionary<string, int> _centreIndex;      // centre key -> index
+    private readonly double[,] _wanLatencyS;                   // [from, to] one-way latency between centres, s
+    private readonly double[,] _wanGbps;                       // [from, to] link bandwidth, Gbit/s
     private readonly IDispatchPolicy _policy;
     private readonly List<JobSpec> _waiting = new();
+    private readonly List<(int Centre, long ArrivalUs, int Chips)> _inTransit = new();
     private readonly CentreView[] _views;
     private readonly long[] _sentChips;
 
@@ -29,6 +36,17 @@ public sealed class NationalDispatcher
         // Geography does not change during a run: the latencies are computed once, not per job.
         _latencyMs = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var d in demand) _latencyMs[d.Key] = centres.Select(c => WanMap.LatencyMs(d, c, wan)).ToArray();
+        _centreIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < centres.Count; i++) _centreIndex[centres[i].Key] = i;
+        _wanLatencyS = new double[centres.Count, centres.Count];
+        _wanGbps = new double[centres.Count, centres.Count];
+        for (int a = 0; a < centres.Count; a++)
+            for (int b = 0; b < centres.Count; b++)
+            {
+                var (ca, cb) = (centres[a], centres[b]);
+                _wanLatencyS[a, b] = WanMap.Link(ca.Key, ca.LatDeg, ca.LonDeg, cb.Key, cb.LatDeg, cb.LonDeg, wan).LatencyMs / 1000d;
+                _wanGbps[a, b] = wan.GbpsBetween(ca.Key, cb.Key);
+            }
         _policy = policy;
         _views = new CentreView[centres.Count];
         _sentChips = new long[centres.Count];
@@ -46,7 +64,10 @@ public sealed class NationalDispatcher
     public DispatchRound Dispatch(SimTime now, IReadOnlyList<JobSpec> submitted, IReadOnlyList<CentreReport> reports)
     {
         Array.Clear(_sentChips);
-        var assigned = new List<(CentreId Centre, JobSpec Job)>();
+        // Jobs still crossing the WAN are not in their centre's report yet: count them as queued there.
+        _inTransit.RemoveAll(t => t.ArrivalUs < reports[t.Centre].Reached.Microseconds);
+        foreach (var t in _inTransit) _sentChips[t.Centre] += t.Chips;
+        var assigned = new List<DispatchAssignment>();
         var rejected = new List<JobOutcome>();
         var held = new List<JobSpec>();
         foreach (var job in _waiting) DispatchOne(now, job, reports, assigned, rejected, held);
@@ -57,18 +78,24 @@ public sealed class NationalDispatcher
     }
 
     private void DispatchOne(SimTime now, JobSpec job, IReadOnlyList<CentreReport> reports,
-        List<(CentreId, JobSpec)> assigned, List<JobOutcome> rejected, List<JobSpec> held)
+        List<DispatchAssignment> assigned, List<JobOutcome> rejected, List<JobSpec> held)
     {
         if (job.TargetCentre is { } target)
         {
-            assigned.Add((target, job));
+            assigned.Add(new DispatchAssignment(target, job, now));
+            return;
+        }
+        int dataCentre = -1;
+        if (job.DataCentre is { } dataKey && !_centreIndex.TryGetValue(dataKey, out dataCentre))
+        {
+            rejected.Add(JobOutcome.Rejected(job, now, null, $"its data centre '{dataKey}' is not a centre of the scenario"));
             return;
         }
         int n = 0;
         string? reason = null;
         for (int c = 0; c < _centres.Count; c++)
         {
-            if (!TryView(job, _centres[c], reports[c], out var view, ref reason)) continue;
+            if (!TryView(job, dataCentre, _centres[c], reports[c], out var view, ref reason)) continue;
             _views[n++] = view;
         }
         if (n == 0)
@@ -76,17 +103,28 @@ public sealed class NationalDispatcher
             rejected.Add(JobOutcome.Rejected(job, now, null, reason ?? "no centre can take it"));
             return;
         }
-        var decision = _policy.Dispatch(job, _views.AsSpan(0, n));
+        var decision = _policy.Dispatch(now, job, _views.AsSpan(0, n));
         if (!decision.IsAssigned)
         {
             held.Add(job);
             return;
         }
-        _sentChips[decision.Centre.Value] += job.Chips;
-        assigned.Add((decision.Centre, job));
+        int chosen = decision.Centre.Value;
+        _sentChips[chosen] += job.Chips;
+        var arrival = now;
+        if (dataCentre >= 0 && dataCentre != chosen)
+        {
+            arrival = now + SimDuration.FromSecondsCeiling(TransferSeconds(job, dataCentre, chosen));
+            _inTransit.Add((chosen, arrival.Microseconds, job.Chips));
+        }
+        assigned.Add(new DispatchAssignment(decision.Centre, job, arrival));
     }
 
-    private bool TryView(JobSpec job, CentreSpec centre, CentreReport report, out CentreView view, ref string? reason)
+    /// <summary>WAN transfer of the job's data between two centres: one-way latency + size / bandwidth.</summary>
+    private double TransferSeconds(JobSpec job, int from, int to)
+        => from == to ? 0 : _wanLatencyS[from, to] + job.DataSizeGb * 8d / _wanGbps[from, to];
+
+    private bool TryView(JobSpec job, int dataCentre, CentreSpec centre, CentreReport report, out CentreView view, ref string? reason)
     {
         view = default;
         if (job.IsDataRestricted && job.DataRegion is not null && !string.Equals(centre.Region, job.DataRegion, StringComparison.Ordinal))
@@ -95,16 +133,13 @@ public sealed class NationalDispatcher
             return false;
         }
         double latencyMs = 0;
-        if (job.LatencyLimitMs is { } limit && job.DemandRegion is not null)
+        if (job.DemandRegion is not null && _latencyMs.TryGetValue(job.DemandRegion, out var toCentre))
         {
-            if (_latencyMs.TryGetValue(job.DemandRegion, out var toCentre))
+            latencyMs = toCentre[centre.Id.Value];
+            if (job.LatencyLimitMs is { } limit && latencyMs > limit)
             {
-                latencyMs = toCentre[centre.Id.Value];
-                if (latencyMs > limit)
-                {
-                    reason ??= $"no centre able to take it is within {limit} ms of demand region '{job.DemandRegion}'";
-                    return false;
-                }
+                reason ??= $"no centre able to take it is within {limit} ms of demand region '{job.DemandRegion}'";
+                return false;
             }
         }
         int total = 0, free = 0, largest = 0;
@@ -124,9 +159,13 @@ public sealed class NationalDispatcher
                 : $"needs {job.Chips} chips, more than any matching pool holds";
             return false;
         }
+        int c = centre.Id.Value;
+        bool holdsData = dataCentre >= 0 ? dataCentre == c
+            : job.DataRegion is not null && string.Equals(centre.Region, job.DataRegion, StringComparison.Ordinal);
         view = new CentreView(centre.Id, centre.Key, centre.Region, total, free,
-            report.QueuedChips + _sentChips[centre.Id.Value], report.QueuedJobs,
-            centre.PriceCnyPerKwh, centre.Pue, centre.CarbonKgPerKwh, latencyMs);
+            report.QueuedChips + _sentChips[c], report.QueuedJobs,
+            centre.PriceCnyPerKwh, centre.Pue, centre.CarbonKgPerKwh, latencyMs,
+            dataCentre >= 0 ? TransferSeconds(job, dataCentre, c) : 0, holdsData, centre.CarbonHourly);
         return true;
     }
 }

@@ -143,7 +143,7 @@ public sealed partial class CentreEngine
         _outcomes.Add(new JobOutcome(job.Id, job.Kind, job.JobClass, JobStatus.Finished, job.Submit,
             SimTime.FromMicroseconds(rec.ArrivalUs), SimTime.FromMicroseconds(rec.StartUs), Now, _centre.Id,
             _capacity.Pool(rec.Pool).ChipModel, job.Chips, rec.Locality, energy,
-            rec.CostCny, _performance.CarbonKg(energy), null)
+            rec.CostCny, rec.CarbonKg, null)
         {
             ChipMilli = job.ChipMilli, Servers = Describe(rec.Grants), Preemptions = rec.Preemptions, Migrations = rec.Migrations,
         });
@@ -172,6 +172,7 @@ public sealed partial class CentreEngine
         double energy = _performance.EnergyKwh(rec.Pool, job.ChipShare, seconds);
         rec.EnergyKwh += energy;
         rec.CostCny += _performance.CostCny(rec.Pool, job.ChipShare, seconds, energy);
+        rec.CarbonKg += _performance.CarbonKg(energy, rec.RunStartUs, _nowUs);
         rec.AttainedChipS += job.ChipShare * seconds;
         rec.ExecutedS += seconds;
     }

@@ -1,6 +1,7 @@
 using ComputeScheduler.Model.Chips;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Performance;
+using ComputeScheduler.Model.Time;
 using ComputeScheduler.Model.Topology;
 using ComputeScheduler.Simulation.Capacity;
 
@@ -109,4 +110,14 @@ public sealed class PerformanceModel
         => energyKwh * _centre.PriceCnyPerKwh + chips * seconds / 3600d * _centre.Pools[pool].ChipHourCostCny;
 
     public double CarbonKg(double energyKwh) => energyKwh * _centre.CarbonKgPerKwh;
+
+    /// <summary>
+    /// Carbon of <paramref name="energyKwh"/> drawn evenly over the run [<paramref name="startUs"/>,
+    /// <paramref name="endUs"/>): the grid factor times the centre's hourly multiplier averaged over
+    /// the run (the annual factor when the centre has no daily profile).
+    /// </summary>
+    public double CarbonKg(double energyKwh, long startUs, long endUs)
+        => _centre.CarbonHourly is { } h
+            ? energyKwh * _centre.CarbonKgPerKwh * h.MeanOver(SimTime.FromMicroseconds(startUs), SimTime.FromMicroseconds(endUs))
+            : CarbonKg(energyKwh);
 }

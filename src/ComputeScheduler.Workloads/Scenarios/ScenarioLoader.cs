@@ -44,9 +44,10 @@ public static class ScenarioLoader
 
         var simulation = ReadSimulation(root.Map("simulation"));
         var policies = ReadPolicies(root.OptionalMap("policies"), checkPolicy);
-        var wan = ReadWan(root.OptionalMap("wan"));
         var performance = ReadPerformance(root.Map("performance"), catalog);
         var centres = ReadCentres(root, catalog);
+        var wan = ReadWan(root.OptionalMap("wan"), centres);
+        centres = ReadCarbonProfiles(root, centres);
         var demand = ReadDemand(root, centres);
         var workload = ReadWorkload(root.Map("workload"), performance, catalog, centres);
         root.RejectUnknown();
@@ -98,7 +99,7 @@ public static class ScenarioLoader
         return p;
     }
 
-    private static WanSettings ReadWan(YamlMap? m)
+    private static WanSettings ReadWan(YamlMap? m, List<CentreSpec> centres)
     {
         if (m is null) return WanSettings.Default;
         var w = new WanSettings(
@@ -106,8 +107,60 @@ public static class ScenarioLoader
             m.Number("fibreUsPerKm", WanSettings.Default.FibreUsPerKm, 1, 20),
             m.Number("linkGbps", WanSettings.Default.LinkGbps, 0.001, 1e6));
         m.OptionalString("source");
+        var links = new List<WanLinkBandwidth>();
+        foreach (var l in m.OptionalList("links"))
+        {
+            string a = CentreKey(l, "from", centres), b = CentreKey(l, "to", centres);
+            if (a == b) throw l.Error("to", "a centre other than 'from'", $"'{b}'");
+            if (links.Any(x => (x.A == a && x.B == b) || (x.A == b && x.B == a)))
+                throw l.Error("to", "a pair of centres not given before", $"'{a}' - '{b}' again");
+            links.Add(new WanLinkBandwidth(a, b, l.Number("gbps", 0.001, 1e6)));
+            l.String("source");
+            l.RejectUnknown();
+        }
         m.RejectUnknown();
-        return w;
+        return w with { Links = links };
+    }
+
+    private static string CentreKey(YamlMap m, string key, List<CentreSpec> centres)
+    {
+        string value = m.String(key);
+        if (!centres.Any(c => c.Key == value)) throw m.Error(key, $"a centre id ({string.Join(", ", centres.Select(c => c.Key))})", $"'{value}'");
+        return value;
+    }
+
+    /// <summary>
+    /// carbonProfiles: per region, the daily shape of the grid's carbon intensity, as a named shape or
+    /// 24 hourly multipliers of each centre's annual carbonKgPerKwh (rescaled to mean 1). Regions not
+    /// listed keep the annual factor all day.
+    /// </summary>
+    private static List<CentreSpec> ReadCarbonProfiles(YamlMap root, List<CentreSpec> centres)
+    {
+        var byRegion = new Dictionary<string, HourlyFactors?>(StringComparer.Ordinal);
+        foreach (var p in root.OptionalList("carbonProfiles"))
+        {
+            string region = p.String("region");
+            if (!centres.Any(c => c.Region == region))
+                throw p.Error("region", $"a region of some centre ({string.Join(", ", centres.Select(c => c.Region).Distinct())})", $"'{region}'");
+            if (byRegion.ContainsKey(region)) throw p.Error("region", "a region not given a profile before", $"'{region}' again");
+            HourlyFactors? profile;
+            if (p.OptionalString("shape") is { } shape)
+            {
+                if (p.Has("hourlyFactors")) throw p.Error("hourlyFactors", "either 'shape' or 'hourlyFactors', not both", "both");
+                if (!CarbonShapes.TryGet(shape, out profile)) throw p.Error("shape", $"a named shape ({string.Join(", ", CarbonShapes.Names)})", $"'{shape}'");
+            }
+            else
+            {
+                if (!p.Has("hourlyFactors")) throw p.Error("hourlyFactors", "a 'shape' or 24 'hourlyFactors'", "neither");
+                var factors = p.NumberList("hourlyFactors", 0.001, 1000);
+                if (factors.Count != HourlyFactors.Hours) throw p.Error("hourlyFactors", $"{HourlyFactors.Hours} numbers, hour 0 first", factors.Count.ToString(CultureInfo.InvariantCulture));
+                profile = new HourlyFactors(factors);
+            }
+            p.String("source");
+            p.RejectUnknown();
+            byRegion[region] = profile;
+        }
+        return centres.Select(c => byRegion.TryGetValue(c.Region, out var h) ? c with { CarbonHourly = h } : c).ToList();
     }
 
     private static PerformanceSettings ReadPerformance(YamlMap m, ChipCatalog catalog)
@@ -248,9 +301,16 @@ public static class ScenarioLoader
             foreach (var (stack, _) in shares)
                 if (!stacks.Contains(stack)) throw c.Error("stackShares", $"software stacks of the catalog ({string.Join(", ", stacks.Order(StringComparer.Ordinal))})", $"'{stack}'");
             if (shares.Sum(s => s.Value) > 1 + 1e-9) throw c.Error("stackShares", "shares summing to at most 1", shares.Sum(s => s.Value).ToString(CultureInfo.InvariantCulture));
-            classes.Add(new WorkloadClassSpec(cls, c.Enum("kind", Kinds), c.Number("share", 0, 1), min, max,
-                ReadLogNormal(c.Map("runtimeHours")), shares, c.Number("restrictedDataShare", 0, 1),
-                ReadLogNormal(c.Map("dataSizeGb")), c.OptionalNumber("latencyLimitMs", 0.001, 1e6)));
+            var kind = c.Enum("kind", Kinds);
+            double share = c.Number("share", 0, 1);
+            var runtime = ReadLogNormal(c.Map("runtimeHours"));
+            double restricted = c.Number("restrictedDataShare", 0, 1);
+            var dataSize = ReadLogNormal(c.Map("dataSizeGb"));
+            double? latency = c.OptionalNumber("latencyLimitMs", 0.001, 1e6);
+            double delayShare = c.Number("delayTolerantShare", 0, 0, 1);
+            double maxDelay = delayShare > 0 ? c.Number("maxDelayHours", 0.001, 8760) : c.Number("maxDelayHours", 0, 0, 8760);
+            classes.Add(new WorkloadClassSpec(cls, kind, share, min, max, runtime, shares, restricted, dataSize, latency,
+                delayShare, maxDelay, c.Number("dataAtCentreShare", 0, 0, 1)));
             c.RejectUnknown();
         }
         double total = classes.Sum(x => x.Share);

@@ -102,6 +102,15 @@ internal sealed class YamlMap
         return seq.Children.Select((n, i) => new YamlMap(File, $"{FieldPath(key)}[{i}]", n)).ToList();
     }
 
+    /// <summary>The items of a sequence field of numbers, in file order.</summary>
+    public IReadOnlyList<double> NumberList(string key, double min, double max)
+    {
+        var node = Required(key);
+        if (node is not YamlSequenceNode seq)
+            throw new InputException(File, node.Start.Line, FieldPath(key), "a list of numbers", Describe(node));
+        return seq.Children.Select((n, i) => ToNumber($"{key}[{i}]", n, min, max)).ToList();
+    }
+
     /// <summary>The key/value pairs of a mapping field with numeric values, in file order.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> NumberTable(string key, double min, double max)
     {

@@ -14,7 +14,9 @@ namespace ComputeScheduler.Workloads.Synthetic;
 /// range; runtime on reference chips log-normal; a required software stack by the class's
 /// shares; demand region by share (its region holds the data, restricted by the class's share);
 /// tenant Zipf(1.1). Work = runtime x chips x scaling efficiency, so a job on reference chips in
-/// one scale-up domain runs for its drawn runtime.
+/// one scale-up domain runs for its drawn runtime. Delay tolerance (by the class's share, up to its
+/// maxDelayHours) and a data centre (by the class's share, one of its data region's centres, uniformly)
+/// have streams of their own, so classes without them draw the same jobs as before they existed.
 /// </summary>
 public static class SyntheticWorkload
 {
@@ -30,6 +32,10 @@ public static class SyntheticWorkload
         var dataRandom = RandomStreams.For(seed, "workload.data");
         var regionPick = new Categorical(scenario.DemandRegions.Select(d => d.DemandShare).ToArray(), RandomStreams.For(seed, "workload.region"));
         var tenantPick = new Zipf(1.1, spec.Tenants, RandomStreams.For(seed, "workload.tenant"));
+        var delayRandom = RandomStreams.For(seed, "workload.delay");
+        var dataCentreRandom = RandomStreams.For(seed, "workload.data-centre");
+        var centresByRegion = scenario.DemandRegions.Select(d => d.Region).Distinct()
+            .ToDictionary(r => r, r => scenario.Centres.Where(c => c.Region == r).Select(c => c.Key).ToArray(), StringComparer.Ordinal);
         var classes = spec.Classes.Select(c => scenario.Performance.Classes.First(x => x.Name == c.JobClass)).ToArray();
 
         CentreId? target = spec.TargetCentre is null ? null : scenario.Centres.First(c => c.Key == spec.TargetCentre).Id;
@@ -45,6 +51,10 @@ public static class SyntheticWorkload
             bool restricted = dataRandom.NextDouble() < wc.RestrictedDataShare;
             double dataGb = LogNormalSample(wc.DataSizeGb, dataRandom);
             double work = runtimeS * chips * classes[ci].ScalingEfficiency(chips);
+            double? maxDelayS = delayRandom.NextDouble() < wc.DelayTolerantShare ? wc.MaxDelayHours * 3600d : null;
+            string? dataCentre = null;
+            if (dataCentreRandom.NextDouble() < wc.DataAtCentreShare && centresByRegion[region.Region] is { Length: > 0 } holders)
+                dataCentre = holders[dataCentreRandom.Next(holders.Length)];
             yield return new JobSpec(
                 new JobId(id++),
                 SimTime.FromMicroseconds((long)Math.Floor(t * 1_000_000d)),
@@ -61,7 +71,9 @@ public static class SyntheticWorkload
                 IsDataRestricted: restricted,
                 DemandRegion: region.Key,
                 LatencyLimitMs: wc.LatencyLimitMs,
-                TargetCentre: target);
+                TargetCentre: target,
+                MaxDelayS: maxDelayS,
+                DataCentre: dataCentre);
         }
     }
 

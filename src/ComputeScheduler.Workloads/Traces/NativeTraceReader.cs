@@ -11,7 +11,8 @@ namespace ComputeScheduler.Workloads.Traces;
 /// optional <c>kind</c>, <c>job_class</c>, <c>runtime_chip</c>, <c>chip_model</c>, <c>stack</c>,
 /// <c>tenant</c>, <c>priority</c>, <c>data_region</c>, <c>data_gb</c>, <c>restricted</c>,
 /// <c>demand_region</c>, <c>latency_limit_ms</c>, <c>centre</c> (0-based centre index), <c>chip_milli</c>
-/// (thousandths of one chip for a job that shares a chip; 1000 by default).
+/// (thousandths of one chip for a job that shares a chip; 1000 by default), <c>max_delay_s</c> (how long
+/// the dispatcher may hold a delay-tolerant job), <c>data_centre</c> (key of the centre holding its data).
 /// </summary>
 public sealed class NativeTraceReader : ITraceReader
 {
@@ -91,6 +92,8 @@ public sealed class NativeTraceReader : ITraceReader
             centre is null ? null : new CentreId(centre.Value),
             runtime,
             runtime is null ? null : Get("runtime_chip") ?? options.ChipModel,
-            Get("chip_milli") is { } m ? (int)f.Integer("chip_milli", m, 1, 1000) : 1000);
+            Get("chip_milli") is { } m ? (int)f.Integer("chip_milli", m, 1, 1000) : 1000,
+            MaxDelayS: Get("max_delay_s") is { } md ? f.Number("max_delay_s", md, 0) : null,
+            DataCentre: Get("data_centre"));
     }
 }

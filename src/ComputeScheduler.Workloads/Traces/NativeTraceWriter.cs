@@ -11,6 +11,7 @@ public static class NativeTraceWriter
     [
         "id", "submit_s", "chips", "runtime_s", "runtime_chip", "work_ref_chip_s", "kind", "job_class", "chip_model", "stack",
         "tenant", "priority", "data_region", "data_gb", "restricted", "demand_region", "latency_limit_ms", "centre", "chip_milli",
+        "max_delay_s", "data_centre",
     ];
 
     public static void Write(Stream stream, IEnumerable<JobSpec> jobs)
@@ -39,6 +40,8 @@ public static class NativeTraceWriter
             row[16] = j.LatencyLimitMs is { } l ? N(l) : "";
             row[17] = j.TargetCentre is { } c ? c.Value.ToString(CultureInfo.InvariantCulture) : "";
             row[18] = j.ChipMilli.ToString(CultureInfo.InvariantCulture);
+            row[19] = j.MaxDelayS is { } d ? N(d) : "";
+            row[20] = j.DataCentre ?? "";
             csv.WriteRecord(row);
         }
     }

@@ -3,6 +3,8 @@ using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Model.Time;
+using ComputeScheduler.Model.Topology;
+using ComputeScheduler.Scheduling.Abstractions;
 using ComputeScheduler.Scheduling.Dispatch;
 using ComputeScheduler.Simulation.Results;
 using ComputeScheduler.Testing;
@@ -104,5 +106,94 @@ public class NationalDispatcherTests
         var round = Dispatcher(s).Dispatch(SimTime.Zero, [Job(0, 0, 1, 10, target: new CentreId(0))], [Report(s, 0, busyChips: 8), Report(s, 1)]);
 
         Assert.Equal(new CentreId(0), Assert.Single(round.Assigned).Centre);
+    }
+
+    /// <summary>Two centres at the same spot (no latency) joined by a 100 Gbit/s link; "a" is full, "b" idle.</summary>
+    private static Scenario TwoCentresOneLink()
+    {
+        var s = new ScenarioBuilder().WithCentre("a", "east", (RefServer, 1)).WithCentre("b", "east", (RefServer, 1)).Build();
+        return s with
+        {
+            Centres = [s.Centres[0], s.Centres[1] with { LatDeg = s.Centres[0].LatDeg, LonDeg = s.Centres[0].LonDeg }],
+            Wan = s.Wan with { Links = [new WanLinkBandwidth("b", "a", 100)] },
+        };
+    }
+
+    private static CentreReport ReportAt(Scenario s, int centre, SimTime reached, int busyChips = 0)
+        => Report(s, centre, busyChips) with { Reached = reached };
+
+    [Fact]
+    public void A_job_sent_away_from_its_data_arrives_after_the_transfer_over_the_link()
+    {
+        var s = TwoCentresOneLink();
+        // 500 GB x 8 bit / 100 Gbit/s (the pair's override, not the default 400) = 40 s; no latency.
+        var job = Job(0, 0, 8, 600) with { DataCentre = "a", DataSizeGb = 500 };
+        var round = Dispatcher(s).Dispatch(SimTime.FromSeconds(60), [job], [Report(s, 0, busyChips: 8), Report(s, 1)]);
+
+        var sent = Assert.Single(round.Assigned);
+        Assert.Equal(new CentreId(1), sent.Centre);
+        Assert.Equal(SimTime.FromSeconds(100), sent.Arrival);
+    }
+
+    [Fact]
+    public void A_job_run_where_its_data_lives_arrives_at_once()
+    {
+        var s = TwoCentresOneLink();
+        var job = Job(0, 0, 8, 600) with { DataCentre = "b", DataSizeGb = 500 };
+        var round = Dispatcher(s).Dispatch(SimTime.FromSeconds(60), [job], [Report(s, 0, busyChips: 8), Report(s, 1)]);
+
+        Assert.Equal(SimTime.FromSeconds(60), Assert.Single(round.Assigned).Arrival);
+    }
+
+    [Fact]
+    public void Jobs_still_crossing_the_wan_count_as_queued_at_their_centre_until_they_arrive()
+    {
+        var s = TwoCentresOneLink();
+        var dispatcher = Dispatcher(s);
+        // 5,000 GB over 100 Gbit/s = 400 s: sent to b at 0, it reaches b at 400 s.
+        var big = Job(0, 0, 8, 600) with { DataCentre = "a", DataSizeGb = 5000 };
+        dispatcher.Dispatch(SimTime.Zero, [big], [Report(s, 0, busyChips: 8), Report(s, 1)]);
+        // At 60 s b's report does not know the job yet (8 free). a has 4 free, b 8 free less the 8 in
+        // transit: least-loaded sees a at (4 busy) / 8 = 0.5 and b at (0 busy + 8 in transit) / 8 = 1.0.
+        var t60 = SimTime.FromSeconds(60);
+        var round = dispatcher.Dispatch(t60, [Job(1, 30, 1, 600)], [ReportAt(s, 0, t60, busyChips: 4), ReportAt(s, 1, t60)]);
+        Assert.Equal(new CentreId(0), Assert.Single(round.Assigned).Centre);
+        // At 420 s b has run past the arrival: the job is in b's own report now, no longer counted twice.
+        var t420 = SimTime.FromSeconds(420);
+        round = dispatcher.Dispatch(t420, [Job(2, 400, 1, 600)], [ReportAt(s, 0, t420, busyChips: 4), ReportAt(s, 1, t420, busyChips: 1)]);
+        Assert.Equal(new CentreId(1), Assert.Single(round.Assigned).Centre);
+    }
+
+    [Fact]
+    public void A_job_whose_data_centre_is_unknown_is_rejected_with_the_reason()
+    {
+        var s = TwoCentresOneLink();
+        var round = Dispatcher(s).Dispatch(SimTime.Zero, [Job(0, 0, 1, 600) with { DataCentre = "nowhere" }], [Report(s, 0), Report(s, 1)]);
+
+        Assert.Contains("data centre 'nowhere'", Assert.Single(round.Rejected).RejectReason);
+    }
+
+    [Fact]
+    public void A_job_held_by_the_policy_is_offered_again_in_the_next_round_before_new_jobs()
+    {
+        var s = new ScenarioBuilder().WithCentre("a", "east", (RefServer, 1)).Build();
+        var dispatcher = new NationalDispatcher(s.Centres, s.DemandRegions, s.Wan, new HoldFirstOffer());
+        var first = dispatcher.Dispatch(SimTime.Zero, [Job(0, 0, 1, 10)], [Report(s, 0)]);
+        Assert.Empty(first.Assigned);
+        Assert.Equal(1, dispatcher.Waiting);
+
+        var second = dispatcher.Dispatch(SimTime.FromSeconds(60), [Job(1, 30, 1, 10)], [Report(s, 0)]);
+        Assert.Equal(new[] { 0L }, second.Assigned.Select(a => a.Job.Id.Value).ToArray());   // job 1 is held on its first offer
+        Assert.Equal(SimTime.FromSeconds(60), second.Assigned[0].Arrival);
+        Assert.Equal(1, dispatcher.Waiting);
+    }
+
+    /// <summary>Holds each job the first time it is offered, sends it to the first centre the next time.</summary>
+    private sealed class HoldFirstOffer : IDispatchPolicy
+    {
+        private readonly HashSet<JobId> _seen = new();
+        public string Name => "hold-first-offer";
+        public DispatchDecision Dispatch(JobSpec job, ReadOnlySpan<CentreView> eligible)
+            => _seen.Add(job.Id) ? DispatchDecision.Wait : DispatchDecision.To(eligible[0].Centre);
     }
 }

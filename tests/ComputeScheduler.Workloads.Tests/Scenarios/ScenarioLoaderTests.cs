@@ -114,4 +114,92 @@ public class ScenarioLoaderTests
         var e = Assert.Throws<InputException>(() => ScenarioLoader.Load(files.Scenario));
         Assert.Contains("field 'centres[0].pue': expected a number, got 'low'", e.Message);
     }
+
+    private const string CentreEnd = "      - server: ref-8\n        count: 4\n";
+
+    /// <summary>The mini scenario with a second centre, "beta" (west), after "alpha".</summary>
+    private static ScenarioFiles TwoCentres()
+        => new ScenarioFiles().Replace("mini.yaml", CentreEnd, CentreEnd + """
+              - id: beta
+                name: Beta
+                hub: Test hub
+                region: west
+                latDeg: 38
+                lonDeg: 106
+                pue: 1.2
+                priceCnyPerKwh: 0.3
+                carbonKgPerKwh: 0.6
+                fabricGBpsPerChip: 50
+                oversubscription: 1
+                serversPerRack: 4
+                sources: { location: test, pue: test, price: test, carbon: test }
+                pools:
+                  - server: ref-8
+                    count: 4
+
+            """);
+
+    [Fact]
+    public void Carbon_profiles_give_a_region_a_named_shape_or_24_factors_and_other_regions_stay_flat()
+    {
+        using var files = TwoCentres().Replace("mini.yaml", "demandRegions:", """
+            carbonProfiles:
+              - { region: west, hourlyFactors: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], source: test }
+            demandRegions:
+            """);
+        var s = ScenarioLoader.Load(files.Scenario);
+
+        Assert.Null(s.Centres[0].CarbonHourly);
+        Assert.Equal(0.6 * 0.5, s.Centres[1].CarbonKgPerKwhAt(Model.Time.SimTime.FromSeconds(13 * 3600)), 12);
+
+        using var shaped = TwoCentres().Replace("mini.yaml", "demandRegions:", "carbonProfiles:\n  - { region: east, shape: solar-dip, source: assumption }\ndemandRegions:");
+        var dip = ScenarioLoader.Load(shaped.Scenario).Centres[0].CarbonHourly;
+        Assert.NotNull(dip);
+        Assert.Equal(dip.Factors.Min(), dip.Factors[12]);
+    }
+
+    [Theory]
+    [InlineData("{ region: north, shape: flat, source: x }", "field 'carbonProfiles[0].region': expected a region of some centre (east, west), got 'north'")]
+    [InlineData("{ region: west, shape: moonlight, source: x }", "field 'carbonProfiles[0].shape': expected a named shape (flat, solar-dip), got 'moonlight'")]
+    [InlineData("{ region: west, hourlyFactors: [1, 2], source: x }", "field 'carbonProfiles[0].hourlyFactors': expected 24 numbers, hour 0 first, got 2")]
+    [InlineData("{ region: west, source: x }", "field 'carbonProfiles[0].hourlyFactors': expected a 'shape' or 24 'hourlyFactors', got neither")]
+    public void A_bad_carbon_profile_is_refused_with_its_field(string entry, string message)
+    {
+        using var files = TwoCentres().Replace("mini.yaml", "demandRegions:", $"carbonProfiles:\n  - {entry}\ndemandRegions:");
+        var e = Assert.Throws<InputException>(() => ScenarioLoader.Load(files.Scenario));
+        Assert.EndsWith(message, e.Message);
+    }
+
+    [Fact]
+    public void Wan_links_override_the_default_bandwidth_for_a_pair_of_centres_either_way()
+    {
+        using var files = TwoCentres().Replace("mini.yaml", "performance:", """
+            wan:
+              linkGbps: 400
+              links:
+                - { from: beta, to: alpha, gbps: 100, source: test }
+            performance:
+            """);
+        var wan = ScenarioLoader.Load(files.Scenario).Wan;
+
+        Assert.Equal(100, wan.GbpsBetween("alpha", "beta"));
+        Assert.Equal(100, wan.GbpsBetween("beta", "alpha"));
+        Assert.Equal(400, wan.GbpsBetween("alpha", "gamma"));
+
+        using var bad = TwoCentres().Replace("mini.yaml", "performance:", "wan:\n  links:\n    - { from: beta, to: gamma, gbps: 100, source: test }\nperformance:");
+        var e = Assert.Throws<InputException>(() => ScenarioLoader.Load(bad.Scenario));
+        Assert.EndsWith("field 'wan.links[0].to': expected a centre id (alpha, beta), got 'gamma'", e.Message);
+    }
+
+    [Fact]
+    public void A_workload_class_may_be_delay_tolerant_but_then_needs_its_maximum_delay()
+    {
+        using var files = new ScenarioFiles().Replace("mini.yaml", "      restrictedDataShare: 0.5", "      restrictedDataShare: 0.5\n      delayTolerantShare: 0.3\n      maxDelayHours: 8\n      dataAtCentreShare: 0.2");
+        var c = ScenarioLoader.Load(files.Scenario).Workload.Classes[0];
+        Assert.Equal((0.3, 8.0, 0.2), (c.DelayTolerantShare, c.MaxDelayHours, c.DataAtCentreShare));
+
+        using var missing = new ScenarioFiles().Replace("mini.yaml", "      restrictedDataShare: 0.5", "      restrictedDataShare: 0.5\n      delayTolerantShare: 0.3");
+        var e = Assert.Throws<InputException>(() => ScenarioLoader.Load(missing.Scenario));
+        Assert.Contains("field 'workload.classes[0].maxDelayHours'", e.Message);
+    }
 }

@@ -73,4 +73,25 @@ public class SyntheticWorkloadTests
             Assert.InRange(n, atLeast, max);
         }
     }
+
+    [Fact]
+    public void A_class_share_of_jobs_is_delay_tolerant_and_names_a_data_centre_without_moving_other_draws()
+    {
+        using var files = new ScenarioFiles();
+        var s = ScenarioLoader.Load(files.Scenario);
+        var tolerant = s with { Workload = s.Workload with { Classes = [s.Workload.Classes[0] with { DelayTolerantShare = 0.4, MaxDelayHours = 6, DataAtCentreShare = 0.5 }] } };
+        var a = SyntheticWorkload.Generate(s).ToList();
+        var b = SyntheticWorkload.Generate(tolerant).ToList();
+
+        Assert.All(a, j => Assert.Null(j.MaxDelayS));
+        Assert.All(a, j => Assert.Null(j.DataCentre));
+        // 500 jobs: ~40 % delay-tolerant (binomial sd ~11), all with 6 h; ~50 % with their data in "alpha",
+        // the only centre of their region "east".
+        Assert.InRange(b.Count(j => j.MaxDelayS is not null), 170, 230);
+        Assert.All(b.Where(j => j.MaxDelayS is not null), j => Assert.Equal(21_600, j.MaxDelayS!.Value));
+        Assert.InRange(b.Count(j => j.DataCentre is not null), 215, 285);
+        Assert.All(b.Where(j => j.DataCentre is not null), j => Assert.Equal("alpha", j.DataCentre));
+        // Every other attribute is drawn exactly as before.
+        Assert.Equal(a, b.Select(j => j with { MaxDelayS = null, DataCentre = null }));
+    }
 }

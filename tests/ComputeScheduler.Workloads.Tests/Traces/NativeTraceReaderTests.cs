@@ -19,6 +19,8 @@ public class NativeTraceReaderTests
         {
             new JobSpec(new JobId(0), SimTime.FromSeconds(1.5), 3, JobKind.Training, "train", 16, null, "cann", 1600, 2, "east", 12.5, true, "d-east", null, null),
             new JobSpec(new JobId(1), SimTime.FromSeconds(2), 0, JobKind.Inference, "serve", 1, "ref-gpu", null, 60, 0, null, 0, false, "d-west", 10, new CentreId(1), 60, "ref-gpu"),
+            new JobSpec(new JobId(2), SimTime.FromSeconds(3), 0, JobKind.Batch, "train", 8, null, null, 800, 0, "east", 500, false, null, null, null,
+                MaxDelayS: 7200, DataCentre: "alpha"),
         };
         using (var s = File.Create(path)) NativeTraceWriter.Write(s, jobs);
 
@@ -110,5 +112,31 @@ public class NativeTraceReaderTests
         var e = Assert.Throws<InputException>(() => new NativeTraceReader().Read(cut, Options).ToList());
         Assert.StartsWith(cut + ":", e.Message);
         Assert.Contains("truncated or corrupt gzip stream", e.Message);
+    }
+
+    [Fact]
+    public void Delay_tolerance_and_the_data_centre_are_optional_columns()
+    {
+        using var dir = new TempFolder();
+        string path = dir.File("delay.csv");
+        File.WriteAllLines(path, ["id,submit_s,chips,runtime_s,max_delay_s,data_centre,data_gb", "0,0,4,100,3600,gui-an,250", "1,5,4,100,,,"]);
+
+        var jobs = new NativeTraceReader().Read(path, Options).ToList();
+        Assert.Equal((3600.0, "gui-an", 250.0), (jobs[0].MaxDelayS!.Value, jobs[0].DataCentre, jobs[0].DataSizeGb));
+        Assert.Equal(SimTime.FromSeconds(3600), jobs[0].DispatchDeadline);
+        Assert.Null(jobs[1].MaxDelayS);
+        Assert.Null(jobs[1].DataCentre);
+        Assert.Null(jobs[1].DispatchDeadline);
+    }
+
+    [Fact]
+    public void A_negative_delay_tolerance_is_refused()
+    {
+        using var dir = new TempFolder();
+        string path = dir.File("bad-delay.csv");
+        File.WriteAllLines(path, ["id,submit_s,chips,runtime_s,max_delay_s", "0,0,4,100,-5"]);
+
+        var e = Assert.Throws<InputException>(() => new NativeTraceReader().Read(path, Options).ToList());
+        Assert.StartsWith($"{path}:2: field 'max_delay_s': expected", e.Message);
     }
 }
