@@ -26,7 +26,7 @@ if (replayJobs > 0)
 string scenarioPath = scenarioArg ?? FindDefault();
 
 var scenario = ScenarioLoader.Load(scenarioPath);
-var results = new List<(double Wall, long Events, long Jobs)>();
+var results = new List<(double Wall, long Events, long Jobs, long Windows, long Messages)>();
 string outRoot = Path.Combine(Path.GetTempPath(), "computesched-macrobench");
 for (int i = 0; i < runs; i++)
 {
@@ -36,13 +36,13 @@ for (int i = 0; i < runs; i++)
         () => new RunInfo("bench", scenario.Seed, "bench", "in-process actors", wall.Elapsed.TotalSeconds, run.Events, run.Submitted, run.Windows, run.Messages,
             ComputeScheduler.Reports.Host.HostFactsStandInForHardwareInfo.Read()));
     wall.Stop();
-    results.Add((wall.Elapsed.TotalSeconds, run.Events, run.Submitted));
+    results.Add((wall.Elapsed.TotalSeconds, run.Events, run.Submitted, run.Windows, run.Messages));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"run {i + 1}: {wall.Elapsed.TotalSeconds:0.00} s wall, {run.Events:N0} events ({run.Events / wall.Elapsed.TotalSeconds:N0}/s), {run.Submitted:N0} jobs ({run.Submitted / wall.Elapsed.TotalSeconds:N0}/s), {run.Windows:N0} windows"));
+        $"run {i + 1}: {wall.Elapsed.TotalSeconds:0.00} s wall, {run.Events:N0} events ({run.Events / wall.Elapsed.TotalSeconds:N0}/s), {run.Submitted:N0} jobs ({run.Submitted / wall.Elapsed.TotalSeconds:N0}/s), {run.Windows:N0} windows ({run.Windows / wall.Elapsed.TotalSeconds:N0}/s), {run.Messages:N0} messages ({run.Messages / wall.Elapsed.TotalSeconds:N0}/s, {(double)run.Messages / Math.Max(1, run.Windows):N1} per window), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024d * 1024 * 1024):0.00} GiB"));
 }
 double Median(IEnumerable<double> xs) { var a = xs.Order().ToArray(); return a.Length % 2 == 1 ? a[a.Length / 2] : (a[a.Length / 2 - 1] + a[a.Length / 2]) / 2; }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"median of {runs}: {Median(results.Select(r => r.Wall)):0.00} s wall, {Median(results.Select(r => r.Events / r.Wall)):N0} events/s, {Median(results.Select(r => r.Jobs / r.Wall)):N0} jobs/s"));
+    $"median of {runs}: {Median(results.Select(r => r.Wall)):0.00} s wall, {Median(results.Select(r => r.Events / r.Wall)):N0} events/s, {Median(results.Select(r => r.Jobs / r.Wall)):N0} jobs/s, {Median(results.Select(r => r.Windows / r.Wall)):N0} windows/s, {Median(results.Select(r => r.Messages / r.Wall)):N0} messages/s"));
 Console.WriteLine($"host: {ComputeScheduler.Reports.Host.HostFactsStandInForHardwareInfo.Read()}");
 
 static string FindDefault()
