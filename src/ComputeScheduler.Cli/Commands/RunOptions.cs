@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Scheduling;
+using ComputeScheduler.Scheduling.Plugins;
 using ComputeScheduler.Workloads;
 using ComputeScheduler.Workloads.Scenarios;
 
@@ -20,12 +21,18 @@ public sealed class RunOptions
         DefaultValueFactory = _ => TelemetryExport.None,
     };
     public Option<Uri?> OtelEndpoint { get; } = new("--otel-endpoint") { Description = "OTLP endpoint for --otel otlp (default http://localhost:4317)." };
+    public Option<string[]> Plugin { get; } = new("--plugin")
+    {
+        Description = "A .NET assembly whose policies become selectable by name (repeatable; see samples/).",
+        AllowMultipleArgumentsPerToken = false,
+        DefaultValueFactory = _ => [],
+    };
 
     public RunOptions() => Otel.AcceptOnlyFromAmong(TelemetryExport.None, TelemetryExport.Console, TelemetryExport.Otlp);
 
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Seed, Out, Dispatch, QueueOrder, Placement, Otel, OtelEndpoint }) command.Add(o);
+        foreach (Option o in new Option[] { Seed, Out, Dispatch, QueueOrder, Placement, Plugin, Otel, OtelEndpoint }) command.Add(o);
     }
 
     /// <summary>Starts the exporters asked for with --otel; dispose at the end of the command.</summary>
@@ -36,7 +43,16 @@ public sealed class RunOptions
     public Scenario LoadScenario(string path, ParseResult parse, PolicyRegistry registry)
     {
         using var load = Cluster.Telemetry.SimulatorTelemetry.Activities.StartActivity("computesched.load");
-        var scenario = ScenarioLoader.Load(path, (point, name) => CheckPolicy(registry, point, name));
+        foreach (string plugin in parse.GetValue(Plugin) ?? [])
+        {
+            try { PolicyPlugins.Load(registry, plugin); }
+            catch (PluginLoadException e) { throw new InputException($"--plugin {e.Message}"); }
+        }
+        var scenario = ScenarioLoader.Load(path, (point, name) => CheckPolicy(registry, point, name), full =>
+        {
+            try { PolicyPlugins.Load(registry, full); return null; }
+            catch (PluginLoadException e) { return $"a plug-in assembly of policies ({e.Message})"; }
+        });
         return Apply(scenario, parse, registry);
     }
 

@@ -32,7 +32,10 @@ public static class ScenarioLoader
         ["memory-bandwidth"] = PerformanceBound.MemoryBandwidth,
     };
 
-    public static Scenario Load(string path, PolicyCheck? checkPolicy = null)
+    /// <summary>Loads policies from a plug-in assembly (a full path); returns why it cannot, or null.</summary>
+    public delegate string? PluginLoad(string fullPath);
+
+    public static Scenario Load(string path, PolicyCheck? checkPolicy = null, PluginLoad? loadPlugin = null)
     {
         var root = YamlFile.Read(path, "scenario");
         string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
@@ -43,7 +46,7 @@ public static class ScenarioLoader
         var catalog = CatalogLoader.Load(Path.Combine(dir, chipsFile), Path.Combine(dir, serversFile));
 
         var simulation = ReadSimulation(root.Map("simulation"));
-        var policies = ReadPolicies(root.OptionalMap("policies"), checkPolicy);
+        var policies = ReadPolicies(root.OptionalMap("policies"), checkPolicy, loadPlugin, dir);
         var performance = ReadPerformance(root.Map("performance"), catalog);
         var centres = ReadCentres(root, catalog);
         var wan = ReadWan(root.OptionalMap("wan"), centres);
@@ -81,9 +84,21 @@ public static class ScenarioLoader
         return costs;
     }
 
-    private static PolicySelection ReadPolicies(YamlMap? m, PolicyCheck? check)
+    private static PolicySelection ReadPolicies(YamlMap? m, PolicyCheck? check, PluginLoad? loadPlugin, string dir)
     {
         if (m is null) return PolicySelection.Default;
+        var plugins = new List<string>();
+        if (m.Has("plugins"))
+        {
+            var list = m.StringList("plugins");
+            for (int i = 0; i < list.Count; i++)
+            {
+                string full = Path.GetFullPath(Path.Combine(dir, list[i].Text));
+                string? error = loadPlugin?.Invoke(full);
+                if (error is not null) throw new InputException(m.File, list[i].Line, $"{m.FieldPath("plugins")}[{i}]", error, $"'{list[i].Text}'");
+                plugins.Add(full);
+            }
+        }
         string Read(string key, string fallback)
         {
             string value = m.OptionalString(key) ?? fallback;
@@ -94,7 +109,7 @@ public static class ScenarioLoader
         var p = new PolicySelection(
             Read("dispatch", PolicySelection.Default.Dispatch),
             Read("queueOrder", PolicySelection.Default.QueueOrder),
-            Read("placement", PolicySelection.Default.Placement));
+            Read("placement", PolicySelection.Default.Placement)) { Plugins = plugins };
         m.RejectUnknown();
         return p;
     }

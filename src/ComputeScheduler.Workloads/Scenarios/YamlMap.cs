@@ -48,6 +48,15 @@ internal sealed class YamlMap
 
     public string? OptionalString(string key) => TryGet(key, out var n) ? Scalar(key, n, "a text") : null;
 
+    /// <summary>The items of a sequence field of texts, with their lines, in file order.</summary>
+    public IReadOnlyList<(string Text, long Line)> StringList(string key)
+    {
+        var node = Required(key);
+        if (node is not YamlSequenceNode seq)
+            throw new InputException(File, node.Start.Line, FieldPath(key), "a list of texts", Describe(node));
+        return seq.Children.Select((n, i) => (Scalar($"{key}[{i}]", n, "a text"), (long)n.Start.Line)).ToList();
+    }
+
     public double Number(string key, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
         => ToNumber(key, Required(key), min, max);
 
