@@ -42,6 +42,8 @@ public sealed class PolicyRegistry
         r.AddPlacement(BestFitPlacement.PolicyName, () => new BestFitPlacement());
         r.AddPlacement(WorstFitPlacement.PolicyName, () => new WorstFitPlacement());
         r.AddPlacement(HeterogeneityAwarePlacement.PolicyName, () => new HeterogeneityAwarePlacement());
+        r.AddPlacement(ConsolidationPlacement.PolicyName, () => new ConsolidationPlacement());
+        r.AddPlacement(TopologyAwarePlacement.PolicyName, () => new TopologyAwarePlacement());
         return r;
     }
 

@@ -1,4 +1,3 @@
-using ComputeScheduler.Scheduling.Placement;
 using ComputeScheduler.Simulation.Capacity;
 using ComputeScheduler.Simulation.Policies;
 
@@ -7,7 +6,15 @@ namespace ComputeScheduler.Scheduling.Tests.Placement;
 /// <summary>Invariants every placement must keep, checked on many random centre states.</summary>
 public class PlacementInvariantTests
 {
-    public static TheoryData<string> Policies => new() { BestFitPlacement.PolicyName, FirstFitPlacement.PolicyName, WorstFitPlacement.PolicyName };
+    public static TheoryData<string> Policies
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var name in PolicyRegistry.CreateBuiltIn().Names(PolicyKind.Placement)) data.Add(name);
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Policies))]
