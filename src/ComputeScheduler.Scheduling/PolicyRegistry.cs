@@ -44,6 +44,7 @@ public sealed class PolicyRegistry
         r.AddPlacement(HeterogeneityAwarePlacement.PolicyName, () => new HeterogeneityAwarePlacement());
         r.AddPlacement(ConsolidationPlacement.PolicyName, () => new ConsolidationPlacement());
         r.AddPlacement(TopologyAwarePlacement.PolicyName, () => new TopologyAwarePlacement());
+        r.AddPlacement(FgdPlacement.PolicyName, () => new FgdPlacement());
         return r;
     }
 

@@ -9,7 +9,9 @@ namespace ComputeScheduler.Simulation.Policies;
 /// <see cref="ChipGrant.Shared"/> grant of its thousandths on one chip with that much free. The job's
 /// CPU and memory (<see cref="PlacementRequest.NeedsHostResources"/>) go with one grant, on a server
 /// with that much free; a job of 0 chips (CPU-only) gets one grant of 0 chips. Returns <see cref="PlacementResult.NotNow"/> when the job does not fit
-/// now. Must not keep state between calls that changes its answers for the same view.
+/// now. Should not keep state between calls that changes its answers for the same view, except
+/// seeded state that keeps runs deterministic (a tie-breaking random stream, a target workload learned
+/// from the requests seen, as FGD's); the engine may call it for a dry run (preemption) without placing.
 /// </summary>
 public interface IPlacementPolicy : IPolicy
 {

@@ -1,0 +1,106 @@
+using ComputeScheduler.Simulation.Capacity;
+using ComputeScheduler.Simulation.Policies;
+
+namespace ComputeScheduler.Scheduling.Placement;
+
+/// <summary>
+/// Fragmentation gradient descent (Weng et al., "Beware of Fragmentation: Scheduling GPU-Sharing
+/// Workloads with Fragmentation Gradient Descent", ATC'23): a task goes where it makes the
+/// cluster's GPU fragmentation (<see cref="GpuFragmentation"/>) grow least. For each server with room,
+/// and for a task sharing a GPU each GPU with room, the change in the server's fragmentation Δ is
+/// scored as the authors' simulator scores it, <c>floor(100 x sigmoid(-Δ / 1000))</c>; the highest
+/// score wins (for a shared task, the first GPU of the server with it), and ties between servers are
+/// broken by a seeded random draw, as the Kubernetes scheduler does. A task of whole GPUs takes the
+/// server's lowest-index wholly free GPUs. Tasks larger than one server fall back to best-fit.
+/// The target workload is given, or learned from the tasks this instance is asked to place.
+/// </summary>
+public sealed class FgdPlacement : IPlacementPolicy
+{
+    public const string PolicyName = "fgd";
+
+    private readonly TargetWorkload _workload;
+    private readonly bool _learns;
+    private readonly Random _ties;
+    private readonly BestFitPlacement _bestFit = new();
+    private readonly List<(int Pool, int Server, int Chip)> _best = new();
+    private int[] _scratch = new int[16];
+
+    public FgdPlacement() : this(null, 0) { }
+
+    /// <param name="workload">The target workload; null to learn it from the tasks placed.</param>
+    /// <param name="seed">Seed of the tie-breaking draws.</param>
+    public FgdPlacement(TargetWorkload? workload, int seed)
+    {
+        _learns = workload is null;
+        _workload = workload ?? new TargetWorkload();
+        _ties = new Random(seed);
+    }
+
+    public string Name => PolicyName;
+
+    public PlacementResult Place(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen)
+    {
+        int gpuMilli = job.Chips == 0 ? 0 : job.Milli;
+        if (_learns) _workload.Add(new TaskShape(job.CpuMilli, gpuMilli, job.Chips, null));
+        _best.Clear();
+        int bestScore = -1;
+        for (int p = 0; p < free.PoolCount; p++)
+        {
+            if (!job.IsEligible(p)) continue;
+            var pool = free.Pool(p);
+            if (job.Chips > pool.ChipsPerServer) continue;
+            if (_scratch.Length < pool.ChipsPerServer) _scratch = new int[pool.ChipsPerServer * 2];
+            var milli = _scratch.AsSpan(0, pool.ChipsPerServer);
+            for (int s = pool.FirstServer; s < pool.FirstServer + pool.ServerCount; s++)
+            {
+                if (!free.HasHostRoom(s, job.CpuMilli, job.MemoryMib)) continue;
+                for (int c = 0; c < milli.Length; c++) milli[c] = free.FreeMilli(s, c);
+                long cpu = free.FreeCpuMilli(s);
+                long cpuAfter = cpu == long.MaxValue ? cpu : cpu - job.CpuMilli;
+                double before = GpuFragmentation.Of(pool.ChipModel, cpu, milli, _workload);
+                if (job.IsShared)
+                {
+                    int chipScore = -1, chip = -1;
+                    for (int c = 0; c < milli.Length; c++)
+                    {
+                        if (milli[c] < job.Milli) continue;
+                        milli[c] -= job.Milli;
+                        int score = Score(before - GpuFragmentation.Of(pool.ChipModel, cpuAfter, milli, _workload));
+                        milli[c] += job.Milli;
+                        if (score > chipScore) (chipScore, chip) = (score, c);
+                    }
+                    if (chip >= 0) Consider(chipScore, p, s, chip, ref bestScore);
+                }
+                else
+                {
+                    int wholly = 0;
+                    for (int c = 0; c < milli.Length && wholly < job.Chips; c++)
+                        if (milli[c] == 1000) { milli[c] = 0; wholly++; }
+                    if (wholly < job.Chips) continue;
+                    Consider(Score(before - GpuFragmentation.Of(pool.ChipModel, cpuAfter, milli, _workload)), p, s, -1, ref bestScore);
+                }
+            }
+        }
+        if (_best.Count == 0)
+        {
+            bool larger = false;
+            for (int p = 0; p < free.PoolCount; p++) larger |= job.IsEligible(p) && job.Chips > free.Pool(p).ChipsPerServer;
+            return larger ? _bestFit.Place(job, free, chosen) : PlacementResult.NotNow;
+        }
+        var (pool0, server, chip0) = _best.Count == 1 ? _best[0] : _best[_ties.Next(_best.Count)];
+        chosen[0] = job.IsShared
+            ? ChipGrant.Shared(server, chip0, job.Milli).WithHostResources(job.CpuMilli, job.MemoryMib)
+            : new ChipGrant(server, job.Chips).WithHostResources(job.CpuMilli, job.MemoryMib);
+        return PlacementResult.Placed(pool0, 1);
+    }
+
+    /// <summary>The authors' score of a fragmentation decrease (GPU thousandths): floor(100 x sigmoid(decrease / 1000)).</summary>
+    public static int Score(double fragmentationDecrease) => (int)(100 / (1 + Math.Exp(-fragmentationDecrease / 1000)));
+
+    private void Consider(int score, int pool, int server, int chip, ref int bestScore)
+    {
+        if (score < bestScore) return;
+        if (score > bestScore) { _best.Clear(); bestScore = score; }
+        _best.Add((pool, server, chip));
+    }
+}

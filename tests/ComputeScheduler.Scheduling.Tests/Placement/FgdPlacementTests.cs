@@ -1,0 +1,72 @@
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Scheduling.Placement;
+using ComputeScheduler.Simulation.Capacity;
+using ComputeScheduler.Simulation.Policies;
+using ComputeScheduler.Testing;
+
+namespace ComputeScheduler.Scheduling.Tests.Placement;
+
+public class FgdPlacementTests
+{
+    // Two servers of two reference GPUs. Server 0: GPU 0 has 700 thousandths free (300 taken), GPU 1 is free.
+    // Server 1: both free.
+    private static CapacityIndex TwoServers()
+    {
+        var server = ScenarioBuilder.RefServer with { ChipsPerServer = 2, ScaleUpDomainChips = 2 };
+        var scenario = new ScenarioBuilder().WithCentre("c", "r", (server, 2)).Build();
+        var index = new CapacityIndex(scenario.Centres[0]);
+        index.Allocate(new[] { ChipGrant.Shared(0, 0, 300) });
+        return index;
+    }
+
+    private static readonly TargetWorkload SixHundredths = new([(new TaskShape(0, 600, 1, null), 1.0)]);
+
+    [Fact]
+    public void Fragmentation_counts_the_free_gpu_thousandths_a_typical_task_could_not_use()
+    {
+        // Typical task: 600 thousandths of one GPU. [400, 1000]: the 400 are a fragment. [700, 1000]: none.
+        Assert.Equal(400, GpuFragmentation.Of("ref-gpu", 0, [400, 1000], SixHundredths));
+        Assert.Equal(0, GpuFragmentation.Of("ref-gpu", 0, [700, 1000], SixHundredths));
+        // A task that may not use this chip model, or asks for no GPU, leaves every free thousandth as a fragment.
+        Assert.Equal(1400, GpuFragmentation.Of("ref-gpu", 0, [400, 1000], new TargetWorkload([(new TaskShape(0, 600, 1, "dom-npu"), 1.0)])));
+        Assert.Equal(1400, GpuFragmentation.Of("ref-gpu", 0, [400, 1000], new TargetWorkload([(new TaskShape(1000, 0, 0, null), 1.0)])));
+        // Mixed: half the tasks want a whole GPU (fragment 400 + 0), half 600 (fragment 400).
+        Assert.Equal(400, GpuFragmentation.Of("ref-gpu", 0, [400, 1000],
+            new TargetWorkload([(new TaskShape(0, 1000, 1, null), 1.0), (new TaskShape(0, 600, 1, null), 1.0)])));
+    }
+
+    [Fact]
+    public void Fgd_chooses_the_gpu_that_adds_least_fragmentation_where_best_fit_packs_tightest()
+    {
+        // A 300-thousandths task. Best fit packs it onto server 0 GPU 0 (700 -> 400 left), which leaves
+        // 400 that no typical 600 task can use: fragmentation +400, score floor(100 sigmoid(-0.4)) = 40.
+        // Server 0 GPU 1 (-> 700) or either GPU of server 1 (-> 700) adds none: score 50. FGD takes one of those.
+        var job = new PlacementRequest(new JobId(1), 1, 1, Milli: 300);
+        var fgdGrants = new ChipGrant[1];
+        var bestGrants = new ChipGrant[1];
+        var fgd = new FgdPlacement(SixHundredths, seed: 1).Place(job, TwoServers(), fgdGrants);
+        var best = new BestFitPlacement().Place(job, TwoServers(), bestGrants);
+
+        Assert.True(best.IsPlaced);
+        Assert.Equal(ChipGrant.Shared(0, 0, 300), bestGrants[0]);
+        Assert.True(fgd.IsPlaced);
+        Assert.NotEqual(ChipGrant.Shared(0, 0, 300), fgdGrants[0]);
+        Assert.Equal(50, FgdPlacement.Score(0));
+        Assert.Equal(40, FgdPlacement.Score(-400));
+    }
+
+    [Fact]
+    public void Fgd_breaks_ties_between_servers_by_a_seeded_draw_the_same_way_every_time()
+    {
+        var job = new PlacementRequest(new JobId(1), 1, 1, Milli: 300);
+        ChipGrant Pick(int seed)
+        {
+            var grants = new ChipGrant[1];
+            new FgdPlacement(SixHundredths, seed).Place(job, TwoServers(), grants);
+            return grants[0];
+        }
+
+        Assert.Equal(Pick(5), Pick(5));
+        Assert.Equal(2, Enumerable.Range(0, 20).Select(Pick).Distinct().Count()); // server 0 GPU 1 or server 1 GPU 0
+    }
+}
