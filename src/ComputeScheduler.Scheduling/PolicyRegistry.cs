@@ -45,6 +45,8 @@ public sealed class PolicyRegistry
         r.AddPlacement(ConsolidationPlacement.PolicyName, () => new ConsolidationPlacement());
         r.AddPlacement(TopologyAwarePlacement.PolicyName, () => new TopologyAwarePlacement());
         r.AddPlacement(FgdPlacement.PolicyName, () => new FgdPlacement());
+        r.AddPlacement(RandomPlacement.PolicyName, () => new RandomPlacement());
+        r.AddPlacement(GpuPackingPlacement.PolicyName, () => new GpuPackingPlacement());
         return r;
     }
 

@@ -1,0 +1,53 @@
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Scheduling.Placement;
+using ComputeScheduler.Simulation.Capacity;
+using ComputeScheduler.Simulation.Policies;
+using ComputeScheduler.Testing;
+
+namespace ComputeScheduler.Scheduling.Tests.Placement;
+
+public class FgdBaselinePlacementTests
+{
+    // Three 8-GPU servers: s0 wholly free; s1 has GPU 0 half taken; s2 has two whole GPUs taken.
+    private static CapacityIndex Centre()
+    {
+        var scenario = new ScenarioBuilder().WithCentre("c", "r", (ScenarioBuilder.RefServer, 3)).Build();
+        var index = new CapacityIndex(scenario.Centres[0]);
+        index.Allocate(new[] { ChipGrant.Shared(1, 0, 500), new ChipGrant(2, 2) });
+        return index;
+    }
+
+    private static ChipGrant PlaceOne(IPlacementPolicy policy, CapacityIndex free, int chips, int milli = 1000)
+    {
+        var grants = new ChipGrant[1];
+        Assert.True(policy.Place(new PlacementRequest(new JobId(1), chips, 1, milli), free, grants).IsPlaced);
+        return grants[0];
+    }
+
+    [Fact]
+    public void Gpu_packing_puts_a_shared_task_on_a_partly_taken_gpu_first()
+    {
+        // s1 GPU 0 (500 free): 100 - 50 / 10 = 95; any other GPU is wholly free: 49 or 25.
+        Assert.Equal(ChipGrant.Shared(1, 0, 300), PlaceOne(new GpuPackingPlacement(3), Centre(), 1, 300));
+    }
+
+    [Fact]
+    public void Gpu_packing_keeps_wholly_free_servers_for_later()
+    {
+        // A one-GPU task: used servers s1, s2 score 50 - 1 = 49; the free s0 scores 33 - 8 = 25.
+        for (int seed = 0; seed < 10; seed++)
+            Assert.NotEqual(0, PlaceOne(new GpuPackingPlacement(seed), Centre(), 1).Server);
+    }
+
+    [Fact]
+    public void Random_draws_uniformly_among_servers_that_fit_and_repeats_for_a_seed()
+    {
+        // A 7-GPU task fits s0 and s1 (7 wholly free) but not s2 (6).
+        var servers = Enumerable.Range(0, 30).Select(seed => PlaceOne(new RandomPlacement(seed), Centre(), 7).Server).ToArray();
+
+        Assert.DoesNotContain(2, servers);
+        Assert.Contains(0, servers);
+        Assert.Contains(1, servers);
+        Assert.Equal(PlaceOne(new RandomPlacement(4), Centre(), 7), PlaceOne(new RandomPlacement(4), Centre(), 7));
+    }
+}
