@@ -31,7 +31,7 @@ string outRoot = Path.Combine(Path.GetTempPath(), "computesched-macrobench");
 for (int i = 0; i < runs; i++)
 {
     var wall = Stopwatch.StartNew();
-    var run = await NationalRun.RunAsync(scenario, SyntheticWorkload.Generate(scenario), PolicyRegistry.CreateBuiltIn());
+    using var run = await NationalRun.RunAsync(scenario, SyntheticWorkload.Generate(scenario), PolicyRegistry.CreateBuiltIn());
     ResultFolder.Write(Path.Combine(outRoot, $"run{i}"), scenario, scenario.SourceFiles, run,
         () => new RunInfo("bench", scenario.Seed, "bench", "in-process actors", wall.Elapsed.TotalSeconds, run.Events, run.Submitted, run.Windows, run.Messages,
             ComputeScheduler.Reports.Host.HostFactsStandInForHardwareInfo.Read()));

@@ -32,7 +32,7 @@ public static class ReplayBench
 
         wall.Restart();
         string jobClass = scenario.Performance.Classes[0].Name;
-        var run = await NationalRun.RunAsync(scenario, new NativeTraceReader().Read(trace, new TraceReadOptions(jobClass)), PolicyRegistry.CreateBuiltIn());
+        using var run = await NationalRun.RunAsync(scenario, new NativeTraceReader().Read(trace, new TraceReadOptions(jobClass)), PolicyRegistry.CreateBuiltIn());
         double simulateS = wall.Elapsed.TotalSeconds;
         ResultFolder.Write(Path.Combine(dir, "out"), scenario, scenario.SourceFiles, run, () => new RunInfo("bench", scenario.Seed, "bench", "replay bench",
             simulateS, run.Events, run.Submitted, run.Windows, run.Messages, ComputeScheduler.Reports.Host.HostFactsStandInForHardwareInfo.Read()));

@@ -63,6 +63,7 @@ internal static class RunPipeline
             return ExitCodes.RunFailed;
         }
         wall.Stop();
+        using var spilled = recorder; // deletes the outcomes spilled to temporary files
         RunSummary summary;
         try
         {

@@ -161,7 +161,7 @@ public sealed class RunCoordinator : ReceiveActor
     }
 
     private void Publish()
-        => _progress.Update(_planner.Now.Microseconds, _recorder.Outcomes.Count, _reports.Sum(r => r?.EventsProcessed ?? 0), _windows);
+        => _progress.Update(_planner.Now.Microseconds, _recorder.OutcomeCount, _reports.Sum(r => r?.EventsProcessed ?? 0), _windows);
 
     private void Guard(Action action)
     {

@@ -15,9 +15,10 @@ public static class JobsCsv
         "preemptions", "migrations",
     ];
 
-    public static void Write(Stream stream, IReadOnlyList<JobOutcome> outcomes, IReadOnlyList<CentreSpec> centres)
+    /// <param name="inIdOrder">The outcomes, already in job-id order (as <see cref="RunRecorder.OutcomesInIdOrder"/> gives them).</param>
+    public static void Write(Stream stream, IEnumerable<JobOutcome> inIdOrder, IReadOnlyList<CentreSpec> centres)
     {
-        var ordered = outcomes.OrderBy(o => o.Id.Value).ToArray();
+        var ordered = inIdOrder;
         using var csv = CsvWriter.Create(stream, new CsvWriterOptions { NewLine = "\n" }, true);
         csv.WriteRecord(Header);
         foreach (var o in ordered)

@@ -5,15 +5,30 @@ namespace ComputeScheduler.Reports.Results;
 
 /// <summary>
 /// Collects what a run produced, window by window, in whatever order the windows deliver it;
-/// the writers sort everything by stable keys, so the files never depend on delivery order.
+/// the writers read everything back by stable keys, so the files never depend on delivery order.
+/// Outcomes beyond <see cref="DefaultSpillRunLength"/> in memory are spilled to sorted temporary
+/// files, so memory does not grow with the jobs of the run (dispose the recorder to delete them).
 /// </summary>
-public sealed class RunRecorder
+public sealed class RunRecorder : IDisposable
 {
-    private readonly List<JobOutcome> _outcomes = new();
+    /// <summary>Outcomes held in memory before a sorted run is written to disk (about 0.1 GB).</summary>
+    public const int DefaultSpillRunLength = 250_000;
+
+    private readonly OutcomeSpill _outcomes;
     private readonly List<TimeseriesSample> _samples = new();
     private long _submitted;
 
-    public IReadOnlyList<JobOutcome> Outcomes => _outcomes;
+    public RunRecorder() : this(DefaultSpillRunLength) { }
+
+    public RunRecorder(int spillRunLength) => _outcomes = new OutcomeSpill(Math.Max(1, spillRunLength));
+
+    /// <summary>Every outcome, in job-id order (read back from disk when spilled); for writers and tests.</summary>
+    public IReadOnlyList<JobOutcome> Outcomes => _outcomes.InIdOrder().ToList();
+
+    /// <summary>Every outcome in job-id order, streamed.</summary>
+    public IEnumerable<JobOutcome> OutcomesInIdOrder() => _outcomes.InIdOrder();
+
+    public long OutcomeCount => _outcomes.Count;
     public IReadOnlyList<TimeseriesSample> Samples => _samples;
     public long Submitted => _submitted;
     public long Events { get; set; }
@@ -41,4 +56,6 @@ public sealed class RunRecorder
             if (o.End > Makespan) Makespan = o.End;
         }
     }
+
+    public void Dispose() => _outcomes.Dispose();
 }

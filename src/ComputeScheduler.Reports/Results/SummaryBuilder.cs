@@ -9,20 +9,37 @@ public static class SummaryBuilder
 {
     public static RunSummary Build(Scenario scenario, RunRecorder run)
     {
-        var outcomes = run.Outcomes.OrderBy(o => o.Id.Value).ToArray();
-        var finished = outcomes.Where(o => o.Status == JobStatus.Finished).ToArray();
-        var rejected = outcomes.Where(o => o.Status == JobStatus.Rejected).ToArray();
-        var reasons = rejected.GroupBy(o => o.RejectReason ?? "")
-            .Select(g => new KeyValuePair<string, long>(g.Key, g.LongCount()))
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToArray();
-        double makespanS = run.Makespan.TotalSeconds;
-
+        // One pass in job-id order: every sum adds in the same order whatever the delivery order.
+        long finished = 0, rejected = 0;
+        var reasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var waits = new List<double>();
+        var jcts = new List<double>();
         var busyUs = new Dictionary<(int Centre, string Chip), double>();
-        foreach (var o in finished)
+        var perCentre = new (long Jobs, double Energy, double Cost, double Carbon)[scenario.Centres.Count];
+        double energy = 0, cost = 0, carbon = 0;
+        foreach (var o in run.OutcomesInIdOrder())
         {
+            if (o.Status == JobStatus.Rejected)
+            {
+                rejected++;
+                string reason = o.RejectReason ?? "";
+                reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
+                continue;
+            }
+            if (o.Status != JobStatus.Finished) continue;
+            finished++;
+            waits.Add(o.Wait.TotalSeconds);
+            jcts.Add(o.Jct.TotalSeconds);
             var key = (o.Centre!.Value.Value, o.ChipModel!);
             busyUs[key] = busyUs.GetValueOrDefault(key) + o.ChipShare * (o.End - o.Start).Microseconds;
+            ref var c = ref perCentre[o.Centre!.Value.Value];
+            c = (c.Jobs + 1, c.Energy + o.EnergyKwh, c.Cost + o.CostCny, c.Carbon + o.CarbonKg);
+            energy += o.EnergyKwh;
+            cost += o.CostCny;
+            carbon += o.CarbonKg;
         }
+        double makespanS = run.Makespan.TotalSeconds;
+
         var utilisation = new List<PoolUtilisation>();
         foreach (var centre in scenario.Centres)
             foreach (var group in centre.Pools.GroupBy(p => p.Chip.Id))
@@ -35,17 +52,16 @@ public static class SummaryBuilder
 
         var centres = scenario.Centres.Select(c =>
         {
-            var mine = finished.Where(o => o.Centre!.Value == c.Id).ToArray();
-            return new CentreTotals(c.Key, mine.Length, Sum(mine, o => o.EnergyKwh), Sum(mine, o => o.CostCny), Sum(mine, o => o.CarbonKg));
+            var t = perCentre[c.Id.Value];
+            return new CentreTotals(c.Key, t.Jobs, t.Energy, t.Cost, t.Carbon);
         }).ToArray();
 
         return new RunSummary(
             scenario.Name, scenario.Seed, scenario.Policies.Dispatch, scenario.Policies.QueueOrder, scenario.Policies.Placement,
-            run.Submitted, finished.Length, rejected.Length, reasons,
-            Describe(finished.Select(o => o.Wait.TotalSeconds)),
-            Describe(finished.Select(o => o.Jct.TotalSeconds)),
+            run.Submitted, finished, rejected, reasons.ToArray(),
+            Describe(waits), Describe(jcts),
             makespanS, run.Events,
-            Sum(finished, o => o.EnergyKwh), Sum(finished, o => o.CostCny), Sum(finished, o => o.CarbonKg),
+            energy, cost, carbon,
             utilisation, centres);
     }
 
@@ -60,12 +76,5 @@ public static class SummaryBuilder
             SortedArrayStatistics.Quantile(sorted, 0.50),
             SortedArrayStatistics.Quantile(sorted, 0.95),
             SortedArrayStatistics.Quantile(sorted, 0.99));
-    }
-
-    private static double Sum<T>(IEnumerable<T> items, Func<T, double> value)
-    {
-        double s = 0;
-        foreach (var i in items) s += value(i);
-        return s;
     }
 }

@@ -1,0 +1,142 @@
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Time;
+using ComputeScheduler.Simulation.Capacity;
+using ComputeScheduler.Simulation.Results;
+
+namespace ComputeScheduler.Reports.Results;
+
+/// <summary>
+/// Job outcomes kept in bounded memory: every <see cref="RunLength"/> outcomes are sorted by job id and
+/// written to a temporary file (a sorted run); reading merges the runs and what is still in memory
+/// back into job-id order. The files are deleted when the spill is disposed (or the process ends).
+/// </summary>
+internal sealed class OutcomeSpill : IDisposable
+{
+    private readonly int _runLength;
+    private readonly List<JobOutcome> _buffer = new();
+    private readonly List<string> _runs = new();
+
+    public OutcomeSpill(int runLength) => _runLength = runLength;
+
+    public long Count { get; private set; }
+
+    public int RunLength => _runLength;
+
+    public void Add(JobOutcome outcome)
+    {
+        _buffer.Add(outcome);
+        Count++;
+        if (_buffer.Count >= _runLength) SpillBuffer();
+    }
+
+    /// <summary>Every outcome, in job-id order (ties: the order they came in).</summary>
+    public IEnumerable<JobOutcome> InIdOrder()
+    {
+        var memory = _buffer.OrderBy(o => o.Id.Value).ToArray();
+        if (_runs.Count == 0) return memory;
+        return Merge(memory);
+    }
+
+    private IEnumerable<JobOutcome> Merge(JobOutcome[] memory)
+    {
+        var readers = _runs.Select(path => new BinaryReader(File.OpenRead(path))).ToList();
+        try
+        {
+            // (next outcome, source): runs in spill order, memory last, so equal ids keep arrival order.
+            var heads = new PriorityQueue<(JobOutcome Outcome, int Source), (long Id, int Source)>();
+            for (int i = 0; i < readers.Count; i++)
+                if (TryRead(readers[i], out var o)) heads.Enqueue((o, i), (o.Id.Value, i));
+            int m = 0;
+            if (memory.Length > 0) heads.Enqueue((memory[m++], readers.Count), (memory[0].Id.Value, readers.Count));
+            while (heads.TryDequeue(out var head, out _))
+            {
+                yield return head.Outcome;
+                if (head.Source < readers.Count)
+                {
+                    if (TryRead(readers[head.Source], out var next)) heads.Enqueue((next, head.Source), (next.Id.Value, head.Source));
+                }
+                else if (m < memory.Length)
+                {
+                    heads.Enqueue((memory[m], readers.Count), (memory[m].Id.Value, readers.Count));
+                    m++;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var r in readers) r.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var path in _runs)
+            try { File.Delete(path); } catch (IOException) { }
+        _runs.Clear();
+        _buffer.Clear();
+    }
+
+    private void SpillBuffer()
+    {
+        if (_runs.Count == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+        string path = Path.Combine(Path.GetTempPath(), $"computesched-outcomes-{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
+        using (var w = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
+            foreach (var o in _buffer.OrderBy(o => o.Id.Value)) Write(w, o);
+        _runs.Add(path);
+        _buffer.Clear();
+    }
+
+    private static void Write(BinaryWriter w, JobOutcome o)
+    {
+        w.Write(o.Id.Value);
+        w.Write((byte)o.Kind);
+        w.Write(o.JobClass);
+        w.Write((byte)o.Status);
+        w.Write(o.Submit.Microseconds);
+        w.Write(o.Dispatch.Microseconds);
+        w.Write(o.Start.Microseconds);
+        w.Write(o.End.Microseconds);
+        w.Write(o.Centre?.Value ?? -1);
+        w.Write(o.ChipModel ?? "\0");
+        w.Write(o.Chips);
+        w.Write((byte)o.Locality);
+        w.Write(o.EnergyKwh);
+        w.Write(o.CostCny);
+        w.Write(o.CarbonKg);
+        w.Write(o.RejectReason ?? "\0");
+        w.Write(o.ChipMilli);
+        w.Write(o.Servers);
+        w.Write(o.Preemptions);
+        w.Write(o.Migrations);
+    }
+
+    private static bool TryRead(BinaryReader r, out JobOutcome outcome)
+    {
+        if (r.BaseStream.Position >= r.BaseStream.Length) { outcome = null!; return false; }
+        long id = r.ReadInt64();
+        var kind = (JobKind)r.ReadByte();
+        string jobClass = string.Intern(r.ReadString());
+        var status = (JobStatus)r.ReadByte();
+        var submit = SimTime.FromMicroseconds(r.ReadInt64());
+        var dispatch = SimTime.FromMicroseconds(r.ReadInt64());
+        var start = SimTime.FromMicroseconds(r.ReadInt64());
+        var end = SimTime.FromMicroseconds(r.ReadInt64());
+        int centre = r.ReadInt32();
+        string chip = r.ReadString();
+        int chips = r.ReadInt32();
+        var locality = (Locality)r.ReadByte();
+        double energy = r.ReadDouble(), cost = r.ReadDouble(), carbon = r.ReadDouble();
+        string reason = r.ReadString();
+        outcome = new JobOutcome(new JobId(id), kind, jobClass, status, submit, dispatch, start, end,
+            centre < 0 ? null : new CentreId(centre), chip == "\0" ? null : string.Intern(chip), chips, locality, energy, cost, carbon,
+            reason == "\0" ? null : reason)
+        {
+            ChipMilli = r.ReadInt32(),
+            Servers = r.ReadString(),
+            Preemptions = r.ReadInt32(),
+            Migrations = r.ReadInt32(),
+        };
+        return true;
+    }
+}
