@@ -47,6 +47,7 @@ public sealed class PolicyRegistry
         r.AddPlacement(FgdPlacement.PolicyName, () => new FgdPlacement());
         r.AddPlacement(RandomPlacement.PolicyName, () => new RandomPlacement());
         r.AddPlacement(GpuPackingPlacement.PolicyName, () => new GpuPackingPlacement());
+        r.AddPlacement(GpuClusteringPlacement.PolicyName, () => new GpuClusteringPlacement());
         return r;
     }
 

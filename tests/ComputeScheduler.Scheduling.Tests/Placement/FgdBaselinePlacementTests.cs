@@ -50,4 +50,29 @@ public class FgdBaselinePlacementTests
         Assert.Contains(1, servers);
         Assert.Equal(PlaceOne(new RandomPlacement(4), Centre(), 7), PlaceOne(new RandomPlacement(4), Centre(), 7));
     }
+
+    [Fact]
+    public void Gpu_clustering_puts_a_task_with_tasks_of_its_own_shape()
+    {
+        // Three idle 8-GPU servers; tasks placed one after another through the policy.
+        var scenario = new ScenarioBuilder().WithCentre("c", "r", (ScenarioBuilder.RefServer, 3)).Build();
+        var free = new CapacityIndex(scenario.Centres[0]);
+        var policy = new GpuClusteringPlacement(seed: 2);
+        ChipGrant Place(int chips, int milli)
+        {
+            var grants = new ChipGrant[1];
+            Assert.True(policy.Place(new PlacementRequest(new JobId(1), chips, 1, milli), free, grants).IsPlaced);
+            free.Allocate(grants);
+            return grants[0];
+        }
+
+        var shared = Place(1, 300);
+        var firstWhole = Place(1, 1000);
+        // The one-GPU task avoids the server holding a shared task (0 + used = 0) for an idle one (25 + 0).
+        Assert.NotEqual(shared.Server, firstWhole.Server);
+        // A second shared task joins the first (75 + used beats every other server).
+        Assert.Equal(shared.Server, Place(1, 200).Server);
+        // A second one-GPU task joins the first one-GPU task.
+        Assert.Equal(firstWhole.Server, Place(1, 1000).Server);
+    }
 }
