@@ -48,6 +48,7 @@ public sealed class PolicyRegistry
         r.AddPlacement(RandomPlacement.PolicyName, () => new RandomPlacement());
         r.AddPlacement(GpuPackingPlacement.PolicyName, () => new GpuPackingPlacement());
         r.AddPlacement(GpuClusteringPlacement.PolicyName, () => new GpuClusteringPlacement());
+        r.AddPlacement(DotProductPlacement.PolicyName, () => new DotProductPlacement());
         return r;
     }
 

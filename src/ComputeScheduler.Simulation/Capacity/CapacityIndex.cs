@@ -47,7 +47,7 @@ public sealed class CapacityIndex : IFreeCapacityView
             int racks = (spec.ServerCount + perRack - 1) / perRack;
             int perDomain = Math.Max(1, spec.Server.ScaleUpDomainChips / cps);
             _pools[p] = new PoolInfo(p, spec.Chip.Id, spec.Chip.SoftwareStack, firstServer, spec.ServerCount, cps,
-                rackWhollyFree.Count, racks, perRack, perDomain);
+                rackWhollyFree.Count, racks, perRack, perDomain) { CpuMilliPerServer = spec.Server.CpuMilli };
             _buckets[p] = new ulong[cps + 1][];
             _bucketCounts[p] = new int[cps + 1];
             int words = (spec.ServerCount + 63) >> 6;

@@ -17,4 +17,7 @@ public readonly record struct PoolInfo(
     int ServersPerScaleUpDomain)
 {
     public int TotalChips => ServerCount * ChipsPerServer;
+
+    /// <summary>CPU of one server in thousandths of a core (0 when CPU is not modelled).</summary>
+    public long CpuMilliPerServer { get; init; }
 }

@@ -75,4 +75,12 @@ public class FgdBaselinePlacementTests
         // A second one-GPU task joins the first one-GPU task.
         Assert.Equal(firstWhole.Server, Place(1, 1000).Server);
     }
+
+    [Fact]
+    public void Dot_product_prefers_the_server_whose_free_resources_align_least_with_the_request()
+    {
+        // A 4-GPU task on 8-GPU servers without CPU modelled: dot = free share x 0.5. s0 (all free):
+        // 1 x 0.5 -> score 50; s1 (7.5 free): 0.9375 x 0.5 -> 53; s2 (6 free): 0.75 x 0.5 -> 62. s2 wins.
+        Assert.Equal(2, PlaceOne(new DotProductPlacement(1), Centre(), 4).Server);
+    }
 }
