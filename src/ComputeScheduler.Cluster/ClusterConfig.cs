@@ -84,11 +84,26 @@ public sealed record ClusterConfig(
                 failure-detector.acceptable-heartbeat-pause = {{pause}}s
                 # The coordinator downs an unreachable worker itself (ClusterCentres); the resolver is the fallback.
                 split-brain-resolver.stable-after = 20s
+                # How long sharding waits after a downed node is removed before it moves that node's shards
+                # (by default the resolver's stable-after, 20 s). Safe to keep short here: a centre running
+                # twice is harmless, as the coordinator takes one answer per numbered input.
+                down-removal-margin = 1s
                 sharding {
                   role = "{{WorkerRole}}"
                   passivate-idle-entity-after = off
                   remember-entities = off
+                  # A lost node's shards move fast: the coordinator's state needs a plain majority of the
+                  # workers left, and a new shard coordinator (if the old one died with its node) starts soon.
+                  coordinator-failure-backoff = 1s
+                  retry-interval = 500ms
+                  waiting-for-state-timeout = 1s
+                  updating-state-timeout = 2s
+                  coordinator-state.write-majority-plus = 0
+                  coordinator-state.read-majority-plus = 0
+                  distributed-data.majority-min-cap = 1
                 }
+                singleton.hand-over-retry-interval = 500ms
+                singleton.min-number-of-hand-over-retries = 4
               }
               coordinated-shutdown.run-by-clr-shutdown-hook = off
             }

@@ -29,12 +29,15 @@ public static class ClusterRun
         activity?.SetTag("seed", scenario.Seed);
         activity?.SetTag("centres", scenario.Centres.Count);
         activity?.SetTag("mode", "cluster");
+        IActorRef region;
         using (var wait = SimulatorTelemetry.Activities.StartActivity("computesched.cluster.wait-for-workers"))
         {
             wait?.SetTag("workers", minWorkers);
+            var deadline = DateTime.UtcNow + workerWait;
             await WaitForWorkersAsync(system, minWorkers, workerWait).ConfigureAwait(false);
+            region = CentreSharding.StartProxy(system);
+            await WaitForRegionsAsync(region, minWorkers, deadline).ConfigureAwait(false);
         }
-        var region = CentreSharding.StartProxy(system);
         var dispatcher = new NationalDispatcher(scenario.Centres, scenario.DemandRegions, scenario.Wan, registry.CreateDispatch(scenario.Policies.Dispatch));
         var planner = new WindowPlanner(jobs, scenario.Simulation.DispatchInterval, scenario.Centres.Count);
         var done = new TaskCompletionSource<RunRecorder>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -52,6 +55,27 @@ public static class ClusterRun
         finally
         {
             system.Stop(coordinator);
+        }
+    }
+
+    /// <summary>Waits until the shard coordinator knows <paramref name="minWorkers"/> worker regions, so that centres spread over them.</summary>
+    private static async Task WaitForRegionsAsync(IActorRef region, int minWorkers, DateTime deadline)
+    {
+        while (true)
+        {
+            int known = 0;
+            try
+            {
+                var regions = await region.Ask<Akka.Cluster.Sharding.CurrentRegions>(Akka.Cluster.Sharding.GetCurrentRegions.Instance, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                known = regions.Regions.Count;
+                if (known >= minWorkers) return;
+            }
+            catch (AskTimeoutException)
+            {
+                // The shard coordinator is not up yet.
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the workers joined but only {known} of {minWorkers} started hosting centres in time");
+            await Task.Delay(100).ConfigureAwait(false);
         }
     }
 

@@ -25,6 +25,9 @@ public sealed class LoopbackWorkers : IAsyncDisposable
     public static Config Config(ClusterConfig node) => ConfigurationFactory.ParseString("""
         akka.cluster.shutdown-after-unsuccessful-join-seed-nodes = off
         akka.coordinated-shutdown.exit-clr = off
+        # The other nodes of a test are gone when the coordinator's system stops: do not wait for them.
+        akka.coordinated-shutdown.phases.cluster-exiting.timeout = 1s
+        akka.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = 1s
         """).WithFallback(node.ToConfig());
 
     public IReadOnlyList<ActorSystem> Systems => _systems;
