@@ -42,6 +42,7 @@ public static class ClusterRun
         var planner = new WindowPlanner(jobs, scenario.Simulation.DispatchInterval, scenario.Centres.Count);
         var done = new TaskCompletionSource<RunRecorder>(TaskCreationOptions.RunContinuationsAsynchronously);
         progress ??= new RunProgress();
+        recipe = recipe with { RunId = Guid.NewGuid().ToString("N") };
         var link = ClusterCentres.Props(region, recipe, scenario.Centres.Count, recovery ?? RecoverySettings.Default, progress);
         var coordinator = system.ActorOf(RunCoordinator.Props(scenario.Centres.Count, link, dispatcher, planner, done, progress));
         try

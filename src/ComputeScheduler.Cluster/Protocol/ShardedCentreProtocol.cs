@@ -7,11 +7,12 @@ namespace ComputeScheduler.Cluster.Protocol;
 /// How a worker node rebuilds the run's scenario: the arguments of the coordinator's command, the
 /// folder they are relative to, and the SHA-256 of each file the scenario is read from (the worker
 /// refuses to run a centre when its copy differs). Resolving it is the host's (the CLI's) business.
+/// <see cref="RunId"/> tells runs apart (a worker serves one run after another).
 /// </summary>
-public sealed record ScenarioRecipe(ImmutableArray<string> Arguments, string WorkingDirectory, ImmutableArray<RecipeFile> Files)
+public sealed record ScenarioRecipe(ImmutableArray<string> Arguments, string WorkingDirectory, ImmutableArray<RecipeFile> Files, string RunId = "")
 {
-    /// <summary>A key equal for equal recipes (the record's own equality compares arrays by reference).</summary>
-    public string Key => string.Join('\n', [WorkingDirectory, .. Arguments, .. Files.Select(f => f.Path + "@" + f.Sha256)]);
+    /// <summary>A key equal for equal recipes of one run (the record's own equality compares arrays by reference).</summary>
+    public string Key => string.Join('\n', [RunId, WorkingDirectory, .. Arguments, .. Files.Select(f => f.Path + "@" + f.Sha256)]);
 }
 
 /// <summary>A file a scenario was read from, with the hex SHA-256 of its bytes.</summary>

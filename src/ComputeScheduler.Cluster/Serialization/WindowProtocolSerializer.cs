@@ -97,6 +97,7 @@ public sealed class WindowProtocolSerializer : SerializerWithStringManifest
                     w.Write(f.Path);
                     w.Write(f.Sha256);
                 }
+                w.Write(m.Recipe.RunId);
                 w.Write(m.FirstSeq);
                 w.Write(m.Inputs.Length);
                 foreach (var input in m.Inputs) WriteNested(w, input);
@@ -149,10 +150,11 @@ public sealed class WindowProtocolSerializer : SerializerWithStringManifest
                 string folder = r.ReadString();
                 var files = ImmutableArray.CreateBuilder<RecipeFile>(r.ReadInt32());
                 for (int i = 0; i < files.Capacity; i++) files.Add(new RecipeFile(r.ReadString(), r.ReadString()));
+                string runId = r.ReadString();
                 int first = r.ReadInt32();
                 var inputs = ImmutableArray.CreateBuilder<ICentreMessage>(r.ReadInt32());
                 for (int i = 0; i < inputs.Capacity; i++) inputs.Add(ReadNested(r));
-                return new RestoreCentre(centre, new ScenarioRecipe(args.MoveToImmutable(), folder, files.MoveToImmutable()), first, inputs.MoveToImmutable());
+                return new RestoreCentre(centre, new ScenarioRecipe(args.MoveToImmutable(), folder, files.MoveToImmutable(), runId), first, inputs.MoveToImmutable());
             }
             case CentreSteppedManifest:
             {

@@ -15,6 +15,7 @@ public sealed class CentreEntity : ReceiveActor
 {
     private readonly CentreEngineSource _source;
     private CentreEngine? _engine;
+    private string? _run;
     private int _applied;
 
     public CentreEntity(CentreEngineSource source)
@@ -30,11 +31,18 @@ public sealed class CentreEntity : ReceiveActor
     {
         try
         {
-            _engine ??= _source.Create(m.Recipe, m.Centre);
+            if (_engine is null || _run != m.Recipe.Key)
+            {
+                // A new run (a worker serves one after another): start afresh.
+                _engine = _source.Create(m.Recipe, m.Centre);
+                _run = m.Recipe.Key;
+                _applied = 0;
+            }
+            var engine = _engine;
             for (int i = 0; i < m.Inputs.Length; i++)
             {
                 if (m.FirstSeq + i != _applied) continue; // applied already (a repeated restore)
-                CentreInputs.Apply(_engine, m.Inputs[i]);
+                CentreInputs.Apply(engine, m.Inputs[i]);
                 _applied++;
             }
         }
@@ -57,6 +65,7 @@ public sealed class CentreEntity : ReceiveActor
             var report = CentreInputs.Apply(_engine, m.Input);
             _applied++;
             Sender.Tell(new CentreStepped(m.Centre, m.Seq, report));
+            if (m.Input is CloseCentre) Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance)); // the run is over here
         }
         catch (Exception e)
         {

@@ -109,7 +109,7 @@ public class WindowProtocolSerializerTests : TestKit
         Assert.True(WireBytes.Read - read >= bytes.Length);
     }
 
-    private static ScenarioRecipe Recipe() => new(["run", "topologies/x.yaml", "--seed", "3"], "/tmp/w", [new RecipeFile("/tmp/w/topologies/x.yaml", "ab12")]);
+    private static ScenarioRecipe Recipe() => new(["run", "topologies/x.yaml", "--seed", "3"], "/tmp/w", [new RecipeFile("/tmp/w/topologies/x.yaml", "ab12")], "run-7");
 
     private static WindowOutput SomeOutput(int centre)
     {
