@@ -20,6 +20,7 @@ namespace ComputeScheduler.Cluster;
 /// name travels in clear text): for that, turn on TLS with mutual authentication (README).
 /// </param>
 /// <param name="HeartbeatPauseS">Failure detector's acceptable heartbeat pause: a node silent longer is unreachable.</param>
+/// <param name="ExtraHocon">Akka settings laid over these (e.g. TLS), or null.</param>
 public sealed record ClusterConfig(
     string Host,
     int Port,
@@ -27,7 +28,8 @@ public sealed record ClusterConfig(
     IReadOnlyList<string> Roles,
     string ClusterName = ClusterConfig.DefaultClusterName,
     string? Secret = null,
-    double HeartbeatPauseS = ClusterConfig.DefaultHeartbeatPauseS)
+    double HeartbeatPauseS = ClusterConfig.DefaultHeartbeatPauseS,
+    string? ExtraHocon = null)
 {
     public const string DefaultClusterName = "computesched";
     public const string WorkerRole = "worker";
@@ -53,7 +55,7 @@ public sealed record ClusterConfig(
         string seeds = string.Join(", ", SeedNodes.Select(s => Quote(SeedAddress(s))));
         string roles = string.Join(", ", Roles.Select(Quote));
         string pause = HeartbeatPauseS.ToString("0.###", CultureInfo.InvariantCulture);
-        return ConfigurationFactory.ParseString($$"""
+        var own = ConfigurationFactory.ParseString($$"""
             akka {
               loglevel = WARNING
               stdout-loglevel = WARNING
@@ -108,6 +110,7 @@ public sealed record ClusterConfig(
               coordinated-shutdown.run-by-clr-shutdown-hook = off
             }
             """);
+        return ExtraHocon is null ? own : ConfigurationFactory.ParseString(ExtraHocon).WithFallback(own);
     }
 
     private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";

@@ -23,9 +23,11 @@ public sealed class ClusterOptions
         Description = "Shared secret (or set COMPUTESCHED_CLUSTER_SECRET): nodes with another are refused. Not encryption: see README for TLS.",
     };
 
+    public Option<string?> AkkaConfig { get; } = new("--akka-config") { Description = "HOCON file of Akka settings laid over this node's (e.g. TLS, see README)." };
+
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { SeedNodes, Port, Host, ClusterName, Secret }) command.Add(o);
+        foreach (Option o in new Option[] { SeedNodes, Port, Host, ClusterName, Secret, AkkaConfig }) command.Add(o);
     }
 
     /// <summary>This node's settings; bad values throw <see cref="Workloads.InputException"/>.</summary>
@@ -39,7 +41,16 @@ public sealed class ClusterOptions
         if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))
             throw new Workloads.InputException($"--cluster-name: expected letters, digits, '-' or '_', got '{name}'");
         string? secret = parse.GetValue(Secret) ?? Environment.GetEnvironmentVariable("COMPUTESCHED_CLUSTER_SECRET");
-        var config = new ClusterConfig(parse.GetValue(Host) ?? ClusterConfig.LoopbackHost, port, seeds, [role], name, string.IsNullOrEmpty(secret) ? null : secret);
+        string? hocon = null;
+        if (parse.GetValue(AkkaConfig) is { } file)
+        {
+            try { hocon = File.ReadAllText(file); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new Workloads.InputException($"--akka-config {file}: cannot read it: {e.Message}"); }
+            try { Akka.Configuration.ConfigurationFactory.ParseString(hocon); }
+            catch (Exception e) { throw new Workloads.InputException($"--akka-config {file}: expected HOCON, got an error: {e.Message.Split('\n')[0]}"); }
+        }
+        var config = new ClusterConfig(parse.GetValue(Host) ?? ClusterConfig.LoopbackHost, port, seeds, [role], name, string.IsNullOrEmpty(secret) ? null : secret,
+            ExtraHocon: hocon);
         foreach (var s in seeds)
         {
             try { config.SeedAddress(s); }

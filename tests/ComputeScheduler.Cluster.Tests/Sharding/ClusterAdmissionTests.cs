@@ -54,3 +54,21 @@ public class ClusterAdmissionTests : TestKit
         }
     }
 }
+
+public class ClusterConfigTests
+{
+    [Fact]
+    public void Extra_hocon_such_as_tls_is_laid_over_the_node_settings()
+    {
+        var node = new ClusterConfig(ClusterConfig.LoopbackHost, 4101, ["127.0.0.1:4101"], [ClusterConfig.WorkerRole],
+            ExtraHocon: "akka.remote.dot-netty.tcp.enable-ssl = true\nakka.remote.dot-netty.tcp.ssl.certificate.path = \"/x/node.pfx\"");
+        var config = node.ToConfig();
+
+        Assert.True(config.GetBoolean("akka.remote.dot-netty.tcp.enable-ssl"));
+        Assert.Equal("/x/node.pfx", config.GetString("akka.remote.dot-netty.tcp.ssl.certificate.path"));
+        Assert.Equal(4101, config.GetInt("akka.remote.dot-netty.tcp.port"));
+        Assert.Equal("127.0.0.1", config.GetString("akka.remote.dot-netty.tcp.hostname"));
+        Assert.Equal(["akka.tcp://computesched@127.0.0.1:4101"], config.GetStringList("akka.cluster.seed-nodes"));
+        Assert.False(new ClusterConfig(ClusterConfig.LoopbackHost, 0, [], []).ToConfig().GetBoolean("akka.remote.dot-netty.tcp.enable-ssl"));
+    }
+}
