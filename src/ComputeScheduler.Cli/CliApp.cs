@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ComputeScheduler.Cli.Commands;
+using ComputeScheduler.Scheduling;
 using Spectre.Console;
 
 namespace ComputeScheduler.Cli;
@@ -11,8 +12,17 @@ public static class CliApp
     {
         var root = new RootCommand("ComputeScheduler: a simulator of a national network of intelligent-computing centres.");
         var run = new RunCommand(console, error);
+        var replay = new ReplayCommand(console, error);
         root.Add(run.Command);
-        root.Add(new ReplayCommand(console, error).Command);
+        root.Add(replay.Command);
+        root.Add(new NodeCommand(Console.Out, error, recipe => ScenarioRecipes.Resolve(recipe, root, parse =>
+        {
+            // A worker builds the scenario exactly as the coordinator's command did.
+            var registry = PolicyRegistry.CreateBuiltIn();
+            if (parse.CommandResult.Command == run.Command) return run.ScenarioFor(parse, registry);
+            if (parse.CommandResult.Command == replay.Command) return replay.ScenarioFor(parse, registry, [], []).Scenario;
+            return null;
+        })).Command);
         root.Add(new TraceCommand(console, error).Command);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>Bad input: scenario, catalog, trace or command-line arguments.</summary>
     public const int BadInput = 2;
+
+    /// <summary>A cluster run lost centres with their node and could not rebuild them; no results were written.</summary>
+    public const int CentresLost = 3;
 }

@@ -12,7 +12,7 @@ namespace ComputeScheduler.Cluster.Tests;
 
 public class NationalRunTests
 {
-    private static List<JobSpec> RandomJobs(int count, int seed, CentreId? target, int centres = 1)
+    internal static List<JobSpec> RandomJobs(int count, int seed, CentreId? target, int centres = 1)
     {
         var rng = new Random(seed);
         int[] sizes = [1, 2, 4, 8, 8, 16, 24];

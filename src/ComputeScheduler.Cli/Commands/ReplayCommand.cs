@@ -20,6 +20,7 @@ public sealed class ReplayCommand
     private readonly IAnsiConsole _console;
     private readonly TextWriter _error;
     private readonly RunOptions _options = new();
+    private readonly ClusterRunOptions _cluster = new();
     private readonly Argument<string> _trace = new("trace") { Description = "Trace file (plain or gzip)." };
     private readonly Option<string> _format = new("--format") { Description = "Trace format.", DefaultValueFactory = _ => TraceFormats.Auto };
     private readonly Option<string?> _topology = new("--topology") { Description = $"Scenario whose topology and policies the trace runs on (default: the built-in {BuiltInScenarios.DefaultFile})." };
@@ -41,6 +42,7 @@ public sealed class ReplayCommand
         Command = new Command("replay", "Replay a job trace on a topology and write its results folder.") { _trace, _format, _topology, _chipModel, _jobClass, _machines, _machinesFormat, _chipMap, _prefill, _decode, _demandRegion, _skipBad };
         _machinesFormat.AcceptOnlyFromAmong([TraceFormats.Auto, .. MachineTableReader.Formats]);
         _options.AddTo(Command);
+        _cluster.AddTo(Command);
         Command.SetAction((parse, _) => ExecuteAsync(parse));
     }
 
@@ -57,22 +59,13 @@ public sealed class ReplayCommand
         var hashed = new List<string>();
         ITraceReader reader;
         TraceReadOptions options;
+        ClusterRunRequest? cluster;
         try
         {
-            string topology = parse.GetValue(_topology) ?? BuiltInScenarios.DefaultPath;
-            scenario = _options.LoadScenario(topology, parse, registry) with { Name = "replay-" + TraceName(trace) };
-            copies.AddRange(scenario.SourceFiles);
-            hashed.AddRange(scenario.SourceFiles);
-            string? mapPath = parse.GetValue(_chipMap) ?? DefaultMap(topology);
-            var mapping = mapPath is null ? null : ChipMapping.Load(mapPath, scenario.Catalog);
-            if (mapPath is not null) { copies.Add(mapPath); hashed.Add(mapPath); }
-            if (parse.GetValue(_machines) is { } machines)
-            {
-                if (mapping is null) throw new InputException($"--machines: expected a chip mapping (--chip-map, or trace-chips.yaml beside {topology}), got none");
-                scenario = WithTraceCentre(scenario, machines, parse.GetValue(_machinesFormat) ?? TraceFormats.Auto, mapping);
-                hashed.Add(machines);
-            }
+            (scenario, var mapping) = ScenarioFor(parse, registry, copies, hashed);
+            cluster = _cluster.Request(parse, hashed);
             hashed.Add(trace);
+            string topology = parse.GetValue(_topology) ?? BuiltInScenarios.DefaultPath;
             string jobClass = parse.GetValue(_jobClass) ?? scenario.Performance.Classes[0].Name;
             if (!scenario.Performance.Classes.Any(c => c.Name == jobClass))
                 throw new InputException($"--job-class: expected a class of {topology} ({string.Join(", ", scenario.Performance.Classes.Select(c => c.Name))}), got '{jobClass}'");
@@ -92,13 +85,35 @@ public sealed class ReplayCommand
         int prepared = RunPipeline.PrepareFolder(outDir, _error);
         if (prepared != ExitCodes.Ok) return prepared;
         int code = await RunPipeline.RunAsync(_console, _error, scenario, reader.Read(trace, options), registry, outDir,
-            copies, hashed, $"in-process actors, replay of {reader.Format} trace", null, null).ConfigureAwait(false);
+            copies, hashed, $"in-process actors, replay of {reader.Format} trace", null, null, cluster).ConfigureAwait(false);
         BadLines.Report(_console, options.BadLines);
         if (reader is OpenbPodReader openb && openb.SkippedNeverScheduled > 0)
             _console.WriteLine($"not replayed: {openb.SkippedNeverScheduled} pod(s) never scheduled in the trace");
         if (reader is SwfTraceReader swf && swf.SkippedUnavailable > 0)
             _console.WriteLine($"{swf.SkippedUnavailable} job(s) without a run time or processor count were not replayed");
         return code;
+    }
+
+    /// <summary>
+    /// The topology the trace replays on (also how a worker node rebuilds it); adds the files it
+    /// read to <paramref name="copies"/> and <paramref name="hashed"/>.
+    /// </summary>
+    internal (Scenario Scenario, ChipMapping? Mapping) ScenarioFor(ParseResult parse, PolicyRegistry registry, List<string> copies, List<string> hashed)
+    {
+        string topology = parse.GetValue(_topology) ?? BuiltInScenarios.DefaultPath;
+        var scenario = _options.LoadScenario(topology, parse, registry) with { Name = "replay-" + TraceName(parse.GetValue(_trace)!) };
+        copies.AddRange(scenario.SourceFiles);
+        hashed.AddRange(scenario.SourceFiles);
+        string? mapPath = parse.GetValue(_chipMap) ?? DefaultMap(topology);
+        var mapping = mapPath is null ? null : ChipMapping.Load(mapPath, scenario.Catalog);
+        if (mapPath is not null) { copies.Add(mapPath); hashed.Add(mapPath); }
+        if (parse.GetValue(_machines) is { } machines)
+        {
+            if (mapping is null) throw new InputException($"--machines: expected a chip mapping (--chip-map, or trace-chips.yaml beside {topology}), got none");
+            scenario = WithTraceCentre(scenario, machines, parse.GetValue(_machinesFormat) ?? TraceFormats.Auto, mapping);
+            hashed.Add(machines);
+        }
+        return (scenario, mapping);
     }
 
     private InferenceRates? Rates(ParseResult parse)

@@ -15,6 +15,7 @@ public sealed class RunCommand
     private readonly IAnsiConsole _console;
     private readonly TextWriter _error;
     private readonly RunOptions _options = new();
+    private readonly ClusterRunOptions _cluster = new();
     private readonly Argument<string?> _scenario = new("scenario")
     {
         Description = $"Scenario YAML file (default: the built-in {BuiltInScenarios.DefaultFile}).",
@@ -29,6 +30,7 @@ public sealed class RunCommand
         _error = error;
         Command = new Command("run", "Run a scenario end to end and write its results folder.") { _scenario, _jobs };
         _options.AddTo(Command);
+        _cluster.AddTo(Command);
         Command.SetAction((parse, _) => ExecuteAsync(parse));
     }
 
@@ -40,9 +42,11 @@ public sealed class RunCommand
         using var activity = SimulatorTelemetry.Activities.StartActivity("computesched.command.run");
         var registry = PolicyRegistry.CreateBuiltIn();
         Scenario scenario;
+        ClusterRunRequest? cluster;
         try
         {
-            scenario = _options.LoadScenario(parse.GetValue(_scenario) ?? BuiltInScenarios.DefaultPath, parse, registry);
+            scenario = ScenarioFor(parse, registry);
+            cluster = _cluster.Request(parse, scenario.SourceFiles);
         }
         catch (InputException e)
         {
@@ -57,9 +61,13 @@ public sealed class RunCommand
             // A native job file replaces the synthetic workload; its jobs' class defaults to the scenario's first.
             var options = new TraceReadOptions(scenario.Performance.Classes[0].Name);
             return await RunPipeline.RunAsync(_console, _error, scenario, new NativeTraceReader().Read(jobsFile, options), registry, outDir,
-                scenario.SourceFiles, [.. scenario.SourceFiles, jobsFile], "in-process actors, native jobs", null, null).ConfigureAwait(false);
+                scenario.SourceFiles, [.. scenario.SourceFiles, jobsFile], "in-process actors, native jobs", null, null, cluster).ConfigureAwait(false);
         }
         return await RunPipeline.RunAsync(_console, _error, scenario, SyntheticWorkload.Generate(scenario), registry, outDir,
-            scenario.SourceFiles, scenario.SourceFiles, "in-process actors", scenario.Workload.Jobs, scenario.Workload.DurationDays).ConfigureAwait(false);
+            scenario.SourceFiles, scenario.SourceFiles, "in-process actors", scenario.Workload.Jobs, scenario.Workload.DurationDays, cluster).ConfigureAwait(false);
     }
+
+    /// <summary>The scenario this command line runs (also how a worker node rebuilds it).</summary>
+    internal Scenario ScenarioFor(ParseResult parse, PolicyRegistry registry)
+        => _options.LoadScenario(parse.GetValue(_scenario) ?? BuiltInScenarios.DefaultPath, parse, registry);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Akka.Actor;
 using ComputeScheduler.Cluster;
 using ComputeScheduler.Cluster.Coordination;
 using ComputeScheduler.Cluster.Telemetry;
@@ -40,16 +41,36 @@ internal static class RunPipeline
     /// <param name="copies">Input files copied into the results folder.</param>
     /// <param name="hashed">Input files whose SHA-256 goes to run.json.</param>
     public static async Task<int> RunAsync(IAnsiConsole console, TextWriter error, Scenario scenario, IEnumerable<JobSpec> jobs,
-        PolicyRegistry registry, string outDir, IReadOnlyList<string> copies, IReadOnlyList<string> hashed, string mode, long? totalJobs, double? days)
+        PolicyRegistry registry, string outDir, IReadOnlyList<string> copies, IReadOnlyList<string> hashed, string mode, long? totalJobs, double? days,
+        ClusterRunRequest? cluster = null)
     {
         var progress = new RunProgress();
         var wall = Stopwatch.StartNew();
         RunRecorder recorder;
+        ActorSystem? system = null;
         try
         {
-            var runTask = NationalRun.RunAsync(scenario, jobs, registry, progress);
+            Task<RunRecorder> runTask;
+            if (cluster is null) runTask = NationalRun.RunAsync(scenario, jobs, registry, progress);
+            else
+            {
+                mode = $"cluster of {cluster.MinWorkers}+ worker(s): " + mode.Replace("in-process actors", "sharded centres", StringComparison.Ordinal);
+                system = ActorSystem.Create(cluster.Node.SystemName, cluster.Node.ToConfig());
+                runTask = ClusterRun.RunAsync(system, scenario, cluster.Recipe, jobs, registry, cluster.MinWorkers, cluster.WorkerWait, progress: progress);
+            }
             await ProgressDisplay.ShowAsync(console, progress, runTask, totalJobs, days).ConfigureAwait(false);
             recorder = await runTask.ConfigureAwait(false);
+        }
+        catch (CentresLostException e)
+        {
+            // Nothing is written: the results folder holds no file that could pass for a whole run.
+            error.WriteLine($"run failed: {e.Message}; no results written");
+            return ExitCodes.CentresLost;
+        }
+        catch (TimeoutException e)
+        {
+            error.WriteLine($"run failed: {e.Message}");
+            return ExitCodes.RunFailed;
         }
         catch (InputException e)
         {
@@ -61,6 +82,10 @@ internal static class RunPipeline
         {
             error.WriteLine($"run failed: {e.Message}");
             return ExitCodes.RunFailed;
+        }
+        finally
+        {
+            if (system is not null) await system.Terminate().ConfigureAwait(false);
         }
         wall.Stop();
         using var spilled = recorder; // deletes the outcomes spilled to temporary files

@@ -13,13 +13,9 @@ public sealed class CentreActor : ReceiveActor
 {
     public CentreActor(CentreEngine engine)
     {
-        Receive<ReportState>(m => Sender.Tell(new WindowReport(m.Centre, engine.AdvanceTo(engine.Now))));
-        Receive<AdvanceTo>(m =>
-        {
-            foreach (var a in m.Arrivals) engine.Submit(a.Job, a.At);
-            Sender.Tell(new WindowReport(m.Centre, engine.AdvanceTo(m.Horizon)));
-        });
-        Receive<CloseCentre>(m => Sender.Tell(new WindowReport(m.Centre, engine.Close(m.End))));
+        Receive<ReportState>(m => Sender.Tell(CentreInputs.Apply(engine, m)));
+        Receive<AdvanceTo>(m => Sender.Tell(CentreInputs.Apply(engine, m)));
+        Receive<CloseCentre>(m => Sender.Tell(CentreInputs.Apply(engine, m)));
     }
 
     public static Props Props(CentreEngine engine) => Akka.Actor.Props.Create(() => new CentreActor(engine));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using ComputeScheduler.Cluster.Coordination;
 using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Cluster.Serialization;
 using ComputeScheduler.Cluster.Telemetry;
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Reports.Results;
@@ -32,20 +33,31 @@ public sealed class RunCoordinator : ReceiveActor
     private long _messages;
     private long _windowStartTicks;
     private long _waitStartTicks;
+    private long _windowStartMessages;
+    private long _windowStartBytes;
     private readonly long[] _centreEvents;
     private readonly KeyValuePair<string, object?>[][] _centreTags;
 
+    /// <summary>In one process: one child actor per centre engine.</summary>
     public RunCoordinator(CentreEngine[] engines, NationalDispatcher dispatcher, WindowPlanner planner, TaskCompletionSource<RunRecorder> done, RunProgress progress)
+        : this(engines.Length, null, engines, dispatcher, planner, done, progress) { }
+
+    /// <summary>On a cluster: every centre message goes to one child made from <paramref name="centreLink"/> (<see cref="Sharding.ClusterCentres"/>).</summary>
+    public RunCoordinator(int centres, Props centreLink, NationalDispatcher dispatcher, WindowPlanner planner, TaskCompletionSource<RunRecorder> done, RunProgress progress)
+        : this(centres, centreLink, null, dispatcher, planner, done, progress) { }
+
+    private RunCoordinator(int centres, Props? centreLink, CentreEngine[]? engines, NationalDispatcher dispatcher, WindowPlanner planner, TaskCompletionSource<RunRecorder> done, RunProgress progress)
     {
         // Children, so that this actor's supervisor strategy fails the run on any engine or policy error.
-        _centres = engines.Select((e, i) => Context.ActorOf(CentreActor.Props(e), $"centre-{i}")).ToArray();
+        if (centreLink is null) _centres = engines!.Select((e, i) => Context.ActorOf(CentreActor.Props(e), $"centre-{i}")).ToArray();
+        else _centres = Enumerable.Repeat(Context.ActorOf(centreLink, "centres"), centres).ToArray();
         _dispatcher = Context.ActorOf(DispatcherActor.Props(dispatcher), "dispatcher");
         _planner = planner;
         _done = done;
         _progress = progress;
-        _reports = new CentreReport[engines.Length];
-        _centreEvents = new long[engines.Length];
-        _centreTags = engines.Select(e => new[] { new KeyValuePair<string, object?>("centre", e.Id.Value) }).ToArray();
+        _reports = new CentreReport[centres];
+        _centreEvents = new long[centres];
+        _centreTags = Enumerable.Range(0, centres).Select(c => new[] { new KeyValuePair<string, object?>("centre", c) }).ToArray();
         Receive<StartRun>(_ => Guard(() =>
         {
             for (int c = 0; c < _centres.Length; c++) Send(_centres[c], new ReportState(new CentreId(c)));
@@ -56,15 +68,21 @@ public sealed class RunCoordinator : ReceiveActor
     public static Props Props(CentreEngine[] engines, NationalDispatcher dispatcher, WindowPlanner planner, TaskCompletionSource<RunRecorder> done, RunProgress progress)
         => Akka.Actor.Props.Create(() => new RunCoordinator(engines, dispatcher, planner, done, progress));
 
+    public static Props Props(int centres, Props centreLink, NationalDispatcher dispatcher, WindowPlanner planner, TaskCompletionSource<RunRecorder> done, RunProgress progress)
+        => Akka.Actor.Props.Create(() => new RunCoordinator(centres, centreLink, dispatcher, planner, done, progress));
+
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
     {
-        Fail($"a centre or the dispatcher failed: {e.Message}");
+        if (e is CentresLostException) Fail(e);
+        else Fail($"a centre or the dispatcher failed: {e.Message}");
         return Directive.Stop;
     });
 
     private void StartRound()
     {
         _windowStartTicks = System.Diagnostics.Stopwatch.GetTimestamp();
+        _windowStartMessages = _messages;
+        _windowStartBytes = WireBytes.Total;
         var (toDispatch, addressed) = _planner.TakeRound();
         _addressed = addressed;
         Send(_dispatcher, new DispatchRequest(_planner.Now, toDispatch, [.. _reports]));
@@ -103,6 +121,8 @@ public sealed class RunCoordinator : ReceiveActor
         _windows++;
         SimulatorTelemetry.Windows.Add(1);
         SimulatorTelemetry.WindowDuration.Record(ElapsedMs(_windowStartTicks));
+        SimulatorTelemetry.WindowMessages.Record(_messages - _windowStartMessages);
+        SimulatorTelemetry.WindowBytes.Record(WireBytes.Total - _windowStartBytes);
         if ((_windows & 63) == 0) Publish();
         if (_planner.IsFinished(_reports, _dispatcherWaiting))
         {

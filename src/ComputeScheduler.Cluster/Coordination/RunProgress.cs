@@ -10,11 +10,17 @@ public sealed class RunProgress
     private long _jobsDone;
     private long _events;
     private long _windows;
+    private long _centresRestored;
 
     public long SimulatedUs => Interlocked.Read(ref _simulatedUs);
     public long JobsDone => Interlocked.Read(ref _jobsDone);
     public long Events => Interlocked.Read(ref _events);
     public long Windows => Interlocked.Read(ref _windows);
+
+    /// <summary>Times a cluster run rebuilt a lost centre from its input log.</summary>
+    public long CentresRestored => Interlocked.Read(ref _centresRestored);
+
+    internal void CountRestore() => Interlocked.Increment(ref _centresRestored);
 
     internal void Update(long simulatedUs, long jobsDone, long events, long windows)
     {

@@ -34,5 +34,24 @@ public static class SimulatorTelemetry
     /// <summary>Jobs that left the system (finished or rejected).</summary>
     public static readonly Counter<long> JobsDone = Meter.CreateCounter<long>("computesched.jobs.done", "{job}", "Jobs finished or rejected");
 
+    /// <summary>Coordinator messages per window (its sends and receives).</summary>
+    public static readonly Histogram<long> WindowMessages = Meter.CreateHistogram<long>("computesched.window.messages", "{message}", "Coordinator messages per window");
+
+    /// <summary>Window-protocol bytes this process serialized and deserialized during a window (0 in one process).</summary>
+    public static readonly Histogram<long> WindowBytes = Meter.CreateHistogram<long>("computesched.window.bytes", "By", "Window-protocol bytes on the wire per window");
+
+    /// <summary>Window-protocol bytes this process wrote and read, tagged direction = written | read.</summary>
+    public static readonly ObservableCounter<long> WireBytes = Meter.CreateObservableCounter("computesched.actor.bytes", () => new[]
+    {
+        new Measurement<long>(Serialization.WireBytes.Written, new KeyValuePair<string, object?>("direction", "written")),
+        new Measurement<long>(Serialization.WireBytes.Read, new KeyValuePair<string, object?>("direction", "read")),
+    }, "By", "Window-protocol bytes serialized and deserialized by this process");
+
+    /// <summary>Worker nodes found unreachable and downed during a cluster run.</summary>
+    public static readonly Counter<long> NodesLost = Meter.CreateCounter<long>("computesched.cluster.nodes_lost", "{node}", "Worker nodes found unreachable and downed");
+
+    /// <summary>Centres rebuilt from their input log on another node.</summary>
+    public static readonly Counter<long> CentresRestored = Meter.CreateCounter<long>("computesched.cluster.centres_restored", "{centre}", "Centres rebuilt from their input log after a node was lost");
+
     private static string Version => typeof(SimulatorTelemetry).Assembly.GetName().Version?.ToString() ?? "0";
 }

@@ -23,7 +23,10 @@ public sealed class FgdPlacement : IPlacementPolicy
     private readonly Random _ties;
     private readonly BestFitPlacement _bestFit = new();
     private readonly List<(int Pool, int Server, int Chip)> _best = new();
+    private readonly Dictionary<(int Pool, long Cpu, UInt128 Milli), double> _memo = new();
+    private int _memoShapes = -1;
     private int[] _scratch = new int[16];
+    private int[] _sorted = new int[16];
 
     public FgdPlacement() : this(null, 0) { }
 
@@ -57,7 +60,7 @@ public sealed class FgdPlacement : IPlacementPolicy
                 for (int c = 0; c < milli.Length; c++) milli[c] = free.FreeMilli(s, c);
                 long cpu = free.FreeCpuMilli(s);
                 long cpuAfter = cpu == long.MaxValue ? cpu : cpu - job.CpuMilli;
-                double before = GpuFragmentation.Of(pool.ChipModel, cpu, milli, _workload);
+                double before = Frag(p, pool.ChipModel, cpu, milli);
                 if (job.IsShared)
                 {
                     int chipScore = -1, chip = -1;
@@ -65,7 +68,7 @@ public sealed class FgdPlacement : IPlacementPolicy
                     {
                         if (milli[c] < job.Milli) continue;
                         milli[c] -= job.Milli;
-                        int score = Score(before - GpuFragmentation.Of(pool.ChipModel, cpuAfter, milli, _workload));
+                        int score = Score(before - Frag(p, pool.ChipModel, cpuAfter, milli));
                         milli[c] += job.Milli;
                         if (score > chipScore) (chipScore, chip) = (score, c);
                     }
@@ -77,7 +80,7 @@ public sealed class FgdPlacement : IPlacementPolicy
                     for (int c = 0; c < milli.Length && wholly < job.Chips; c++)
                         if (milli[c] == 1000) { milli[c] = 0; wholly++; }
                     if (wholly < job.Chips) continue;
-                    Consider(Score(before - GpuFragmentation.Of(pool.ChipModel, cpuAfter, milli, _workload)), p, s, -1, ref bestScore);
+                    Consider(Score(before - Frag(p, pool.ChipModel, cpuAfter, milli)), p, s, -1, ref bestScore);
                 }
             }
         }
@@ -92,6 +95,26 @@ public sealed class FgdPlacement : IPlacementPolicy
             ? ChipGrant.Shared(server, chip0, job.Milli).WithHostResources(job.CpuMilli, job.MemoryMib)
             : new ChipGrant(server, job.Chips).WithHostResources(job.CpuMilli, job.MemoryMib);
         return PlacementResult.Placed(pool0, 1);
+    }
+
+    /// <summary>
+    /// A server's fragmentation, memoised by its state (pool, CPU left, free thousandths per GPU in
+    /// sorted order: the measure does not depend on which GPU is which), for a given target workload
+    /// and servers of up to 11 GPUs; an instance that learns its workload computes every time.
+    /// </summary>
+    private double Frag(int pool, string chipModel, long cpu, ReadOnlySpan<int> milli)
+    {
+        if (_learns || milli.Length > 11) return GpuFragmentation.Of(chipModel, cpu, milli, _workload);
+        if (_memoShapes != _workload.Count) { _memo.Clear(); _memoShapes = _workload.Count; }
+        var sorted = _sorted.AsSpan(0, milli.Length);
+        milli.CopyTo(sorted);
+        sorted.Sort();
+        UInt128 key = 0;
+        foreach (int m in sorted) key = (key << 11) | (uint)m;
+        if (_memo.TryGetValue((pool, cpu, key), out double frag)) return frag;
+        frag = GpuFragmentation.Of(chipModel, cpu, milli, _workload);
+        _memo[(pool, cpu, key)] = frag;
+        return frag;
     }
 
     /// <summary>The authors' score of a fragmentation decrease (GPU thousandths): floor(100 x sigmoid(decrease / 1000)).</summary>

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Akka.Actor;
+using ComputeScheduler.Cluster;
+using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Cluster.Sharding;
+using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Scheduling;
+using ComputeScheduler.Workloads;
+
+namespace ComputeScheduler.Cli.Commands;
+
+/// <summary>
+/// `computesched node --port P --seed-nodes host:port,... [--roles worker]`: a worker process of
+/// cluster runs. It hosts the centres Cluster Sharding places on it, for one run after another,
+/// until stopped (Ctrl+C leaves the cluster gracefully).
+/// </summary>
+public sealed class NodeCommand
+{
+    private readonly TextWriter _out;
+    private readonly TextWriter _error;
+    private readonly Func<ScenarioRecipe, Scenario> _resolve;
+    private readonly ClusterOptions _node = new();
+    private readonly Option<string> _roles = new("--roles")
+    {
+        Description = $"Roles of this node (comma-separated); '{ClusterConfig.WorkerRole}' hosts centres.",
+        DefaultValueFactory = _ => ClusterConfig.WorkerRole,
+    };
+
+    public NodeCommand(TextWriter output, TextWriter error, Func<ScenarioRecipe, Scenario> resolve)
+    {
+        _out = output;
+        _error = error;
+        _resolve = resolve;
+        Command = new Command("node", "Start a worker node of an Akka.Cluster that hosts centres of cluster runs.") { _roles };
+        _node.AddTo(Command);
+        Command.SetAction((parse, ct) => ExecuteAsync(parse, ct));
+    }
+
+    public Command Command { get; }
+
+    private async Task<int> ExecuteAsync(ParseResult parse, CancellationToken ct)
+    {
+        ClusterConfig config;
+        try
+        {
+            var roles = (parse.GetValue(_roles) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (roles.Length == 0) throw new InputException("--roles: expected one or more roles, got none");
+            config = _node.Config(parse, ClusterConfig.WorkerRole, seedsRequired: true) with { Roles = roles };
+        }
+        catch (InputException e)
+        {
+            _error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        var system = ActorSystem.Create(config.SystemName, config.ToConfig());
+        if (config.Roles.Contains(ClusterConfig.WorkerRole))
+            CentreSharding.StartRegion(system, new CentreEngineSource(_resolve, PolicyRegistry.CreateBuiltIn()));
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        cluster.RegisterOnMemberUp(() => _out.WriteLine($"node {cluster.SelfAddress} is up (roles: {string.Join(", ", config.Roles)})"));
+        await using (ct.Register(() => CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance)))
+            await system.WhenTerminated.ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+}

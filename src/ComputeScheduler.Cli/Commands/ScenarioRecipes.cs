@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Model.Scenarios;
+
+namespace ComputeScheduler.Cli.Commands;
+
+/// <summary>
+/// How workers get the scenario: the coordinator sends its own command line, working folder and
+/// the SHA-256 of each scenario file; a worker (same machine or a shared file system) checks its
+/// files against them and builds the scenario with the same code as the coordinator.
+/// </summary>
+internal static class ScenarioRecipes
+{
+    private static readonly Lock CurrentDirectory = new();
+
+    public static ScenarioRecipe For(ParseResult parse, IEnumerable<string> files)
+        => new([.. parse.Tokens.Select(t => t.Value)], Environment.CurrentDirectory,
+            [.. files.Select(Path.GetFullPath).Distinct().Select(f => new RecipeFile(f, Sha256(f)))]);
+
+    /// <summary>Builds the recipe's scenario; a file missing or different here, or a command that builds none, throws.</summary>
+    public static Scenario Resolve(ScenarioRecipe recipe, RootCommand root, Func<ParseResult, Scenario?> build)
+    {
+        foreach (var f in recipe.Files)
+        {
+            if (!File.Exists(f.Path)) throw new InvalidOperationException($"scenario file {f.Path} of the coordinator is not on this node");
+            string here = Sha256(f.Path);
+            if (here != f.Sha256) throw new InvalidOperationException($"scenario file {f.Path} differs from the coordinator's (SHA-256 {here[..12]}… here, {f.Sha256[..12]}… there)");
+        }
+        lock (CurrentDirectory)
+        {
+            // The coordinator's relative paths are relative to its working folder.
+            string before = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = recipe.WorkingDirectory;
+            try
+            {
+                var parse = root.Parse([.. recipe.Arguments]);
+                if (parse.Errors.Count > 0) throw new InvalidOperationException($"cannot read the coordinator's command line here: {parse.Errors[0].Message}");
+                return build(parse) ?? throw new InvalidOperationException($"the coordinator's command '{string.Join(' ', recipe.Arguments)}' runs no scenario");
+            }
+            finally
+            {
+                Environment.CurrentDirectory = before;
+            }
+        }
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

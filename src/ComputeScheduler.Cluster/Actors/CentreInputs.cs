@@ -1,0 +1,24 @@
+using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Simulation.Engine;
+
+namespace ComputeScheduler.Cluster.Actors;
+
+/// <summary>Applies one window-protocol input to a centre's engine: the same for an in-process and a sharded centre.</summary>
+internal static class CentreInputs
+{
+    public static WindowReport Apply(CentreEngine engine, ICentreMessage input)
+    {
+        switch (input)
+        {
+            case ReportState m:
+                return new WindowReport(m.Centre, engine.AdvanceTo(engine.Now));
+            case AdvanceTo m:
+                foreach (var a in m.Arrivals) engine.Submit(a.Job, a.At);
+                return new WindowReport(m.Centre, engine.AdvanceTo(m.Horizon));
+            case CloseCentre m:
+                return new WindowReport(m.Centre, engine.Close(m.End));
+            default:
+                throw new ArgumentException($"{input.GetType().Name} is not a centre input", nameof(input));
+        }
+    }
+}
