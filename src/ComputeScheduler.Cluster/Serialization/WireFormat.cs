@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Time;
+using ComputeScheduler.Reports.Results;
 using ComputeScheduler.Simulation.Capacity;
 using ComputeScheduler.Simulation.Results;
 
@@ -47,40 +48,9 @@ internal static class WireFormat
         ReadNullableString(r), ReadNullableDouble(r), ReadNullableCentre(r), ReadNullableDouble(r), ReadNullableString(r),
         r.ReadInt32(), r.ReadInt64(), r.ReadInt64(), ReadNullableDouble(r), ReadNullableString(r));
 
-    public static void Write(BinaryWriter w, JobOutcome o)
-    {
-        w.Write(o.Id.Value);
-        w.Write((byte)o.Kind);
-        w.Write(o.JobClass);
-        w.Write((byte)o.Status);
-        w.Write(o.Submit.Microseconds);
-        w.Write(o.Dispatch.Microseconds);
-        w.Write(o.Start.Microseconds);
-        w.Write(o.End.Microseconds);
-        WriteNullable(w, o.Centre);
-        WriteNullable(w, o.ChipModel);
-        w.Write(o.Chips);
-        w.Write((byte)o.Locality);
-        w.Write(o.EnergyKwh);
-        w.Write(o.CostCny);
-        w.Write(o.CarbonKg);
-        WriteNullable(w, o.RejectReason);
-        w.Write(o.ChipMilli);
-        w.Write(o.Servers);
-        w.Write(o.Preemptions);
-        w.Write(o.Migrations);
-    }
+    public static void Write(BinaryWriter w, JobOutcome o) => JobOutcomeBinary.Write(w, o);
 
-    public static JobOutcome ReadOutcome(BinaryReader r) => new(
-        new JobId(r.ReadInt64()), (JobKind)r.ReadByte(), r.ReadString(), (JobStatus)r.ReadByte(), Time(r), Time(r), Time(r), Time(r),
-        ReadNullableCentre(r), ReadNullableString(r), r.ReadInt32(), (Locality)r.ReadByte(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(),
-        ReadNullableString(r))
-    {
-        ChipMilli = r.ReadInt32(),
-        Servers = r.ReadString(),
-        Preemptions = r.ReadInt32(),
-        Migrations = r.ReadInt32(),
-    };
+    public static JobOutcome ReadOutcome(BinaryReader r) => JobOutcomeBinary.Read(r);
 
     public static void Write(BinaryWriter w, WindowOutput output)
     {

@@ -1,7 +1,3 @@
-using ComputeScheduler.Model.Ids;
-using ComputeScheduler.Model.Jobs;
-using ComputeScheduler.Model.Time;
-using ComputeScheduler.Simulation.Capacity;
 using ComputeScheduler.Simulation.Results;
 
 namespace ComputeScheduler.Reports.Results;
@@ -82,61 +78,15 @@ internal sealed class OutcomeSpill : IDisposable
         if (_runs.Count == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
         string path = Path.Combine(Path.GetTempPath(), $"computesched-outcomes-{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
         using (var w = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
-            foreach (var o in _buffer.OrderBy(o => o.Id.Value)) Write(w, o);
+            foreach (var o in _buffer.OrderBy(o => o.Id.Value)) JobOutcomeBinary.Write(w, o);
         _runs.Add(path);
         _buffer.Clear();
-    }
-
-    private static void Write(BinaryWriter w, JobOutcome o)
-    {
-        w.Write(o.Id.Value);
-        w.Write((byte)o.Kind);
-        w.Write(o.JobClass);
-        w.Write((byte)o.Status);
-        w.Write(o.Submit.Microseconds);
-        w.Write(o.Dispatch.Microseconds);
-        w.Write(o.Start.Microseconds);
-        w.Write(o.End.Microseconds);
-        w.Write(o.Centre?.Value ?? -1);
-        w.Write(o.ChipModel ?? "\0");
-        w.Write(o.Chips);
-        w.Write((byte)o.Locality);
-        w.Write(o.EnergyKwh);
-        w.Write(o.CostCny);
-        w.Write(o.CarbonKg);
-        w.Write(o.RejectReason ?? "\0");
-        w.Write(o.ChipMilli);
-        w.Write(o.Servers);
-        w.Write(o.Preemptions);
-        w.Write(o.Migrations);
     }
 
     private static bool TryRead(BinaryReader r, out JobOutcome outcome)
     {
         if (r.BaseStream.Position >= r.BaseStream.Length) { outcome = null!; return false; }
-        long id = r.ReadInt64();
-        var kind = (JobKind)r.ReadByte();
-        string jobClass = string.Intern(r.ReadString());
-        var status = (JobStatus)r.ReadByte();
-        var submit = SimTime.FromMicroseconds(r.ReadInt64());
-        var dispatch = SimTime.FromMicroseconds(r.ReadInt64());
-        var start = SimTime.FromMicroseconds(r.ReadInt64());
-        var end = SimTime.FromMicroseconds(r.ReadInt64());
-        int centre = r.ReadInt32();
-        string chip = r.ReadString();
-        int chips = r.ReadInt32();
-        var locality = (Locality)r.ReadByte();
-        double energy = r.ReadDouble(), cost = r.ReadDouble(), carbon = r.ReadDouble();
-        string reason = r.ReadString();
-        outcome = new JobOutcome(new JobId(id), kind, jobClass, status, submit, dispatch, start, end,
-            centre < 0 ? null : new CentreId(centre), chip == "\0" ? null : string.Intern(chip), chips, locality, energy, cost, carbon,
-            reason == "\0" ? null : reason)
-        {
-            ChipMilli = r.ReadInt32(),
-            Servers = r.ReadString(),
-            Preemptions = r.ReadInt32(),
-            Migrations = r.ReadInt32(),
-        };
+        outcome = JobOutcomeBinary.Read(r);
         return true;
     }
 }

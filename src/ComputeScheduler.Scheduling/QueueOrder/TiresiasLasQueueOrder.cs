@@ -1,4 +1,3 @@
-using ComputeScheduler.Model.Time;
 using ComputeScheduler.Simulation.Policies;
 
 namespace ComputeScheduler.Scheduling.QueueOrder;
@@ -12,28 +11,13 @@ namespace ComputeScheduler.Scheduling.QueueOrder;
 /// the queue when a running job is demoted. Preempted jobs pay the scenario's checkpoint/restart cost.
 /// Starvation promotion (Tiresias' PROMOTE knob) is off, as in the simulator's default.
 /// </summary>
-public sealed class TiresiasLasQueueOrder(ServiceQueues queues) : IPreemptiveQueueOrder
+public sealed class TiresiasLasQueueOrder(ServiceQueues queues) : DiscretisedServiceQueueOrder(queues)
 {
     public const string PolicyName = "2d-las";
 
-    private readonly SortedWaitingSet _waiting = new();
-
     public TiresiasLasQueueOrder() : this(ServiceQueues.TiresiasDefault) { }
 
-    public string Name => PolicyName;
-    public bool StopsAtFirstBlocked => false;
-    public int Count => _waiting.Count;
+    public override string Name => PolicyName;
 
-    public void Add(in WaitingJob job) => _waiting.Add(job, queues.QueueOf(job.AttainedServiceChipS), job.Enqueued.Microseconds);
-
-    public void Remove(int slot) => _waiting.Remove(slot);
-
-    public int Candidates(in QueueContext context, Span<int> bestFirstSlots) => _waiting.Candidates(bestFirstSlots);
-
-    public double PreemptionRank(in ActiveJob job, SimTime now) => queues.QueueOf(job.AttainedServiceChipS);
-
-    public bool ShouldPreempt(in ActiveJob candidate, in ActiveJob running, SimTime now)
-        => queues.QueueOf(running.AttainedServiceChipS) > queues.QueueOf(candidate.AttainedServiceChipS);
-
-    public SimTime NextRankChange(in ActiveJob running, SimTime now) => queues.NextDemotion(running, now);
+    protected override double WithinQueueKey(in WaitingJob job) => job.Enqueued.Microseconds;
 }

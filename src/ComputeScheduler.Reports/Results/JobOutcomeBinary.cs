@@ -1,0 +1,73 @@
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Time;
+using ComputeScheduler.Simulation.Capacity;
+using ComputeScheduler.Simulation.Results;
+
+namespace ComputeScheduler.Reports.Results;
+
+/// <summary>
+/// The binary form of a <see cref="JobOutcome"/>, shared by the outcome spill files and the cluster's
+/// wire format: doubles as their 64 bits and times as integer microseconds, so a value read back is
+/// the value written. Repeated texts (job class, chip model) are interned when read.
+/// </summary>
+public static class JobOutcomeBinary
+{
+    public static void Write(BinaryWriter w, JobOutcome o)
+    {
+        w.Write(o.Id.Value);
+        w.Write((byte)o.Kind);
+        w.Write(o.JobClass);
+        w.Write((byte)o.Status);
+        w.Write(o.Submit.Microseconds);
+        w.Write(o.Dispatch.Microseconds);
+        w.Write(o.Start.Microseconds);
+        w.Write(o.End.Microseconds);
+        w.Write(o.Centre?.Value ?? -1);
+        WriteNullable(w, o.ChipModel);
+        w.Write(o.Chips);
+        w.Write((byte)o.Locality);
+        w.Write(o.EnergyKwh);
+        w.Write(o.CostCny);
+        w.Write(o.CarbonKg);
+        WriteNullable(w, o.RejectReason);
+        w.Write(o.ChipMilli);
+        w.Write(o.Servers);
+        w.Write(o.Preemptions);
+        w.Write(o.Migrations);
+    }
+
+    public static JobOutcome Read(BinaryReader r)
+    {
+        long id = r.ReadInt64();
+        var kind = (JobKind)r.ReadByte();
+        string jobClass = string.Intern(r.ReadString());
+        var status = (JobStatus)r.ReadByte();
+        var submit = SimTime.FromMicroseconds(r.ReadInt64());
+        var dispatch = SimTime.FromMicroseconds(r.ReadInt64());
+        var start = SimTime.FromMicroseconds(r.ReadInt64());
+        var end = SimTime.FromMicroseconds(r.ReadInt64());
+        int centre = r.ReadInt32();
+        string? chip = ReadNullable(r);
+        int chips = r.ReadInt32();
+        var locality = (Locality)r.ReadByte();
+        double energy = r.ReadDouble(), cost = r.ReadDouble(), carbon = r.ReadDouble();
+        string? reason = ReadNullable(r);
+        return new JobOutcome(new JobId(id), kind, jobClass, status, submit, dispatch, start, end,
+            centre < 0 ? null : new CentreId(centre), chip is null ? null : string.Intern(chip), chips, locality, energy, cost, carbon, reason)
+        {
+            ChipMilli = r.ReadInt32(),
+            Servers = r.ReadString(),
+            Preemptions = r.ReadInt32(),
+            Migrations = r.ReadInt32(),
+        };
+    }
+
+    private static void WriteNullable(BinaryWriter w, string? s)
+    {
+        w.Write(s is not null);
+        if (s is not null) w.Write(s);
+    }
+
+    private static string? ReadNullable(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+}
