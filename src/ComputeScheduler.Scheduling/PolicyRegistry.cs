@@ -49,6 +49,7 @@ public sealed class PolicyRegistry
         r.AddPlacement(GpuPackingPlacement.PolicyName, () => new GpuPackingPlacement());
         r.AddPlacement(GpuClusteringPlacement.PolicyName, () => new GpuClusteringPlacement());
         r.AddPlacement(DotProductPlacement.PolicyName, () => new DotProductPlacement());
+        r.AddPlacement(WeightedBestFitPlacement.PolicyName, () => new WeightedBestFitPlacement());
         return r;
     }
 

@@ -83,4 +83,21 @@ public class FgdBaselinePlacementTests
         // 1 x 0.5 -> score 50; s1 (7.5 free): 0.9375 x 0.5 -> 53; s2 (6 free): 0.75 x 0.5 -> 62. s2 wins.
         Assert.Equal(2, PlaceOne(new DotProductPlacement(1), Centre(), 4).Server);
     }
+
+    [Fact]
+    public void Weighted_best_fit_sends_a_cpu_only_task_where_least_cpu_and_gpu_are_left()
+    {
+        // Servers of 64 cores: s0 has all 8 GPUs and 64 cores free; s1 has 1 GPU and 40 cores free;
+        // s2 has 8 GPUs and 20 cores free. A 10-core CPU-only task: leftover 0.5 x 54/128 + 0.5 x 8000/8000
+        // = 0.71 on s0, 0.5 x 30/128 + 0.5 x 1000/8000 = 0.18 on s1, 0.5 x 10/128 + 0.5 = 0.54 on s2:
+        // s1 wins. Best fit by CPU alone would take s2 and strand its 8 GPUs.
+        var server = ScenarioBuilder.RefServer with { CpuMilli = 64_000 };
+        var scenario = new ScenarioBuilder().WithCentre("c", "r", (server, 3)).Build();
+        var free = new CapacityIndex(scenario.Centres[0]);
+        free.Allocate(new[] { new ChipGrant(1, 7).WithHostResources(24_000, 0), new ChipGrant(2, 0, ChipGrant.Whole, 0, 44_000, 0) });
+        var grants = new ChipGrant[1];
+
+        Assert.True(new WeightedBestFitPlacement(1).Place(new PlacementRequest(new JobId(1), 0, 1, CpuMilli: 10_000), free, grants).IsPlaced);
+        Assert.Equal(1, grants[0].Server);
+    }
 }

@@ -30,7 +30,7 @@ public class FgdValidationTests(ITestOutputHelper output)
         var typical = FragmentationExperiment.Typical(pods);
         var policies = new Dictionary<string, Func<int, IPlacementPolicy>>
         {
-            ["fgd"] = s => new FgdPlacement(typical, s), ["best-fit"] = _ => new BestFitPlacement(), ["gpu-packing"] = s => new GpuPackingPlacement(s),
+            ["fgd"] = s => new FgdPlacement(typical, s), ["best-fit"] = s => new WeightedBestFitPlacement(s), ["gpu-packing"] = s => new GpuPackingPlacement(s),
             ["gpu-clustering"] = s => new GpuClusteringPlacement(s), ["dot-product"] = s => new DotProductPlacement(s), ["random"] = s => new RandomPlacement(s),
         };
         var means = new Dictionary<string, double>();
