@@ -9,8 +9,8 @@ namespace ComputeScheduler.Scheduling.Placement;
 /// cluster's GPU fragmentation (<see cref="GpuFragmentation"/>) grow least. For each server with room,
 /// and for a task sharing a GPU each GPU with room, the change in the server's fragmentation Δ is
 /// scored as the authors' simulator scores it, <c>floor(100 x sigmoid(-Δ / 1000))</c>; the highest
-/// score wins (for a shared task, the first GPU of the server with it), and ties between servers are
-/// broken by a seeded random draw, as the Kubernetes scheduler does. A task of whole GPUs takes the
+/// score wins (for a shared task, the first GPU of the server with it), and ties between servers go
+/// to the lowest-ranked server (<see cref="ServerOrder"/>), as in the authors' simulator. A task of whole GPUs takes the
 /// server's lowest-index wholly free GPUs. Tasks larger than one server fall back to best-fit.
 /// The target workload is given, or learned from the tasks this instance is asked to place.
 /// </summary>
@@ -20,23 +20,22 @@ public sealed class FgdPlacement : IPlacementPolicy
 
     private readonly TargetWorkload _workload;
     private readonly bool _learns;
-    private readonly Random _ties;
+    private readonly ServerOrder _order;
     private readonly BestFitPlacement _bestFit = new();
-    private readonly List<(int Pool, int Server, int Chip)> _best = new();
     private readonly Dictionary<(int Pool, long Cpu, UInt128 Milli), double> _memo = new();
     private int _memoShapes = -1;
     private int[] _scratch = new int[16];
     private int[] _sorted = new int[16];
 
-    public FgdPlacement() : this(null, 0) { }
+    public FgdPlacement() : this(null, ServerOrder.ByIndex) { }
 
     /// <param name="workload">The target workload; null to learn it from the tasks placed.</param>
-    /// <param name="seed">Seed of the tie-breaking draws.</param>
-    public FgdPlacement(TargetWorkload? workload, int seed)
+    /// <param name="order">Which of equally scored servers wins.</param>
+    public FgdPlacement(TargetWorkload? workload, ServerOrder order)
     {
         _learns = workload is null;
         _workload = workload ?? new TargetWorkload();
-        _ties = new Random(seed);
+        _order = order;
     }
 
     public string Name => PolicyName;
@@ -45,8 +44,7 @@ public sealed class FgdPlacement : IPlacementPolicy
     {
         int gpuMilli = job.Chips == 0 ? 0 : job.Milli;
         if (_learns) _workload.Add(new TaskShape(job.CpuMilli, gpuMilli, job.Chips, null));
-        _best.Clear();
-        int bestScore = -1;
+        var best = new Best();
         for (int p = 0; p < free.PoolCount; p++)
         {
             if (!job.IsEligible(p)) continue;
@@ -72,7 +70,7 @@ public sealed class FgdPlacement : IPlacementPolicy
                         milli[c] += job.Milli;
                         if (score > chipScore) (chipScore, chip) = (score, c);
                     }
-                    if (chip >= 0) Consider(chipScore, p, s, chip, ref bestScore);
+                    if (chip >= 0) best.Consider(chipScore, _order.Rank(s), p, s, chip);
                 }
                 else
                 {
@@ -80,17 +78,17 @@ public sealed class FgdPlacement : IPlacementPolicy
                     for (int c = 0; c < milli.Length && wholly < job.Chips; c++)
                         if (milli[c] == 1000) { milli[c] = 0; wholly++; }
                     if (wholly < job.Chips) continue;
-                    Consider(Score(before - Frag(p, pool.ChipModel, cpuAfter, milli)), p, s, -1, ref bestScore);
+                    best.Consider(Score(before - Frag(p, pool.ChipModel, cpuAfter, milli)), _order.Rank(s), p, s, -1);
                 }
             }
         }
-        if (_best.Count == 0)
+        if (best.Server < 0)
         {
             bool larger = false;
             for (int p = 0; p < free.PoolCount; p++) larger |= job.IsEligible(p) && job.Chips > free.Pool(p).ChipsPerServer;
             return larger ? _bestFit.Place(job, free, chosen) : PlacementResult.NotNow;
         }
-        var (pool0, server, chip0) = _best.Count == 1 ? _best[0] : _best[_ties.Next(_best.Count)];
+        var (pool0, server, chip0) = (best.Pool, best.Server, best.Chip);
         chosen[0] = job.IsShared
             ? ChipGrant.Shared(server, chip0, job.Milli).WithHostResources(job.CpuMilli, job.MemoryMib)
             : new ChipGrant(server, job.Chips).WithHostResources(job.CpuMilli, job.MemoryMib);
@@ -120,10 +118,14 @@ public sealed class FgdPlacement : IPlacementPolicy
     /// <summary>The authors' score of a fragmentation decrease (GPU thousandths): floor(100 x sigmoid(decrease / 1000)).</summary>
     public static int Score(double fragmentationDecrease) => (int)(100 / (1 + Math.Exp(-fragmentationDecrease / 1000)));
 
-    private void Consider(int score, int pool, int server, int chip, ref int bestScore)
+    /// <summary>The best server so far: highest score, then lowest rank.</summary>
+    private struct Best()
     {
-        if (score < bestScore) return;
-        if (score > bestScore) { _best.Clear(); bestScore = score; }
-        _best.Add((pool, server, chip));
+        public int Score = int.MinValue, Rank = int.MaxValue, Pool = -1, Server = -1, Chip = -1;
+
+        public void Consider(int score, int rank, int pool, int server, int chip)
+        {
+            if (ServerOrder.Beats(score, rank, Score, Rank)) (Score, Rank, Pool, Server, Chip) = (score, rank, pool, server, chip);
+        }
     }
 }

@@ -9,21 +9,21 @@ namespace ComputeScheduler.Scheduling.Placement;
 /// A server's score, with <c>used = 25 x (8000 - its free GPU thousandths) / 8000</c>, is
 /// 75 + used when it holds only tasks of this shape, 50 + used when it holds this shape among
 /// others, 25 + used when it holds no GPU task, and used otherwise; a task with no GPU scores 0.
-/// Ties: a seeded draw; a shared task takes the tightest GPU that holds it. The shapes a server holds
+/// Ties: the lowest-ranked server (<see cref="ServerOrder"/>); a shared task takes the tightest GPU that holds it. The shapes a server holds
 /// are remembered from this policy's own placements and forgotten when the server is wholly free
 /// again (the placement interface does not report departures).
 /// </summary>
-public sealed class GpuClusteringPlacement(int seed) : IPlacementPolicy
+public sealed class GpuClusteringPlacement(ServerOrder order) : IPlacementPolicy
 {
     public const string PolicyName = "gpu-clustering";
 
     /// <summary>The simulator's largest GPU spec in thousandths (8 GPUs), used to scale the score.</summary>
     private const int MaxSpecMilli = 8000;
 
-    private readonly ScoredServers _servers = new(seed);
+    private readonly ScoredServers _servers = new(order);
     private readonly Dictionary<int, Dictionary<string, int>> _shapes = new();
 
-    public GpuClusteringPlacement() : this(0) { }
+    public GpuClusteringPlacement() : this(ServerOrder.ByIndex) { }
 
     public string Name => PolicyName;
 

@@ -10,15 +10,16 @@ namespace ComputeScheduler.Scheduling.Placement;
 /// <item>a task that must take wholly free GPUs on a server already in use: 50 - those GPUs, at least 33;</item>
 /// <item>a wholly free server: 33 - its GPUs (at least its GPUs).</item>
 /// </list>
-/// GPUs are taken tightest first; a task with no GPU scores 0 everywhere. Ties: a seeded draw.
+/// GPUs are taken tightest first; a task with no GPU scores 0 everywhere. Ties: the lowest-ranked
+/// server (<see cref="ServerOrder"/>).
 /// </summary>
-public sealed class GpuPackingPlacement(int seed) : IPlacementPolicy
+public sealed class GpuPackingPlacement(ServerOrder order) : IPlacementPolicy
 {
     public const string PolicyName = "gpu-packing";
 
-    private readonly ScoredServers _servers = new(seed);
+    private readonly ScoredServers _servers = new(order);
 
-    public GpuPackingPlacement() : this(0) { }
+    public GpuPackingPlacement() : this(ServerOrder.ByIndex) { }
 
     public string Name => PolicyName;
 

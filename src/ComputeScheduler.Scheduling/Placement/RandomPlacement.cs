@@ -4,20 +4,50 @@ using ComputeScheduler.Simulation.Policies;
 namespace ComputeScheduler.Scheduling.Placement;
 
 /// <summary>
-/// Random (the "Random" baseline of FGD, ATC'23): a server drawn uniformly, by a seeded stream, from
-/// those where the task fits; a shared task takes the server's tightest GPU that holds it.
+/// Random (the "Random" baseline of FGD, ATC'23, as its authors' simulator runs it with
+/// <c>-gpusel random</c>): a server drawn uniformly, by a seeded stream, from those where the task
+/// fits; a shared task then takes a GPU drawn uniformly from the server's GPUs that hold it, and a
+/// task of whole GPUs the server's lowest-index wholly free GPUs. Tasks larger than one server fall
+/// back to best-fit.
 /// </summary>
 public sealed class RandomPlacement(int seed) : IPlacementPolicy
 {
     public const string PolicyName = "random";
 
-    private readonly ScoredServers _servers = new(seed);
+    private readonly Random _draws = new(seed);
+    private readonly List<(int Pool, int Server)> _fits = new();
+    private readonly BestFitPlacement _bestFit = new();
 
     public RandomPlacement() : this(0) { }
 
     public string Name => PolicyName;
 
     public PlacementResult Place(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen)
-        => _servers.Place(job, free, chosen, static (in PlacementRequest j, IFreeCapacityView f, PoolInfo pool, int s)
-            => (0, j.IsShared ? ScoredServers.TightestChip(f, pool, s, j.Milli) : -1));
+    {
+        _fits.Clear();
+        bool larger = false;
+        for (int p = 0; p < free.PoolCount; p++)
+        {
+            if (!job.IsEligible(p)) continue;
+            var pool = free.Pool(p);
+            if (job.Chips > pool.ChipsPerServer) { larger = true; continue; }
+            for (int s = pool.FirstServer; s < pool.FirstServer + pool.ServerCount; s++)
+                if (ScoredServers.Fits(job, free, pool, s)) _fits.Add((p, s));
+        }
+        if (_fits.Count == 0) return larger ? _bestFit.Place(job, free, chosen) : PlacementResult.NotNow;
+        var (pool0, server) = _fits[_draws.Next(_fits.Count)];
+        chosen[0] = job.IsShared
+            ? ChipGrant.Shared(server, RandomChip(job, free, free.Pool(pool0), server), job.Milli).WithHostResources(job.CpuMilli, job.MemoryMib)
+            : new ChipGrant(server, job.Chips).WithHostResources(job.CpuMilli, job.MemoryMib);
+        return PlacementResult.Placed(pool0, 1);
+    }
+
+    /// <summary>A GPU drawn uniformly from those of the server with the task's share free (reservoir sampling, as the authors do).</summary>
+    private int RandomChip(in PlacementRequest job, IFreeCapacityView free, PoolInfo pool, int server)
+    {
+        int chosen = -1, seen = 0;
+        for (int c = 0; c < pool.ChipsPerServer; c++)
+            if (free.FreeMilli(server, c) >= job.Milli && _draws.Next(++seen) == 0) chosen = c;
+        return chosen;
+    }
 }

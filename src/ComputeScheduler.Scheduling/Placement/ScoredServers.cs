@@ -5,23 +5,20 @@ namespace ComputeScheduler.Scheduling.Placement;
 
 /// <summary>
 /// The Kubernetes-style choice the openb simulator's policies share: every server where a
-/// one-server task fits gets an integer score, the highest wins, and ties are broken by a seeded
-/// uniform draw. A task sharing a GPU goes to the GPU the scorer names; a task of whole GPUs takes
-/// the server's lowest-index wholly free GPUs. Tasks larger than one server fall back to best-fit.
+/// one-server task fits gets an integer score, the highest wins, and ties go to the server of lowest rank in <see cref="ServerOrder"/>, as in the FGD authors' simulator. A task
+/// sharing a GPU goes to the GPU the scorer names; a task of whole GPUs takes the server's
+/// lowest-index wholly free GPUs. Tasks larger than one server fall back to best-fit.
 /// </summary>
-internal sealed class ScoredServers(int seed)
+internal sealed class ScoredServers(ServerOrder order)
 {
     /// <summary>A server's score for the task and, for a shared task, the GPU to use (-1 otherwise).</summary>
     public delegate (int Score, int Chip) Scorer(in PlacementRequest job, IFreeCapacityView free, PoolInfo pool, int server);
 
-    private readonly Random _ties = new(seed);
-    private readonly List<(int Pool, int Server, int Chip)> _best = new();
     private readonly BestFitPlacement _bestFit = new();
 
     public PlacementResult Place(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen, Scorer score)
     {
-        _best.Clear();
-        int bestScore = int.MinValue;
+        int bestScore = int.MinValue, bestRank = int.MaxValue, pool0 = -1, server = -1, chip0 = -1;
         bool larger = false;
         for (int p = 0; p < free.PoolCount; p++)
         {
@@ -32,13 +29,12 @@ internal sealed class ScoredServers(int seed)
             {
                 if (!Fits(job, free, pool, s)) continue;
                 var (value, chip) = score(job, free, pool, s);
-                if (value < bestScore) continue;
-                if (value > bestScore) { _best.Clear(); bestScore = value; }
-                _best.Add((p, s, chip));
+                int rank = order.Rank(s);
+                if (!ServerOrder.Beats(value, rank, bestScore, bestRank)) continue;
+                (bestScore, bestRank, pool0, server, chip0) = (value, rank, p, s, chip);
             }
         }
-        if (_best.Count == 0) return larger ? _bestFit.Place(job, free, chosen) : PlacementResult.NotNow;
-        var (pool0, server, chip0) = _best.Count == 1 ? _best[0] : _best[_ties.Next(_best.Count)];
+        if (server < 0) return larger ? _bestFit.Place(job, free, chosen) : PlacementResult.NotNow;
         chosen[0] = job.IsShared
             ? ChipGrant.Shared(server, chip0, job.Milli).WithHostResources(job.CpuMilli, job.MemoryMib)
             : new ChipGrant(server, job.Chips).WithHostResources(job.CpuMilli, job.MemoryMib);

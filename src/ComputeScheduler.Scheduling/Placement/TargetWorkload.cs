@@ -39,6 +39,24 @@ public sealed class TargetWorkload
 
     public int Count => _counts.Count;
 
+    /// <summary>
+    /// The most popular shapes that together make up at least <paramref name="share"/> of the tasks
+    /// (FGD's "typical pods": its authors' simulator keeps 95 %), with their shares renormalised.
+    /// </summary>
+    public TargetWorkload MostPopular(double share)
+    {
+        if (share is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(share), share, "expected a share in (0, 1]");
+        var kept = new TargetWorkload();
+        double cumulative = 0;
+        foreach (var (shape, shapeShare) in Shares)
+        {
+            if (cumulative >= share) break;
+            kept.Add(shape, _counts[shape]);
+            cumulative += shapeShare;
+        }
+        return kept;
+    }
+
     /// <summary>The shapes and their shares, most popular first (ties in a fixed order of the shape's fields).</summary>
     public IReadOnlyList<(TaskShape Shape, double Share)> Shares => _shares ??= _counts
         .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.GpuCount).ThenBy(kv => kv.Key.GpuMilli).ThenBy(kv => kv.Key.CpuMilli)

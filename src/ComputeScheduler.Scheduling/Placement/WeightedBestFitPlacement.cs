@@ -6,21 +6,21 @@ namespace ComputeScheduler.Scheduling.Placement;
 /// <summary>
 /// The "BestFit" baseline of FGD (ATC'23) as its authors' simulator scores it: a server's leftover
 /// after the task, CPU and GPU weighted one half each and each divided by the largest node spec
-/// (128 cores, 8 GPUs), <c>score = floor(100 x (1 - leftover))</c>; the highest score wins, ties by a
-/// seeded draw, and a shared task takes the tightest GPU that holds it. Unlike <c>best-fit</c>, which
+/// (128 cores, 8 GPUs), <c>score = floor(100 x (1 - leftover))</c>; the highest score wins, ties to the
+/// lowest-ranked server, and a shared task takes the tightest GPU that holds it. Unlike <c>best-fit</c>, which
 /// counts chips only, it weighs CPU too: a CPU-only task goes where little CPU and GPU are left, so
 /// it strands no GPU. A server that does not model CPU counts as having none left.
 /// </summary>
-public sealed class WeightedBestFitPlacement(int seed) : IPlacementPolicy
+public sealed class WeightedBestFitPlacement(ServerOrder order) : IPlacementPolicy
 {
     public const string PolicyName = "weighted-best-fit";
 
     /// <summary>The simulator's normalisation constants: the largest node spec, CPU thousandths and GPU thousandths.</summary>
     public const double MaxSpecCpuMilli = 128_000, MaxSpecGpuMilli = 8_000;
 
-    private readonly ScoredServers _servers = new(seed);
+    private readonly ScoredServers _servers = new(order);
 
-    public WeightedBestFitPlacement() : this(0) { }
+    public WeightedBestFitPlacement() : this(ServerOrder.ByIndex) { }
 
     public string Name => PolicyName;
 

@@ -28,15 +28,25 @@ public class FgdBaselinePlacementTests
     public void Gpu_packing_puts_a_shared_task_on_a_partly_taken_gpu_first()
     {
         // s1 GPU 0 (500 free): 100 - 50 / 10 = 95; any other GPU is wholly free: 49 or 25.
-        Assert.Equal(ChipGrant.Shared(1, 0, 300), PlaceOne(new GpuPackingPlacement(3), Centre(), 1, 300));
+        Assert.Equal(ChipGrant.Shared(1, 0, 300), PlaceOne(new GpuPackingPlacement(), Centre(), 1, 300));
     }
 
     [Fact]
     public void Gpu_packing_keeps_wholly_free_servers_for_later()
     {
-        // A one-GPU task: used servers s1, s2 score 50 - 1 = 49; the free s0 scores 33 - 8 = 25.
-        for (int seed = 0; seed < 10; seed++)
-            Assert.NotEqual(0, PlaceOne(new GpuPackingPlacement(seed), Centre(), 1).Server);
+        // A one-GPU task: used servers s1, s2 score 50 - 1 = 49; the free s0 scores 33 - 8 = 25, even
+        // when it ranks first among equals.
+        Assert.NotEqual(0, PlaceOne(new GpuPackingPlacement(new ServerOrder([0, 1, 2])), Centre(), 1).Server);
+    }
+
+    [Fact]
+    public void Scored_placements_give_equal_scores_to_the_server_of_lowest_rank()
+    {
+        // s1 and s2 tie at 49 for a one-GPU task: by index s1 wins; ranked s2 before s1, s2 wins.
+        Assert.Equal(1, PlaceOne(new GpuPackingPlacement(ServerOrder.ByIndex), Centre(), 1).Server);
+        Assert.Equal(2, PlaceOne(new GpuPackingPlacement(new ServerOrder([0, 2, 1])), Centre(), 1).Server);
+        // A CPU-only task scores 0 everywhere: the first-ranked server takes it.
+        Assert.Equal(2, PlaceOne(new GpuPackingPlacement(new ServerOrder([2, 1, 0])), Centre(), 0).Server);
     }
 
     [Fact]
@@ -57,7 +67,7 @@ public class FgdBaselinePlacementTests
         // Three idle 8-GPU servers; tasks placed one after another through the policy.
         var scenario = new ScenarioBuilder().WithCentre("c", "r", (ScenarioBuilder.RefServer, 3)).Build();
         var free = new CapacityIndex(scenario.Centres[0]);
-        var policy = new GpuClusteringPlacement(seed: 2);
+        var policy = new GpuClusteringPlacement();
         ChipGrant Place(int chips, int milli)
         {
             var grants = new ChipGrant[1];
@@ -79,9 +89,10 @@ public class FgdBaselinePlacementTests
     [Fact]
     public void Dot_product_prefers_the_server_whose_free_resources_align_least_with_the_request()
     {
-        // A 4-GPU task on 8-GPU servers without CPU modelled: dot = free share x 0.5. s0 (all free):
-        // 1 x 0.5 -> score 50; s1 (7.5 free): 0.9375 x 0.5 -> 53; s2 (6 free): 0.75 x 0.5 -> 62. s2 wins.
-        Assert.Equal(2, PlaceOne(new DotProductPlacement(1), Centre(), 4).Server);
+        // A 4-GPU task on 8-GPU servers without CPU modelled, both dimensions over the largest spec (8 GPUs):
+        // dot = (free / 8000) x (4000 / 8000), score floor(100 (1 - dot / 2)). s0 (all free): dot 0.5 -> 75;
+        // s1 (7500 free): 0.469 -> 76; s2 (6000 free): 0.375 -> 81. s2 wins.
+        Assert.Equal(2, PlaceOne(new DotProductPlacement(), Centre(), 4).Server);
     }
 
     [Fact]
@@ -97,7 +108,7 @@ public class FgdBaselinePlacementTests
         free.Allocate(new[] { new ChipGrant(1, 7).WithHostResources(24_000, 0), new ChipGrant(2, 0, ChipGrant.Whole, 0, 44_000, 0) });
         var grants = new ChipGrant[1];
 
-        Assert.True(new WeightedBestFitPlacement(1).Place(new PlacementRequest(new JobId(1), 0, 1, CpuMilli: 10_000), free, grants).IsPlaced);
+        Assert.True(new WeightedBestFitPlacement().Place(new PlacementRequest(new JobId(1), 0, 1, CpuMilli: 10_000), free, grants).IsPlaced);
         Assert.Equal(1, grants[0].Server);
     }
 }

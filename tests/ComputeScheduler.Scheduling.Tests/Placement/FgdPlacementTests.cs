@@ -36,6 +36,23 @@ public class FgdPlacementTests
     }
 
     [Fact]
+    public void Typical_tasks_are_the_most_popular_shapes_making_up_the_share_asked_renormalised()
+    {
+        var whole = new TaskShape(4000, 1000, 1, null);
+        var half = new TaskShape(2000, 500, 1, null);
+        var cpu = new TaskShape(8000, 0, 0, null);
+        var eight = new TaskShape(64_000, 1000, 8, null);
+        var workload = new TargetWorkload([(whole, 60), (half, 30), (cpu, 7), (eight, 3)]);
+
+        // 60 + 30 = 90 % < 95 %: the CPU shape is needed too (97 %); the 8-GPU shape is not.
+        var typical = workload.MostPopular(0.95);
+
+        Assert.Equal([whole, half, cpu], typical.Shares.Select(s => s.Shape));
+        Assert.Equal(60.0 / 97, typical.Shares[0].Share, 12);
+        Assert.Equal(4, workload.MostPopular(1).Count);
+    }
+
+    [Fact]
     public void Fgd_chooses_the_gpu_that_adds_least_fragmentation_where_best_fit_packs_tightest()
     {
         // A 300-thousandths task. Best fit packs it onto server 0 GPU 0 (700 -> 400 left), which leaves
@@ -44,7 +61,7 @@ public class FgdPlacementTests
         var job = new PlacementRequest(new JobId(1), 1, 1, Milli: 300);
         var fgdGrants = new ChipGrant[1];
         var bestGrants = new ChipGrant[1];
-        var fgd = new FgdPlacement(SixHundredths, seed: 1).Place(job, TwoServers(), fgdGrants);
+        var fgd = new FgdPlacement(SixHundredths, ServerOrder.ByIndex).Place(job, TwoServers(), fgdGrants);
         var best = new BestFitPlacement().Place(job, TwoServers(), bestGrants);
 
         Assert.True(best.IsPlaced);
@@ -56,17 +73,18 @@ public class FgdPlacementTests
     }
 
     [Fact]
-    public void Fgd_breaks_ties_between_servers_by_a_seeded_draw_the_same_way_every_time()
+    public void Fgd_breaks_a_tie_between_servers_in_favour_of_the_lowest_ranked()
     {
+        // Server 0 GPU 1 and server 1 GPU 0 both score 50 for a 300-thousandths task.
         var job = new PlacementRequest(new JobId(1), 1, 1, Milli: 300);
-        ChipGrant Pick(int seed)
+        ChipGrant Pick(ServerOrder order)
         {
             var grants = new ChipGrant[1];
-            new FgdPlacement(SixHundredths, seed).Place(job, TwoServers(), grants);
+            Assert.True(new FgdPlacement(SixHundredths, order).Place(job, TwoServers(), grants).IsPlaced);
             return grants[0];
         }
 
-        Assert.Equal(Pick(5), Pick(5));
-        Assert.Equal(2, Enumerable.Range(0, 20).Select(Pick).Distinct().Count()); // server 0 GPU 1 or server 1 GPU 0
+        Assert.Equal(ChipGrant.Shared(0, 1, 300), Pick(ServerOrder.ByIndex));
+        Assert.Equal(ChipGrant.Shared(1, 0, 300), Pick(new ServerOrder([1, 0])));
     }
 }

@@ -1,6 +1,4 @@
-using ComputeScheduler.Scheduling.Placement;
-using ComputeScheduler.Simulation.Policies;
-using ComputeScheduler.Testing;
+using ComputeScheduler.Validation.Fgd;
 using MathNet.Numerics.Statistics;
 using Xunit.Abstractions;
 
@@ -9,39 +7,31 @@ namespace ComputeScheduler.Validation.Tests.Fgd;
 /// <summary>
 /// FGD (Weng et al., ATC'23), Fig. 9(a) protocol on openb_pod_list_default and the 6,212-GPU node list:
 /// GPU allocation ratio at arrived workload = 100 % of capacity, mean of 10 seeds, for FGD and its five
-/// baselines. docs/validation.md, section "FGD on openb", has the table, the tolerance and why most
-/// policies are not yet within it; this test pins what holds.
+/// baselines, against the authors' published means (docs/validation.md, "FGD on openb"; tolerance
+/// ±0.5 percentage points, written down before measuring).
 /// </summary>
 public class FgdValidationTests(ITestOutputHelper output)
 {
     public const int Seeds = 10;
-
-    /// <summary>Published means at 100 % arrived workload (ATC'23, Fig. 9(a)), percent.</summary>
-    public static readonly IReadOnlyDictionary<string, double> Published = new Dictionary<string, double>
-    {
-        ["fgd"] = 95.23, ["best-fit"] = 92.86, ["gpu-packing"] = 91.78, ["gpu-clustering"] = 91.65, ["dot-product"] = 90.62, ["random"] = 86.30,
-    };
+    public const double TolerancePct = 0.5;
 
     [Fact]
-    public void Fgd_allocates_the_most_gpus_and_random_matches_its_published_figure_on_openb_default()
+    public void Each_policy_allocates_within_half_a_point_of_its_published_figure_in_the_published_order_on_openb_default()
     {
-        var centre = OpenbCluster.ReadNodes(RepoPaths.SharedData("alibaba-gpu-v2023-openb/openb_node_list_gpu_node.csv"));
-        var pods = OpenbCluster.ReadPods(RepoPaths.SharedData("alibaba-gpu-v2023-openb/openb_pod_list_default.csv"));
-        var typical = FragmentationExperiment.Typical(pods);
-        var policies = new Dictionary<string, Func<int, IPlacementPolicy>>
-        {
-            ["fgd"] = s => new FgdPlacement(typical, s), ["best-fit"] = s => new WeightedBestFitPlacement(s), ["gpu-packing"] = s => new GpuPackingPlacement(s),
-            ["gpu-clustering"] = s => new GpuClusteringPlacement(s), ["dot-product"] = s => new DotProductPlacement(s), ["random"] = s => new RandomPlacement(s),
-        };
+        var published = PublishedFigures.AtFullLoad("openb_pod_list_default");
         var means = new Dictionary<string, double>();
-        foreach (var (name, make) in policies)
+        foreach (var runs in FgdSweep.Run(FgdInputs.Nodes, "openb_pod_list_default", FgdInputs.DefaultPods, Seeds))
         {
-            var at100 = Enumerable.Range(1, Seeds).Select(seed => 100 * FragmentationExperiment.Run(centre, pods, () => make(seed), seed)[100]).ToArray();
-            means[name] = at100.Average();
-            output.WriteLine($"{name,-15} ours {at100.Average():F2} (sd {at100.StandardDeviation():F2})  published {Published[name]:F2}  diff {at100.Average() - Published[name]:+0.00;-0.00}");
+            var at100 = runs.AllocationAt(100);
+            means[runs.Policy] = at100.Average();
+            output.WriteLine($"{runs.Policy,-18} ours {at100.Average():F2} (sd {at100.StandardDeviation():F2})  published {published[runs.Policy]:F2}  diff {at100.Average() - published[runs.Policy]:+0.00;-0.00}");
         }
 
-        Assert.InRange(means["random"], Published["random"] - 0.5, Published["random"] + 0.5);
-        Assert.All(means.Where(kv => kv.Key != "fgd"), kv => Assert.True(means["fgd"] > kv.Value, $"fgd {means["fgd"]:F2} <= {kv.Key} {kv.Value:F2}"));
+        Assert.All(published, kv => Assert.InRange(means[kv.Key], kv.Value - TolerancePct, kv.Value + TolerancePct));
+        // The published order: FGD > BestFit > GpuPacking ≈ GpuClustering > DotProd > Random. Packing and
+        // clustering are 0.13 apart there, less than either's seed-to-seed deviation: not ordered here.
+        double packing = Math.Min(means["gpu-packing"], means["gpu-clustering"]), clustering = Math.Max(means["gpu-packing"], means["gpu-clustering"]);
+        Assert.True(means["fgd"] > means["weighted-best-fit"] && means["weighted-best-fit"] > clustering && packing > means["dot-product"] && means["dot-product"] > means["random"],
+            string.Join(", ", means.Select(kv => $"{kv.Key} {kv.Value:F2}")));
     }
 }
