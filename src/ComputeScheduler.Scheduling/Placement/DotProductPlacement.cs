@@ -19,7 +19,7 @@ public sealed class DotProductPlacement(ServerOrder order) : IPlacementPolicy
 
     private readonly ScoredServers _servers = new(order);
 
-    public DotProductPlacement() : this(ServerOrder.ByIndex) { }
+    public DotProductPlacement() : this(ServerOrder.Shuffled(0)) { }
 
     public string Name => PolicyName;
 

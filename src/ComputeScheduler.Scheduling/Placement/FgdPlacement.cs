@@ -27,7 +27,7 @@ public sealed class FgdPlacement : IPlacementPolicy
     private int[] _scratch = new int[16];
     private int[] _sorted = new int[16];
 
-    public FgdPlacement() : this(null, ServerOrder.ByIndex) { }
+    public FgdPlacement() : this(null, ServerOrder.Shuffled(0)) { }
 
     /// <param name="workload">The target workload; null to learn it from the tasks placed.</param>
     /// <param name="order">Which of equally scored servers wins.</param>

@@ -23,7 +23,7 @@ public sealed class GpuClusteringPlacement(ServerOrder order) : IPlacementPolicy
     private readonly ScoredServers _servers = new(order);
     private readonly Dictionary<int, Dictionary<string, int>> _shapes = new();
 
-    public GpuClusteringPlacement() : this(ServerOrder.ByIndex) { }
+    public GpuClusteringPlacement() : this(ServerOrder.Shuffled(0)) { }
 
     public string Name => PolicyName;
 

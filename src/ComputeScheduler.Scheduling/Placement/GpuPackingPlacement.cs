@@ -19,7 +19,7 @@ public sealed class GpuPackingPlacement(ServerOrder order) : IPlacementPolicy
 
     private readonly ScoredServers _servers = new(order);
 
-    public GpuPackingPlacement() : this(ServerOrder.ByIndex) { }
+    public GpuPackingPlacement() : this(ServerOrder.Shuffled(0)) { }
 
     public string Name => PolicyName;
 

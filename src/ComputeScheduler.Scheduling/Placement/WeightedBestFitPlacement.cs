@@ -20,7 +20,7 @@ public sealed class WeightedBestFitPlacement(ServerOrder order) : IPlacementPoli
 
     private readonly ScoredServers _servers = new(order);
 
-    public WeightedBestFitPlacement() : this(ServerOrder.ByIndex) { }
+    public WeightedBestFitPlacement() : this(ServerOrder.Shuffled(0)) { }
 
     public string Name => PolicyName;
 

@@ -50,6 +50,20 @@ public class FgdBaselinePlacementTests
     }
 
     [Fact]
+    public void A_shuffled_server_order_is_fixed_for_its_seed_and_differs_between_seeds()
+    {
+        int[] Ranks(int seed) => Enumerable.Range(0, 1000).Select(ServerOrder.Shuffled(seed).Rank).ToArray();
+        int[] Order(int seed) => Enumerable.Range(0, 1000).OrderBy(s => Ranks(seed)[s]).ToArray();
+
+        Assert.Equal(Ranks(7), Ranks(7));
+        Assert.NotEqual(Order(7), Order(8));
+        Assert.NotEqual(Enumerable.Range(0, 1000), Order(7));
+        // Equal scores go to the first server of the order: over many seeds, each of three tied servers wins sometimes.
+        var winners = Enumerable.Range(0, 40).Select(seed => PlaceOne(new GpuPackingPlacement(ServerOrder.Shuffled(seed)), Centre(), 0).Server).ToHashSet();
+        Assert.Equal([0, 1, 2], winners.Order());
+    }
+
+    [Fact]
     public void Random_draws_uniformly_among_servers_that_fit_and_repeats_for_a_seed()
     {
         // A 7-GPU task fits s0 and s1 (7 wholly free) but not s2 (6).
