@@ -88,11 +88,7 @@ public sealed class FgdPlacement : IPlacementPolicy
             for (int p = 0; p < free.PoolCount; p++) larger |= job.IsEligible(p) && job.Chips > free.Pool(p).ChipsPerServer;
             return larger ? _bestFit.Place(job, free, chosen) : PlacementResult.NotNow;
         }
-        var (pool0, server, chip0) = (best.Pool, best.Server, best.Chip);
-        chosen[0] = job.IsShared
-            ? ChipGrant.Shared(server, chip0, job.Milli).WithHostResources(job.CpuMilli, job.MemoryMib)
-            : new ChipGrant(server, job.Chips).WithHostResources(job.CpuMilli, job.MemoryMib);
-        return PlacementResult.Placed(pool0, 1);
+        return ScoredServers.Grant(job, chosen, best.Pool, best.Server, best.Chip);
     }
 
     /// <summary>

@@ -24,22 +24,10 @@ public sealed class RandomPlacement(int seed) : IPlacementPolicy
 
     public PlacementResult Place(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen)
     {
-        _fits.Clear();
-        bool larger = false;
-        for (int p = 0; p < free.PoolCount; p++)
-        {
-            if (!job.IsEligible(p)) continue;
-            var pool = free.Pool(p);
-            if (job.Chips > pool.ChipsPerServer) { larger = true; continue; }
-            for (int s = pool.FirstServer; s < pool.FirstServer + pool.ServerCount; s++)
-                if (ScoredServers.Fits(job, free, pool, s)) _fits.Add((p, s));
-        }
+        bool larger = ScoredServers.Fitting(job, free, _fits);
         if (_fits.Count == 0) return larger ? _bestFit.Place(job, free, chosen) : PlacementResult.NotNow;
-        var (pool0, server) = _fits[_draws.Next(_fits.Count)];
-        chosen[0] = job.IsShared
-            ? ChipGrant.Shared(server, RandomChip(job, free, free.Pool(pool0), server), job.Milli).WithHostResources(job.CpuMilli, job.MemoryMib)
-            : new ChipGrant(server, job.Chips).WithHostResources(job.CpuMilli, job.MemoryMib);
-        return PlacementResult.Placed(pool0, 1);
+        var (pool, server) = _fits[_draws.Next(_fits.Count)];
+        return ScoredServers.Grant(job, chosen, pool, server, job.IsShared ? RandomChip(job, free, free.Pool(pool), server) : -1);
     }
 
     /// <summary>A GPU drawn uniformly from those of the server with the task's share free (reservoir sampling, as the authors do).</summary>

@@ -16,9 +16,30 @@ internal sealed class ScoredServers(ServerOrder order)
 
     private readonly BestFitPlacement _bestFit = new();
 
+    private readonly List<(int Pool, int Server)> _fits = new();
+
     public PlacementResult Place(in PlacementRequest job, IFreeCapacityView free, Span<ChipGrant> chosen, Scorer score)
     {
         int bestScore = int.MinValue, bestRank = int.MaxValue, pool0 = -1, server = -1, chip0 = -1;
+        bool larger = Fitting(job, free, _fits);
+        foreach (var (p, s) in _fits)
+        {
+            var (value, chip) = score(job, free, free.Pool(p), s);
+            int rank = order.Rank(s);
+            if (!ServerOrder.Beats(value, rank, bestScore, bestRank)) continue;
+            (bestScore, bestRank, pool0, server, chip0) = (value, rank, p, s, chip);
+        }
+        if (server < 0) return larger ? _bestFit.Place(job, free, chosen) : PlacementResult.NotNow;
+        return Grant(job, chosen, pool0, server, chip0);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="fits"/> with the (pool, server) pairs of eligible pools where the task fits;
+    /// true when some eligible pool's servers are too small for it (it then falls back to best-fit).
+    /// </summary>
+    public static bool Fitting(in PlacementRequest job, IFreeCapacityView free, List<(int Pool, int Server)> fits)
+    {
+        fits.Clear();
         bool larger = false;
         for (int p = 0; p < free.PoolCount; p++)
         {
@@ -26,19 +47,18 @@ internal sealed class ScoredServers(ServerOrder order)
             var pool = free.Pool(p);
             if (job.Chips > pool.ChipsPerServer) { larger = true; continue; }
             for (int s = pool.FirstServer; s < pool.FirstServer + pool.ServerCount; s++)
-            {
-                if (!Fits(job, free, pool, s)) continue;
-                var (value, chip) = score(job, free, pool, s);
-                int rank = order.Rank(s);
-                if (!ServerOrder.Beats(value, rank, bestScore, bestRank)) continue;
-                (bestScore, bestRank, pool0, server, chip0) = (value, rank, p, s, chip);
-            }
+                if (Fits(job, free, pool, s)) fits.Add((p, s));
         }
-        if (server < 0) return larger ? _bestFit.Place(job, free, chosen) : PlacementResult.NotNow;
+        return larger;
+    }
+
+    /// <summary>Grants the task on one server: the given GPU for a shared task, else the lowest-index wholly free GPUs.</summary>
+    public static PlacementResult Grant(in PlacementRequest job, Span<ChipGrant> chosen, int pool, int server, int chip)
+    {
         chosen[0] = job.IsShared
-            ? ChipGrant.Shared(server, chip0, job.Milli).WithHostResources(job.CpuMilli, job.MemoryMib)
+            ? ChipGrant.Shared(server, chip, job.Milli).WithHostResources(job.CpuMilli, job.MemoryMib)
             : new ChipGrant(server, job.Chips).WithHostResources(job.CpuMilli, job.MemoryMib);
-        return PlacementResult.Placed(pool0, 1);
+        return PlacementResult.Placed(pool, 1);
     }
 
     /// <summary>True when the task fits the server: CPU and memory, and a GPU with its share free or enough wholly free GPUs.</summary>
