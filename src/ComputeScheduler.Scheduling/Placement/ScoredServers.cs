@@ -5,9 +5,10 @@ namespace ComputeScheduler.Scheduling.Placement;
 
 /// <summary>
 /// The Kubernetes-style choice the openb simulator's policies share: every server where a
-/// one-server task fits gets an integer score, the highest wins, and ties go to the server of lowest rank in <see cref="ServerOrder"/>, as in the FGD authors' simulator. A task
-/// sharing a GPU goes to the GPU the scorer names; a task of whole GPUs takes the server's
-/// lowest-index wholly free GPUs. Tasks larger than one server fall back to best-fit.
+/// one-server task fits gets an integer score, the highest wins, and ties go to the server of lowest
+/// rank in <see cref="ServerOrder"/>, as in the FGD authors' simulator. A task sharing a GPU goes to
+/// the GPU the scorer names; a task of whole GPUs takes the server's lowest-index wholly free GPUs.
+/// Tasks larger than one server fall back to best-fit.
 /// </summary>
 internal sealed class ScoredServers(ServerOrder order)
 {

@@ -43,8 +43,8 @@ public static class FragmentationExperiment
         var rng = new Random(seed);
         var arrivals = Inflate(pods, capacity, rng);
         var placement = policy(nodes.RenamedOrder(rng), rng.Next());
-        var allocation = new Readings();
-        var fragmentation = new Readings();
+        var allocation = new ArrivalReadings();
+        var fragmentation = new ArrivalReadings();
         var scratch = new int[16];
         int servers = 0;
         for (int p = 0; p < free.PoolCount; p++) servers += free.Pool(p).ServerCount;
@@ -98,34 +98,6 @@ public static class FragmentationExperiment
         }
     }
 
-    /// <summary>Readings bucketed by arrived percent, averaged as the authors' analysis does.</summary>
-    private sealed class Readings
-    {
-        private readonly double[] _sum = new double[MaxPercent + 3];
-        private readonly int[] _count = new int[MaxPercent + 3];
-
-        public void Add(int percent, double value)
-        {
-            if (percent > MaxPercent + 1) return;
-            _sum[percent] += value;
-            _count[percent]++;
-        }
-
-        public double[] Curve()
-        {
-            var curve = new double[MaxPercent + 1];
-            for (int k = 0; k <= MaxPercent; k++)
-            {
-                double sum = _sum[k];
-                int count = _count[k];
-                if (count == 0)
-                    for (int j = Math.Max(0, k - 1); j <= k + 1; j++) (sum, count) = (sum + _sum[j], count + _count[j]);
-                curve[k] = count == 0 ? double.NaN : Math.Round(sum / count, 2, MidpointRounding.ToEven);
-            }
-            return curve;
-        }
-    }
-
     /// <summary>The typical pods of a pod list: the (CPU, GPU thousandths, GPUs, GPU models) shapes making up 95 % of it, with their popularity.</summary>
     public static TargetWorkload Typical(IReadOnlyList<OpenbPod> pods)
     {
@@ -146,5 +118,36 @@ public static class FragmentationExperiment
             mask |= 1UL << p;
         }
         return cache[key] = mask;
+    }
+}
+
+/// <summary>
+/// Readings bucketed by arrived percent (0..130), averaged as the authors' <c>merge_alloc_discrete.py</c>
+/// does: the mean of the readings at a percent, or of those within one percent when there are none.
+/// </summary>
+public sealed class ArrivalReadings
+{
+    private readonly double[] _sum = new double[FragmentationExperiment.MaxPercent + 3];
+    private readonly int[] _count = new int[FragmentationExperiment.MaxPercent + 3];
+
+    public void Add(int percent, double value)
+    {
+        if (percent > FragmentationExperiment.MaxPercent + 1) return;
+        _sum[percent] += value;
+        _count[percent]++;
+    }
+
+    public double[] Curve()
+    {
+        var curve = new double[FragmentationExperiment.MaxPercent + 1];
+        for (int k = 0; k <= FragmentationExperiment.MaxPercent; k++)
+        {
+            double sum = _sum[k];
+            int count = _count[k];
+            if (count == 0)
+                for (int j = Math.Max(0, k - 1); j <= k + 1; j++) (sum, count) = (sum + _sum[j], count + _count[j]);
+            curve[k] = count == 0 ? double.NaN : Math.Round(sum / count, 2, MidpointRounding.ToEven);
+        }
+        return curve;
     }
 }
