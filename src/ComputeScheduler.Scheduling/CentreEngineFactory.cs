@@ -11,7 +11,7 @@ public static class CentreEngineFactory
     public static CentreEngine Create(Scenario scenario, CentreSpec centre, PolicyRegistry registry)
         => new(centre,
             new PerformanceModel(scenario.Performance, scenario.Catalog, centre),
-            registry.CreateQueueOrder(scenario.Policies.QueueOrder),
+            registry.CreateQueueOrder(scenario.Policies.QueueOrder, scenario.Policies),
             registry.CreatePlacement(scenario.Policies.Placement),
             scenario.Simulation.TimeseriesInterval,
             scenario.Simulation.Preemption);

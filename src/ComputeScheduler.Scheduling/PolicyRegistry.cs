@@ -1,3 +1,4 @@
+using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Scheduling.Abstractions;
 using ComputeScheduler.Scheduling.Dispatch;
 using ComputeScheduler.Scheduling.Placement;
@@ -13,7 +14,7 @@ namespace ComputeScheduler.Scheduling;
 public sealed class PolicyRegistry
 {
     private readonly SortedDictionary<string, Func<IDispatchPolicy>> _dispatch = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, Func<IQueueOrderPolicy>> _queueOrder = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Func<PolicySelection, IQueueOrderPolicy>> _queueOrder = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Func<IPlacementPolicy>> _placement = new(StringComparer.Ordinal);
 
     /// <summary>A registry holding the built-in policies.</summary>
@@ -34,8 +35,8 @@ public sealed class PolicyRegistry
         r.AddQueueOrder(TiresiasLasQueueOrder.PolicyName, () => new TiresiasLasQueueOrder());
         r.AddQueueOrder(TiresiasGittinsQueueOrder.PolicyName, () => new TiresiasGittinsQueueOrder());
         r.AddQueueOrder(QssfQueueOrder.PolicyName, () => new QssfQueueOrder());
-        r.AddQueueOrder(FairShareQueueOrder.PolicyName, () => new FairShareQueueOrder());
-        r.AddQueueOrder(DrfQueueOrder.PolicyName, () => new DrfQueueOrder());
+        r.AddQueueOrder(FairShareQueueOrder.PolicyName, selection => new FairShareQueueOrder(selection.TenantWeights));
+        r.AddQueueOrder(DrfQueueOrder.PolicyName, selection => new DrfQueueOrder(selection.TenantWeights));
         r.AddQueueOrder(EasyBackfillQueueOrder.PolicyName, () => new EasyBackfillQueueOrder());
         r.AddQueueOrder(ConservativeBackfillQueueOrder.PolicyName, () => new ConservativeBackfillQueueOrder());
         r.AddPlacement(FirstFitPlacement.PolicyName, () => new FirstFitPlacement());
@@ -54,7 +55,10 @@ public sealed class PolicyRegistry
     }
 
     public void AddDispatch(string name, Func<IDispatchPolicy> factory) => _dispatch.Add(name, factory);
-    public void AddQueueOrder(string name, Func<IQueueOrderPolicy> factory) => _queueOrder.Add(name, factory);
+    public void AddQueueOrder(string name, Func<IQueueOrderPolicy> factory) => _queueOrder.Add(name, _ => factory());
+
+    /// <summary>A queue order built from the scenario's policy settings (e.g. its tenant weights).</summary>
+    public void AddQueueOrder(string name, Func<PolicySelection, IQueueOrderPolicy> factory) => _queueOrder.Add(name, factory);
     public void AddPlacement(string name, Func<IPlacementPolicy> factory) => _placement.Add(name, factory);
 
     public IReadOnlyCollection<string> Names(PolicyKind kind) => kind switch
@@ -67,7 +71,10 @@ public sealed class PolicyRegistry
     public bool IsKnown(PolicyKind kind, string name) => Names(kind).Contains(name, StringComparer.Ordinal);
 
     public IDispatchPolicy CreateDispatch(string name) => Create(_dispatch, PolicyKind.Dispatch, name);
-    public IQueueOrderPolicy CreateQueueOrder(string name) => Create(_queueOrder, PolicyKind.QueueOrder, name);
+    public IQueueOrderPolicy CreateQueueOrder(string name) => CreateQueueOrder(name, PolicySelection.Default);
+
+    public IQueueOrderPolicy CreateQueueOrder(string name, PolicySelection selection)
+        => _queueOrder.TryGetValue(name, out var factory) ? factory(selection) : throw new ArgumentException(DescribeUnknown(PolicyKind.QueueOrder, name));
     public IPlacementPolicy CreatePlacement(string name) => Create(_placement, PolicyKind.Placement, name);
 
     /// <summary>"unknown placement policy 'x'; known: best-fit, first-fit".</summary>

@@ -7,4 +7,10 @@ public sealed record PolicySelection(string Dispatch, string QueueOrder, string 
 
     /// <summary>Full paths of plug-in assemblies the scenario loads policies from (<c>policies.plugins</c>).</summary>
     public IReadOnlyList<string> Plugins { get; init; } = [];
+
+    /// <summary>
+    /// Tenant weights of the tenant-share queue orders (<c>fair-share</c>, <c>drf</c>), from
+    /// <c>policies.tenantWeights</c>: tenant id to weight; a tenant not listed weighs 1.
+    /// </summary>
+    public IReadOnlyDictionary<int, double> TenantWeights { get; init; } = new Dictionary<int, double>();
 }

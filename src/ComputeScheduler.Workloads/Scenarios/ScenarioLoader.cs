@@ -106,10 +106,17 @@ public static class ScenarioLoader
             if (error is not null) throw m.Error(key, error, $"'{value}'");
             return value;
         }
+        var weights = new Dictionary<int, double>();
+        foreach (var (tenant, weight) in m.NumberTable("tenantWeights", 0.001, 1e6))
+        {
+            if (!int.TryParse(tenant, NumberStyles.None, CultureInfo.InvariantCulture, out int id))
+                throw m.Error("tenantWeights", "tenant ids (whole numbers from 0) as keys, each with a weight above 0", $"key '{tenant}'");
+            weights[id] = weight;
+        }
         var p = new PolicySelection(
             Read("dispatch", PolicySelection.Default.Dispatch),
             Read("queueOrder", PolicySelection.Default.QueueOrder),
-            Read("placement", PolicySelection.Default.Placement)) { Plugins = plugins };
+            Read("placement", PolicySelection.Default.Placement)) { Plugins = plugins, TenantWeights = weights };
         m.RejectUnknown();
         return p;
     }

@@ -1,3 +1,4 @@
+using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Scheduling.QueueOrder;
@@ -48,6 +49,26 @@ public class FairnessQueueOrderTests
         policy.Add(Waiting(2, tenant: 1, chips: 8));
 
         Assert.Equal(new[] { 1, 2 }, Order(policy)); // 16 chips / weight 4 = 4 before 8 / 1
+    }
+
+    [Theory]
+    [InlineData("fair-share")]
+    [InlineData("drf")]
+    public void The_registry_builds_tenant_share_orders_with_the_scenario_tenant_weights(string name)
+    {
+        int[] OrderWith(IReadOnlyDictionary<int, double> weights)
+        {
+            var policy = PolicyRegistry.CreateBuiltIn().CreateQueueOrder(name, PolicySelection.Default with { TenantWeights = weights });
+            var observer = (IJobLifecycleObserver)policy;
+            observer.Started(Active(100, tenant: 0, chips: 16, cpuMilli: 0));
+            observer.Started(Active(101, tenant: 1, chips: 8, cpuMilli: 0));
+            policy.Add(Waiting(1, tenant: 0, chips: 8));
+            policy.Add(Waiting(2, tenant: 1, chips: 8));
+            return Order(policy);
+        }
+
+        Assert.Equal(new[] { 2, 1 }, OrderWith(new Dictionary<int, double>())); // 16 chips before 8: tenant 1 first
+        Assert.Equal(new[] { 1, 2 }, OrderWith(new Dictionary<int, double> { [0] = 4 })); // 16 / 4 = 4 < 8
     }
 
     [Fact]

@@ -82,6 +82,27 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Tenant_weights_are_read_from_the_policies_section()
+    {
+        using var files = new ScenarioFiles().Replace("mini.yaml", "  placement: best-fit", "  placement: best-fit\n  tenantWeights:\n    0: 3\n    7: 0.5");
+        var weights = ScenarioLoader.Load(files.Scenario).Policies.TenantWeights;
+
+        Assert.Equal(new Dictionary<int, double> { [0] = 3, [7] = 0.5 }, weights);
+    }
+
+    [Theory]
+    [InlineData("    gold: 3", "expected tenant ids (whole numbers from 0) as keys, each with a weight above 0, got key 'gold'")]
+    [InlineData("    0: 0", "field 'policies.tenantWeights.0': expected a number from 0.001 to 1000000, got 0")]
+    public void A_bad_tenant_weight_names_the_field_and_what_was_expected(string entry, string message)
+    {
+        using var files = new ScenarioFiles().Replace("mini.yaml", "  placement: best-fit", "  placement: best-fit\n  tenantWeights:\n" + entry);
+        var e = Assert.Throws<InputException>(() => ScenarioLoader.Load(files.Scenario));
+
+        Assert.StartsWith(files.Scenario + ":", e.Message);
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
     public void A_misspelt_field_is_not_silently_ignored()
     {
         using var files = new ScenarioFiles().Replace("mini.yaml", "oversubscription: 1", "oversubscribtion: 1");
