@@ -29,8 +29,7 @@ public sealed class DotProductPlacement(ServerOrder order) : IPlacementPolicy
     private static (int, int) Score(in PlacementRequest job, IFreeCapacityView free, PoolInfo pool, int server)
     {
         int chip = job.IsShared ? ScoredServers.TightestChip(free, pool, server, job.Milli) : -1;
-        long gpuLeft = 0;
-        for (int c = 0; c < pool.ChipsPerServer; c++) gpuLeft += free.FreeMilli(server, c);
+        long gpuLeft = ScoredServers.FreeGpuMilli(free, pool, server);
         long cpu = free.FreeCpuMilli(server);
         double cpuLeft = cpu == long.MaxValue ? 0 : cpu;
         const double maxCpu = WeightedBestFitPlacement.MaxSpecCpuMilli, maxGpu = WeightedBestFitPlacement.MaxSpecGpuMilli;

@@ -10,8 +10,9 @@ namespace ComputeScheduler.Scheduling.Placement;
 /// and for a task sharing a GPU each GPU with room, the change in the server's fragmentation Δ is
 /// scored as the authors' simulator scores it, <c>floor(100 x sigmoid(-Δ / 1000))</c>; the highest
 /// score wins (for a shared task, the first GPU of the server with it), and ties between servers go
-/// to the lowest-ranked server (<see cref="ServerOrder"/>), as in the authors' simulator. A task of whole GPUs takes the
-/// server's lowest-index wholly free GPUs. Tasks larger than one server fall back to best-fit.
+/// to the lowest-ranked server (<see cref="ServerOrder"/>), as in the authors' simulator; the choice
+/// itself is <see cref="ScoredServers"/>'. A task of whole GPUs takes the server's lowest-index
+/// wholly free GPUs. Tasks larger than one server fall back to best-fit.
 /// The target workload is given, or learned from the tasks this instance is asked to place.
 /// </summary>
 public sealed class FgdPlacement : IPlacementPolicy
@@ -20,8 +21,8 @@ public sealed class FgdPlacement : IPlacementPolicy
 
     private readonly TargetWorkload _workload;
     private readonly bool _learns;
-    private readonly ServerOrder _order;
-    private readonly BestFitPlacement _bestFit = new();
+    private readonly ScoredServers _servers;
+    private readonly ScoredServers.Scorer _scoreServer;
     private readonly Dictionary<(int Pool, long Cpu, UInt128 Milli), double> _memo = new();
     private int _memoShapes = -1;
     private int[] _scratch = new int[16];
@@ -35,7 +36,8 @@ public sealed class FgdPlacement : IPlacementPolicy
     {
         _learns = workload is null;
         _workload = workload ?? new TargetWorkload();
-        _order = order;
+        _servers = new ScoredServers(order);
+        _scoreServer = ScoreServer;
     }
 
     public string Name => PolicyName;
@@ -44,51 +46,35 @@ public sealed class FgdPlacement : IPlacementPolicy
     {
         int gpuMilli = job.Chips == 0 ? 0 : job.Milli;
         if (_learns) _workload.Add(new TaskShape(job.CpuMilli, gpuMilli, job.Chips, null));
-        var best = new Best();
-        for (int p = 0; p < free.PoolCount; p++)
+        return _servers.Place(job, free, chosen, _scoreServer);
+    }
+
+    /// <summary>The server's score: for a shared task, that of its best GPU (the first on ties), which it names.</summary>
+    private (int Score, int Chip) ScoreServer(in PlacementRequest job, IFreeCapacityView free, PoolInfo pool, int server)
+    {
+        if (_scratch.Length < pool.ChipsPerServer) _scratch = new int[pool.ChipsPerServer * 2];
+        var milli = _scratch.AsSpan(0, pool.ChipsPerServer);
+        for (int c = 0; c < milli.Length; c++) milli[c] = free.FreeMilli(server, c);
+        long cpu = free.FreeCpuMilli(server);
+        long cpuAfter = cpu == long.MaxValue ? cpu : cpu - job.CpuMilli;
+        double before = Frag(pool.Pool, pool.ChipModel, cpu, milli);
+        if (job.IsShared)
         {
-            if (!job.IsEligible(p)) continue;
-            var pool = free.Pool(p);
-            if (job.Chips > pool.ChipsPerServer) continue;
-            if (_scratch.Length < pool.ChipsPerServer) _scratch = new int[pool.ChipsPerServer * 2];
-            var milli = _scratch.AsSpan(0, pool.ChipsPerServer);
-            for (int s = pool.FirstServer; s < pool.FirstServer + pool.ServerCount; s++)
+            int chipScore = -1, chip = -1;
+            for (int c = 0; c < milli.Length; c++)
             {
-                if (!free.HasHostRoom(s, job.CpuMilli, job.MemoryMib)) continue;
-                for (int c = 0; c < milli.Length; c++) milli[c] = free.FreeMilli(s, c);
-                long cpu = free.FreeCpuMilli(s);
-                long cpuAfter = cpu == long.MaxValue ? cpu : cpu - job.CpuMilli;
-                double before = Frag(p, pool.ChipModel, cpu, milli);
-                if (job.IsShared)
-                {
-                    int chipScore = -1, chip = -1;
-                    for (int c = 0; c < milli.Length; c++)
-                    {
-                        if (milli[c] < job.Milli) continue;
-                        milli[c] -= job.Milli;
-                        int score = Score(before - Frag(p, pool.ChipModel, cpuAfter, milli));
-                        milli[c] += job.Milli;
-                        if (score > chipScore) (chipScore, chip) = (score, c);
-                    }
-                    if (chip >= 0) best.Consider(chipScore, _order.Rank(s), p, s, chip);
-                }
-                else
-                {
-                    int wholly = 0;
-                    for (int c = 0; c < milli.Length && wholly < job.Chips; c++)
-                        if (milli[c] == 1000) { milli[c] = 0; wholly++; }
-                    if (wholly < job.Chips) continue;
-                    best.Consider(Score(before - Frag(p, pool.ChipModel, cpuAfter, milli)), _order.Rank(s), p, s, -1);
-                }
+                if (milli[c] < job.Milli) continue;
+                milli[c] -= job.Milli;
+                int score = Score(before - Frag(pool.Pool, pool.ChipModel, cpuAfter, milli));
+                milli[c] += job.Milli;
+                if (score > chipScore) (chipScore, chip) = (score, c);
             }
+            return (chipScore, chip);
         }
-        if (best.Server < 0)
-        {
-            bool larger = false;
-            for (int p = 0; p < free.PoolCount; p++) larger |= job.IsEligible(p) && job.Chips > free.Pool(p).ChipsPerServer;
-            return larger ? _bestFit.Place(job, free, chosen) : PlacementResult.NotNow;
-        }
-        return ScoredServers.Grant(job, chosen, best.Pool, best.Server, best.Chip);
+        int wholly = 0;
+        for (int c = 0; c < milli.Length && wholly < job.Chips; c++)
+            if (milli[c] == 1000) { milli[c] = 0; wholly++; }
+        return (Score(before - Frag(pool.Pool, pool.ChipModel, cpuAfter, milli)), -1);
     }
 
     /// <summary>
@@ -114,14 +100,4 @@ public sealed class FgdPlacement : IPlacementPolicy
     /// <summary>The authors' score of a fragmentation decrease (GPU thousandths): floor(100 x sigmoid(decrease / 1000)).</summary>
     public static int Score(double fragmentationDecrease) => (int)(100 / (1 + Math.Exp(-fragmentationDecrease / 1000)));
 
-    /// <summary>The best server so far: highest score, then lowest rank.</summary>
-    private struct Best()
-    {
-        public int Score = int.MinValue, Rank = int.MaxValue, Pool = -1, Server = -1, Chip = -1;
-
-        public void Consider(int score, int rank, int pool, int server, int chip)
-        {
-            if (ServerOrder.Beats(score, rank, Score, Rank)) (Score, Rank, Pool, Server, Chip) = (score, rank, pool, server, chip);
-        }
-    }
 }

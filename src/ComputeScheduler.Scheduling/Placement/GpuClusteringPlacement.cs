@@ -43,9 +43,7 @@ public sealed class GpuClusteringPlacement(ServerOrder order) : IPlacementPolicy
     {
         int chip = job.IsShared ? ScoredServers.TightestChip(free, pool, server, job.Milli) : -1;
         if (job.Chips == 0) return (0, chip);
-        int left = 0;
-        for (int c = 0; c < pool.ChipsPerServer; c++) left += free.FreeMilli(server, c);
-        int used = 25 * (MaxSpecMilli - left) / MaxSpecMilli;
+        int used = (int)(25 * (MaxSpecMilli - ScoredServers.FreeGpuMilli(free, pool, server)) / MaxSpecMilli);
         var held = ShapesOf(free, server);
         if (held.GetValueOrDefault(shape) > 0) return ((held.Count == 1 ? 75 : 50) + used, chip);
         return ((held.Count == 0 ? 25 : 0) + used, chip);

@@ -70,6 +70,14 @@ internal sealed class ScoredServers(ServerOrder order)
         return free.FreeChips(server) >= job.Chips;
     }
 
+    /// <summary>The free thousandths of all the server's GPUs together.</summary>
+    public static long FreeGpuMilli(IFreeCapacityView free, PoolInfo pool, int server)
+    {
+        long left = 0;
+        for (int c = 0; c < pool.ChipsPerServer; c++) left += free.FreeMilli(server, c);
+        return left;
+    }
+
     /// <summary>The GPU of the server with the fewest free thousandths that still holds <paramref name="milli"/> (lowest index on ties), or -1.</summary>
     public static int TightestChip(IFreeCapacityView free, PoolInfo pool, int server, int milli)
     {

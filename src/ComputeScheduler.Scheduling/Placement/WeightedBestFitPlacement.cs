@@ -30,8 +30,7 @@ public sealed class WeightedBestFitPlacement(ServerOrder order) : IPlacementPoli
     private static (int, int) Score(in PlacementRequest job, IFreeCapacityView free, PoolInfo pool, int server)
     {
         int chip = job.IsShared ? ScoredServers.TightestChip(free, pool, server, job.Milli) : -1;
-        long gpuLeft = 0;
-        for (int c = 0; c < pool.ChipsPerServer; c++) gpuLeft += free.FreeMilli(server, c);
+        long gpuLeft = ScoredServers.FreeGpuMilli(free, pool, server);
         long cpu = free.FreeCpuMilli(server);
         double cpuLeft = cpu == long.MaxValue ? 0 : cpu - job.CpuMilli;
         double leftover = 0.5 * cpuLeft / MaxSpecCpuMilli + 0.5 * (gpuLeft - (long)job.Chips * job.Milli) / MaxSpecGpuMilli;
