@@ -1,3 +1,4 @@
+using ComputeScheduler.Reports.Results;
 using ComputeScheduler.Validation.Fgd;
 using ScottPlot;
 
@@ -28,8 +29,6 @@ internal static class FgdPlots
         plot.XLabel("Arrived workload (% of GPU capacity)");
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperLeft);
-        string temp = path + ".tmp.png";
-        plot.SavePng(temp, 900, 560);
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(path, stream => stream.Write(plot.GetImageBytes(900, 560, ImageFormat.Png)));
     }
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using ComputeScheduler.Reports.Results;
 using ComputeScheduler.Validation.Fgd;
 using MathNet.Numerics.Statistics;
 
 namespace ComputeScheduler.Validation.Report;
 
-/// <summary>The FGD experiment's tables: CSV files (written whole, then moved into place) and a Markdown summary.</summary>
+/// <summary>The FGD experiment's tables: CSV files (written atomically) and a Markdown summary.</summary>
 internal static class FgdTables
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -21,7 +22,7 @@ internal static class FgdTables
             text.Append(published is { } p ? string.Create(Inv, $"{p.MeanPct:F2},{p.SdPct:F2},{Math.Round(at100.Average() - p.MeanPct, 2):F2}") : ",,");
             text.Append('\n');
         }
-        WriteWhole(path, text.ToString());
+        AtomicFile.WriteText(path, text.ToString());
     }
 
     public static void WriteCurves(string path, IEnumerable<PolicyRuns> runs)
@@ -34,7 +35,7 @@ internal static class FgdTables
             for (int k = 0; k < alloc.Length; k++)
                 text.Append(Inv, $"{r.PodList},{r.Policy},{k},{Cell(alloc[k])},{Cell(frag[k])}\n");
         }
-        WriteWhole(path, text.ToString());
+        AtomicFile.WriteText(path, text.ToString());
     }
 
     /// <summary>One row per pod list: each policy's mean allocation at 100 %, with the published mean and the difference where there is one.</summary>
@@ -61,12 +62,4 @@ internal static class FgdTables
     private static double Sd(double[] values) => values.Length > 1 ? values.StandardDeviation() : 0;
 
     private static string Cell(double value) => double.IsNaN(value) ? "" : value.ToString("F2", Inv);
-
-    /// <summary>Writes the text to a temporary file beside <paramref name="path"/> and moves it into place, so a reader never sees half a file.</summary>
-    public static void WriteWhole(string path, string text)
-    {
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
-    }
 }

@@ -6,9 +6,6 @@ namespace ComputeScheduler.Validation.Fgd;
 /// <summary>One policy on one pod list: the curves of each seed, in seed order.</summary>
 public sealed record PolicyRuns(string PodList, string Policy, IReadOnlyList<FragmentationCurves> Seeds)
 {
-    /// <summary>Mean over seeds of the allocation ratio at arrived percent <paramref name="percent"/>.</summary>
-    public double MeanAllocationAt(int percent) => Seeds.Average(c => c.AllocationPercent[percent]);
-
     public double[] AllocationAt(int percent) => Seeds.Select(c => c.AllocationPercent[percent]).ToArray();
 
     /// <summary>Mean curve over seeds (readings missing in a seed are left out of that percent's mean).</summary>
