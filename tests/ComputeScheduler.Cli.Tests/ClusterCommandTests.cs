@@ -18,7 +18,7 @@ public class ClusterCommandTests
     [Fact]
     public async Task A_trace_replay_on_a_coordinator_and_two_worker_processes_is_byte_identical_to_one_process()
     {
-        string[] replay = ["replay", RepoPaths.SharedData("swf/HPC2N-2002-2.2-cln.first3170jobs.swf"), "--topology", RepoPaths.Topology("national-default.yaml"),
+        string[] replay = ["replay", RepoPaths.Data("swf/HPC2N-2002-2.2-cln.first3170jobs.swf"), "--topology", RepoPaths.Topology("national-default.yaml"),
             "--chip-model", "nvidia-a800-sxm4-80gb"];
         using var one = new TempFolder();
         using var three = new TempFolder();

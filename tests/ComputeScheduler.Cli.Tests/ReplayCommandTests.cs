@@ -11,7 +11,7 @@ public class ReplayCommandTests
     public async Task An_swf_trace_replays_end_to_end_with_every_replayable_job_in_the_results()
     {
         using var dir = new TempFolder();
-        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("swf/HPC2N-2002-2.2-cln.first3170jobs.swf"),
+        var result = await CliRunner.RunAsync("replay", RepoPaths.Data("swf/HPC2N-2002-2.2-cln.first3170jobs.swf"),
             "--topology", Topology, "--chip-model", "nvidia-a800-sxm4-80gb", "--out", dir.Path);
 
         Assert.True(result.ExitCode == 0, result.Error);
@@ -73,7 +73,7 @@ public class ReplayCommandTests
     public async Task An_unknown_chip_model_for_the_trace_is_refused()
     {
         using var dir = new TempFolder();
-        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("swf/HPC2N-2002-2.2-cln.first3170jobs.swf"),
+        var result = await CliRunner.RunAsync("replay", RepoPaths.Data("swf/HPC2N-2002-2.2-cln.first3170jobs.swf"),
             "--topology", Topology, "--chip-model", "v100", "--out", dir.File("out"));
 
         Assert.Equal(2, result.ExitCode);
@@ -84,18 +84,18 @@ public class ReplayCommandTests
     [Fact]
     public async Task Trace_stats_prints_the_nasa_log_figures()
     {
-        var result = await CliRunner.RunAsync("trace", "stats", RepoPaths.SharedData("swf/NASA-iPSC-1993-3.1-cln.swf.gz"));
+        var result = await CliRunner.RunAsync("trace", "stats", RepoPaths.Data("swf/NASA-iPSC-1993-3.1-cln.swf.gz"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("18,239", result.Out);       // jobs (shared/data/README)
-        Assert.Contains("131,732.8", result.Out);    // CPU-hours (shared/data/README)
+        Assert.Contains("18,239", result.Out);       // jobs (data/README)
+        Assert.Contains("131,732.8", result.Out);    // CPU-hours (data/README)
     }
 
     [Fact]
     public async Task A_gavel_trace_replays_on_the_gavel_cluster_with_measured_runtimes_on_v100()
     {
         using var dir = new TempFolder();
-        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("gavel/traces-physical-cluster/small_test.trace"),
+        var result = await CliRunner.RunAsync("replay", RepoPaths.Data("gavel/traces-physical-cluster/small_test.trace"),
             "--topology", RepoPaths.Topology("gavel-108.yaml"), "--format", "gavel", "--out", dir.Path);
 
         Assert.True(result.ExitCode == 0, result.Error);
@@ -109,8 +109,8 @@ public class ReplayCommandTests
     public async Task Philly_jobs_replay_on_a_centre_built_from_the_philly_machine_list()
     {
         using var dir = new TempFolder();
-        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("philly/philly_jobs_subset_2017-09_to_2017-11.json"),
-            "--topology", Topology, "--machines", RepoPaths.SharedData("philly/cluster_machine_list.csv"), "--out", dir.Path);
+        var result = await CliRunner.RunAsync("replay", RepoPaths.Data("philly/philly_jobs_subset_2017-09_to_2017-11.json"),
+            "--topology", Topology, "--machines", RepoPaths.Data("philly/cluster_machine_list.csv"), "--out", dir.Path);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("552 machines, 2490 GPUs", result.Out);
@@ -123,7 +123,7 @@ public class ReplayCommandTests
     public async Task The_openb_default_pods_replay_on_the_openb_nodes_without_ever_exceeding_a_pool()
     {
         using var dir = new TempFolder();
-        string folder = RepoPaths.SharedData("alibaba-gpu-v2023-openb");
+        string folder = RepoPaths.Data("alibaba-gpu-v2023-openb");
         var result = await CliRunner.RunAsync("replay", Path.Combine(folder, "openb_pod_list_default.csv"), "--topology", Topology,
             "--machines", Path.Combine(folder, "openb_node_list_gpu_node.csv"), "--queue-order", "fifo", "--placement", "best-fit", "--out", dir.Path);
 
@@ -192,11 +192,11 @@ public class ReplayCommandTests
     [Fact]
     public async Task Trace_stats_prints_the_openb_default_figures()
     {
-        var result = await CliRunner.RunAsync("trace", "stats", RepoPaths.SharedData("alibaba-gpu-v2023-openb/openb_pod_list_default.csv"));
+        var result = await CliRunner.RunAsync("trace", "stats", RepoPaths.Data("alibaba-gpu-v2023-openb/openb_pod_list_default.csv"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("8,152", result.Out);       // pods (shared/data/README)
-        Assert.Contains("51,470.7", result.Out);    // GPU-hours (shared/data/README)
+        Assert.Contains("8,152", result.Out);       // pods (data/README)
+        Assert.Contains("51,470.7", result.Out);    // GPU-hours (data/README)
         Assert.Contains("3,078", result.Out);       // pods asking for a share of one GPU
     }
 
@@ -204,7 +204,7 @@ public class ReplayCommandTests
     public async Task An_llm_request_trace_replays_as_inference_jobs_at_a_demand_region()
     {
         using var dir = new TempFolder();
-        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("azure-llm-2023/AzureLLMInferenceTrace_code.csv"),
+        var result = await CliRunner.RunAsync("replay", RepoPaths.Data("azure-llm-2023/AzureLLMInferenceTrace_code.csv"),
             "--prefill-tokens-per-s", "5000", "--decode-tokens-per-s", "40", "--job-class", "llm-inference", "--out", dir.Path);
 
         Assert.True(result.ExitCode == 0, result.Error);
@@ -216,7 +216,7 @@ public class ReplayCommandTests
     public async Task An_llm_request_trace_without_serving_rates_is_refused()
     {
         using var dir = new TempFolder();
-        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("azure-llm-2023/AzureLLMInferenceTrace_code.csv"), "--out", dir.File("out"));
+        var result = await CliRunner.RunAsync("replay", RepoPaths.Data("azure-llm-2023/AzureLLMInferenceTrace_code.csv"), "--out", dir.File("out"));
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("--format azure-llm: expected --prefill-tokens-per-s and --decode-tokens-per-s", Assert.Single(result.ErrorLines));
@@ -227,8 +227,8 @@ public class ReplayCommandTests
     public async Task Tiresias_jobs_replay_on_its_32_node_4_gpu_cluster_spec()
     {
         using var dir = new TempFolder();
-        var result = await CliRunner.RunAsync("replay", RepoPaths.SharedData("tiresias/60_job.csv"), "--topology", Topology,
-            "--machines", RepoPaths.SharedData("tiresias/n32g4.csv"), "--out", dir.Path);
+        var result = await CliRunner.RunAsync("replay", RepoPaths.Data("tiresias/60_job.csv"), "--topology", Topology,
+            "--machines", RepoPaths.Data("tiresias/n32g4.csv"), "--out", dir.Path);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("32 machines, 128 GPUs", result.Out);
@@ -239,14 +239,14 @@ public class ReplayCommandTests
     {
         // Expected job counts where a published or independent figure exists (-1: checked by accounting only).
         var data = new TheoryData<string, string, string[], int>();
-        string openb = RepoPaths.SharedData("alibaba-gpu-v2023-openb");
+        string openb = RepoPaths.Data("alibaba-gpu-v2023-openb");
         foreach (var pods in Directory.GetFiles(openb, "openb_pod_list_*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal))
             if (!pods!.StartsWith("openb_pod_list_multigpu", StringComparison.Ordinal))   // demand samples without times: stats only
                 data.Add("alibaba-gpu-v2023-openb/" + pods, "single-centre.yaml", ["--machines", Path.Combine(openb, "openb_node_list_gpu_node.csv")], pods == "openb_pod_list_default.csv" ? 7_255 : -1);
-        foreach (var trace in Directory.GetFiles(RepoPaths.SharedData("gavel/traces-physical-cluster"), "*.trace").Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        foreach (var trace in Directory.GetFiles(RepoPaths.Data("gavel/traces-physical-cluster"), "*.trace").Select(Path.GetFileName).Order(StringComparer.Ordinal))
             data.Add("gavel/traces-physical-cluster/" + trace, "gavel-108.yaml", [], trace == "max_min_fairness.trace" ? 96 : -1);
         data.Add("azure-llm-2023/AzureLLMInferenceTrace_conv.csv", "national-default.yaml", ["--prefill-tokens-per-s", "5000", "--decode-tokens-per-s", "40", "--job-class", "llm-inference"], 19_366);
-        data.Add("philly/philly_jobs_subset_2017-09_to_2017-11.json", "single-centre.yaml", ["--machines", RepoPaths.SharedData("philly/cluster_machine_list.csv")], 2_631);
+        data.Add("philly/philly_jobs_subset_2017-09_to_2017-11.json", "single-centre.yaml", ["--machines", RepoPaths.Data("philly/cluster_machine_list.csv")], 2_631);
         data.Add("tiresias/tf_job.csv", "single-centre.yaml", [], 2);   // the file repeats its one row
         data.Add("tiresias/60_job.csv", "single-centre.yaml", [], 60);
         data.Add("swf/NASA-iPSC-1993-3.1-cln.swf.gz", "single-centre.yaml", [], 18_239);
@@ -258,7 +258,7 @@ public class ReplayCommandTests
     public async Task Every_job_trace_of_the_shared_data_replays_and_accounts_for_every_job(string trace, string topology, string[] extra, int jobs)
     {
         using var dir = new TempFolder();
-        var result = await CliRunner.RunAsync(["replay", RepoPaths.SharedData(trace), "--topology", RepoPaths.Topology(topology), "--out", dir.Path, .. extra]);
+        var result = await CliRunner.RunAsync(["replay", RepoPaths.Data(trace), "--topology", RepoPaths.Topology(topology), "--out", dir.Path, .. extra]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         using var summary = JsonDocument.Parse(File.ReadAllText(dir.File("summary.json")));
@@ -273,21 +273,21 @@ public class ReplayCommandTests
     [Fact]
     public async Task Trace_stats_prints_the_philly_subset_figures()
     {
-        var result = await CliRunner.RunAsync("trace", "stats", RepoPaths.SharedData("philly/philly_jobs_subset_2017-09_to_2017-11.json"));
+        var result = await CliRunner.RunAsync("trace", "stats", RepoPaths.Data("philly/philly_jobs_subset_2017-09_to_2017-11.json"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("2,631", result.Out);       // jobs (shared/data/README)
-        Assert.Contains("711,843", result.Out);     // GPU-hours (shared/data/README)
+        Assert.Contains("2,631", result.Out);       // jobs (data/README)
+        Assert.Contains("711,843", result.Out);     // GPU-hours (data/README)
     }
 
     [Fact]
     public async Task Trace_stats_of_the_openb_gpu_node_list_counts_its_6212_gpus()
     {
-        var result = await CliRunner.RunAsync("trace", "stats", RepoPaths.SharedData("alibaba-gpu-v2023-openb/openb_node_list_gpu_node.csv"));
+        var result = await CliRunner.RunAsync("trace", "stats", RepoPaths.Data("alibaba-gpu-v2023-openb/openb_node_list_gpu_node.csv"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("1,213", result.Out);       // GPU nodes (shared/data/README)
-        Assert.Contains("6,212", result.Out);       // GPUs (shared/data/README)
+        Assert.Contains("1,213", result.Out);       // GPU nodes (data/README)
+        Assert.Contains("6,212", result.Out);       // GPUs (data/README)
     }
 
     private static long Peak(IEnumerable<(long Start, long End, long Amount)> holds)

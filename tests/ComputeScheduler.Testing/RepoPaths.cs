@@ -9,8 +9,8 @@ public static class RepoPaths
 
     public static string Topology(string file) => Path.Combine(Topologies, file);
 
-    /// <summary>../shared/data beside the repository, as in CI.</summary>
-    public static string SharedData(string relative) => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", relative));
+    /// <summary>A file or folder of the repository's public data sets (data/, described in data/README.md).</summary>
+    public static string Data(string relative) => Path.GetFullPath(Path.Combine(Root, "data", relative));
 
     private static string FindRoot()
     {

@@ -14,7 +14,7 @@ internal sealed class FgdCommand
     private const string NodeList = "openb_node_list_gpu_node.csv";
 
     private readonly TextWriter _out, _error;
-    private readonly Option<string> _data = new("--data") { Description = "The shared data folder.", DefaultValueFactory = _ => "../shared/data" };
+    private readonly Option<string> _data = new("--data") { Description = "The public data folder (the repository's data/).", DefaultValueFactory = _ => "data" };
     private readonly Option<string> _podLists = new("--pod-lists") { Description = "'all', or comma-separated pod list names (e.g. openb_pod_list_default).", DefaultValueFactory = _ => "all" };
     private readonly Option<int> _seeds = new("--seeds") { Description = "Seeds per policy and list (1..n).", DefaultValueFactory = _ => 10 };
     private readonly Option<string> _outDir = new("--out") { Description = "Folder for the tables and plots.", DefaultValueFactory = _ => "validation-results/fgd" };

@@ -28,7 +28,7 @@ public class TiresiasValidationTests(ITestOutputHelper output)
     [Fact]
     public async Task Tiresias_60_job_trace_on_its_64_gpu_spec_never_queues_so_every_policy_gives_the_same_mean_jct()
     {
-        var r = await RunAll(RepoPaths.SharedData("tiresias/60_job.csv"), RepoPaths.SharedData("tiresias/cluster_spec.csv"), "tiresias");
+        var r = await RunAll(RepoPaths.Data("tiresias/60_job.csv"), RepoPaths.Data("tiresias/cluster_spec.csv"), "tiresias");
 
         Assert.All(r.Values, s => Assert.Equal(60, s.Finished));
         foreach (var policy in Policies)
@@ -38,7 +38,7 @@ public class TiresiasValidationTests(ITestOutputHelper output)
     [Fact]
     public async Task Philly_subset_on_a_400_gpu_cluster_las_and_gittins_cut_mean_jct_against_fifo()
     {
-        var r = await RunAll(RepoPaths.SharedData("philly/philly_jobs_subset_2017-09_to_2017-11.json"),
+        var r = await RunAll(RepoPaths.Data("philly/philly_jobs_subset_2017-09_to_2017-11.json"),
             Path.Combine(AppContext.BaseDirectory, "data", "philly-400gpu-spec.csv"), "philly");
 
         Assert.All(r.Values, s => Assert.Equal(2631, s.Finished));

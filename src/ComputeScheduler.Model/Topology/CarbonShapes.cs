@@ -12,7 +12,7 @@ public static class CarbonShapes
     /// Lower intensity around midday, higher in the evening peak. ASSUMPTION: shape only, not data.
     /// Reasoning: solar output peaks about 12:00-14:00 and displaces coal at the margin, while the
     /// 18:00-21:00 load peak is met by thermal units. No hourly intensity series for Chinese grids is
-    /// in ../shared/data (only annual provincial factors), so the swing (about -15 % / +10 % of the
+    /// in data/ (only annual provincial factors), so the swing (about -15 % / +10 % of the
     /// mean) is a round scenario assumption; give measured hourly factors where you have them.
     /// </summary>
     public const string SolarDip = "solar-dip";

@@ -6,7 +6,7 @@ using ComputeScheduler.Model.Time;
 namespace ComputeScheduler.Workloads.Traces;
 
 /// <summary>
-/// Azure LLM inference request traces (Splitwise, ISCA'24; `../shared/data/azure-llm-2023/`):
+/// Azure LLM inference request traces (Splitwise, ISCA'24; `data/azure-llm-2023/`):
 /// header <c>TIMESTAMP,ContextTokens,GeneratedTokens</c>, timestamps <c>yyyy-MM-dd HH:mm:ss.fffffff</c>
 /// in increasing order. Each request becomes one inference job of one chip at the given demand
 /// region: submit = time since the first request (to the microsecond); work = the request's

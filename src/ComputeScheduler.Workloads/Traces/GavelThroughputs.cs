@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace ComputeScheduler.Workloads.Traces;
 
 /// <summary>
-/// Gavel's measured throughput table (OSDI'20; `../shared/data/gavel/*_throughputs.json`): for each
+/// Gavel's measured throughput table (OSDI'20; `data/gavel/*_throughputs.json`): for each
 /// worker type (k80, p100, v100 and their *_unconsolidated variants) and job key
 /// <c>('job type', scale factor)</c>, the isolated throughput in training steps per second (the
 /// <c>null</c> entry; co-location pairs are not read). A throughput of 0 means the job cannot run

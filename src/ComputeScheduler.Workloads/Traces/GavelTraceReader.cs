@@ -5,7 +5,7 @@ using ComputeScheduler.Model.Time;
 namespace ComputeScheduler.Workloads.Traces;
 
 /// <summary>
-/// Gavel job traces (OSDI'20; `../shared/data/gavel/traces-physical-cluster/*.trace`): tab-separated,
+/// Gavel job traces (OSDI'20; `data/gavel/traces-physical-cluster/*.trace`): tab-separated,
 /// no header, 10 fields: job_type, command, working_directory, num_steps_arg, needs_data_dir,
 /// total_steps, scale_factor, priority_weight, SLO, arrival_time. A job's work comes from Gavel's
 /// measured throughput table: runtime on the reference chip's worker type = total_steps /

@@ -6,7 +6,7 @@ using ComputeScheduler.Workloads.Topologies;
 namespace ComputeScheduler.Workloads.Traces;
 
 /// <summary>
-/// Alibaba GPU 2023 "openb" pod lists (ATC'23 FGD; `../shared/data/alibaba-gpu-v2023-openb/openb_pod_list_*.csv`).
+/// Alibaba GPU 2023 "openb" pod lists (ATC'23 FGD; `data/alibaba-gpu-v2023-openb/openb_pod_list_*.csv`).
 /// Mapping (docs/traces.md): row order -> id; creation_time -> submit (s); num_gpu -> chips;
 /// gpu_milli (when num_gpu = 1 and below 1000) -> thousandths of one shared chip; gpu_spec (models
 /// separated by '|') -> allowed chip models through the chip mapping; deletion_time - scheduled_time

@@ -6,7 +6,7 @@ using ComputeScheduler.Model.Time;
 namespace ComputeScheduler.Workloads.Traces;
 
 /// <summary>
-/// Microsoft Philly job subset (ATC'19; `../shared/data/philly/philly_jobs_subset_*.json`): a JSON
+/// Microsoft Philly job subset (ATC'19; `data/philly/philly_jobs_subset_*.json`): a JSON
 /// array of jobs with <c>id</c>, <c>num_gpus</c>, <c>submitted_time</c> and <c>attempts</c>
 /// (<c>start_time</c>, <c>end_time</c>, "yyyy-MM-dd HH:mm:ss", cluster-local time). The records are
 /// not in submit order, so this reader reads the array whole (a few MB) and sorts it by submit

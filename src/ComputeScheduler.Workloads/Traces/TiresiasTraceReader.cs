@@ -5,7 +5,7 @@ using ComputeScheduler.Model.Time;
 namespace ComputeScheduler.Workloads.Traces;
 
 /// <summary>
-/// Tiresias simulator job CSV (NSDI'19; `../shared/data/tiresias/`): header with at least
+/// Tiresias simulator job CSV (NSDI'19; `data/tiresias/`): header with at least
 /// <c>job_id</c>, <c>num_gpu</c>, <c>submit_time</c> and <c>duration</c> (seconds); other columns
 /// (iterations, model_name, interval, ...) are not used. Mapping: row order -> id (job_id is checked
 /// to be a number but not kept: tf_job.csv repeats its one row, so job ids are not unique), submit_time ->

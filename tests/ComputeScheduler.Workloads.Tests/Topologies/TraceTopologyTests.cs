@@ -22,13 +22,13 @@ public class TraceTopologyTests
     [InlineData("philly/cluster_machine_list.csv", "philly", 1, 2_490)]
     public void A_machine_list_becomes_a_centre_with_every_gpu_of_the_list(string file, string format, int gpuColumn, int publishedGpus)
     {
-        string path = RepoPaths.SharedData(file);
+        string path = RepoPaths.Data(file);
         Assert.Equal(format, MachineTableReader.Detect(path));
 
         var built = TraceTopology.Build(MachineTableReader.Read(path, format), Mapping, Base.Catalog, Base.Centres[0], "t");
 
         Assert.Equal(RawSum(path, gpuColumn), built.Centre.TotalChips);
-        Assert.Equal(publishedGpus, built.Centre.TotalChips);     // shared/data/README figures
+        Assert.Equal(publishedGpus, built.Centre.TotalChips);     // data/README figures
         Assert.Empty(built.Unmapped);
         Assert.All(built.Centre.Pools, p => Assert.Equal(p.Server.ChipsPerServer, p.Server.ScaleUpDomainChips));
     }
@@ -41,7 +41,7 @@ public class TraceTopologyTests
     [InlineData("cluster_spec.csv", 64)]
     public void A_tiresias_cluster_spec_becomes_switches_times_nodes_of_its_gpus(string file, int gpus)
     {
-        string path = RepoPaths.SharedData("tiresias/" + file);
+        string path = RepoPaths.Data("tiresias/" + file);
         // Independent: num_switch x num_node_p_switch x num_gpu_p_node of the one row.
         var row = File.ReadAllLines(path)[1].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(gpus, row[0] * row[1] * row[2]);

@@ -14,8 +14,8 @@ public class AzureLlmTraceReaderTests
     [InlineData("AzureLLMInferenceTrace_conv.csv", 19_366, 22_361_870, 4_088_665)]
     public void Every_request_becomes_one_inference_job_with_its_tokens_service_time(string file, int requests, long context, long generated)
     {
-        string path = RepoPaths.SharedData("azure-llm-2023/" + file);
-        // Independent of the reader: token sums from the raw rows, and shared/data/README's figures.
+        string path = RepoPaths.Data("azure-llm-2023/" + file);
+        // Independent of the reader: token sums from the raw rows, and data/README's figures.
         var raw = File.ReadAllLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToArray();
         Assert.Equal(context, raw.Sum(r => long.Parse(r[1])));
         Assert.Equal(generated, raw.Sum(r => long.Parse(r[2])));

@@ -8,15 +8,15 @@ namespace ComputeScheduler.Workloads.Tests.Traces;
 
 public class GavelTraceReaderTests
 {
-    private static readonly string Table = RepoPaths.SharedData("gavel/simulation_throughputs.json");
-    private static readonly string Traces = RepoPaths.SharedData("gavel/traces-physical-cluster");
+    private static readonly string Table = RepoPaths.Data("gavel/simulation_throughputs.json");
+    private static readonly string Traces = RepoPaths.Data("gavel/traces-physical-cluster");
     private static readonly TraceReadOptions Options = new("unused");
 
     [Fact]
     public void The_throughput_table_gives_the_published_resnet50_figures()
     {
         var t = GavelThroughputs.Load(Table);
-        // shared/data/README: ResNet-50 (batch size 64), 1 GPU, isolated: v100 4.39, p100 2.62, k80 0.62 steps/s.
+        // data/README: ResNet-50 (batch size 64), 1 GPU, isolated: v100 4.39, p100 2.62, k80 0.62 steps/s.
         Assert.True(t.TryGet("ResNet-50 (batch size 64)", 1, "v100", out double v100));
         Assert.True(t.TryGet("ResNet-50 (batch size 64)", 1, "p100", out double p100));
         Assert.True(t.TryGet("ResNet-50 (batch size 64)", 1, "k80", out double k80));
@@ -47,7 +47,7 @@ public class GavelTraceReaderTests
             }
             total += jobs.Count;
         }
-        Assert.Equal(287, total);   // shared/data/README: 287 jobs in 8 files
+        Assert.Equal(287, total);   // data/README: 287 jobs in 8 files
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class GavelThroughputsTests
     public void A_truncated_file_is_reported_with_its_line()
     {
         using var dir = new TempFolder();
-        string text = File.ReadAllText(RepoPaths.SharedData("gavel/simulation_throughputs.json"));
+        string text = File.ReadAllText(RepoPaths.Data("gavel/simulation_throughputs.json"));
         string path = Write(dir, text[..(text.Length / 2)]);
         var e = Assert.Throws<InputException>(() => GavelThroughputs.Load(path));
         Assert.StartsWith(path + ":", e.Message);

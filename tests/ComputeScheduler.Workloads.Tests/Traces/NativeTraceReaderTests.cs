@@ -91,7 +91,7 @@ public class NativeTraceReaderTests
         string path = dir.File("x.csv");
         File.WriteAllLines(path, ["id,submit_s,chips,runtime_s", "0,0,1,1"]);
         Assert.Equal("native", TraceFormats.For(path, "auto").Format);
-        Assert.Equal("swf", TraceFormats.For(RepoPaths.SharedData("swf/NASA-iPSC-1993-3.1-cln.swf.gz"), "auto").Format);
+        Assert.Equal("swf", TraceFormats.For(RepoPaths.Data("swf/NASA-iPSC-1993-3.1-cln.swf.gz"), "auto").Format);
     }
 
     [Fact]

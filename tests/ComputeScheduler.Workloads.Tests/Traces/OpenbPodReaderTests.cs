@@ -8,7 +8,7 @@ namespace ComputeScheduler.Workloads.Tests.Traces;
 
 public class OpenbPodReaderTests
 {
-    private static readonly string Folder = RepoPaths.SharedData("alibaba-gpu-v2023-openb");
+    private static readonly string Folder = RepoPaths.Data("alibaba-gpu-v2023-openb");
     private static readonly string Default = Path.Combine(Folder, "openb_pod_list_default.csv");
     private static readonly TraceReadOptions Replay = new("trace");
     private static readonly TraceReadOptions All = new("trace", Everything: true);
@@ -20,7 +20,7 @@ public class OpenbPodReaderTests
     public void The_default_pod_list_reads_all_8152_pods_and_their_gpu_hours()
     {
         var raw = Raw(Default);
-        // num_gpu x gpu_milli/1000 x (deletion - scheduled) over scheduled pods (shared/data/README: 51,470.7 GPU-hours).
+        // num_gpu x gpu_milli/1000 x (deletion - scheduled) over scheduled pods (data/README: 51,470.7 GPU-hours).
         double rawHours = raw.Where(r => r[10].Length > 0)
             .Sum(r => int.Parse(r[3], CultureInfo.InvariantCulture) * int.Parse(r[4], CultureInfo.InvariantCulture) / 1000.0
                       * (double.Parse(r[9], CultureInfo.InvariantCulture) - double.Parse(r[10], CultureInfo.InvariantCulture)) / 3600);
@@ -31,8 +31,8 @@ public class OpenbPodReaderTests
         Assert.Equal(raw.Length, pods.Count);
         Assert.Equal(rawHours, pods.Sum(p => (p.ObservedRuntimeS ?? 0) * p.ChipShare) / 3600, 6);
         Assert.Equal(51_470.7, rawHours, 1);
-        Assert.Equal(3_078, pods.Count(p => p.IsShared));                        // shared/data/README
-        Assert.Equal(1_088, pods.Count(p => p.Chips == 0));                      // shared/data/README
+        Assert.Equal(3_078, pods.Count(p => p.IsShared));                        // data/README
+        Assert.Equal(1_088, pods.Count(p => p.Chips == 0));                      // data/README
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class OpenbPodReaderTests
         var jobs = reader.Read(Default, Replay).ToList();
 
         Assert.Equal(raw.Count(r => r[10].Length > 0), jobs.Count);
-        Assert.Equal(897, reader.SkippedNeverScheduled);                         // shared/data/README: 897 Pending pods
+        Assert.Equal(897, reader.SkippedNeverScheduled);                         // data/README: 897 Pending pods
         Assert.All(jobs, j => Assert.True(j.ObservedRuntimeS >= 0 && j.CpuMilli > 0));
         Assert.Equal(raw.Count(r => r[3] == "0" && r[10].Length > 0), jobs.Count(j => j.Chips == 0));
         Assert.Equal(raw.Where(r => r[10].Length > 0).Sum(r => long.Parse(r[1], CultureInfo.InvariantCulture)), jobs.Sum(j => j.CpuMilli));

@@ -7,7 +7,7 @@ namespace ComputeScheduler.Workloads.Tests.Traces;
 
 public class PhillyTraceReaderTests
 {
-    private static readonly string Subset = RepoPaths.SharedData("philly/philly_jobs_subset_2017-09_to_2017-11.json");
+    private static readonly string Subset = RepoPaths.Data("philly/philly_jobs_subset_2017-09_to_2017-11.json");
     private static readonly TraceReadOptions Options = new("trace");
 
     [Fact]
@@ -23,10 +23,10 @@ public class PhillyTraceReaderTests
 
         var jobs = new PhillyTraceReader().Read(Subset, Options).ToList();
 
-        Assert.Equal(2_631, jobs.Count);                               // shared/data/README
+        Assert.Equal(2_631, jobs.Count);                               // data/README
         Assert.Equal(doc.RootElement.GetArrayLength(), jobs.Count);
         Assert.Equal(rawHours, jobs.Sum(j => j.ObservedRuntimeS!.Value * j.Chips) / 3600, 3);
-        Assert.Equal(711_843, jobs.Sum(j => j.ObservedRuntimeS!.Value * j.Chips) / 3600, 0);   // shared/data/README
+        Assert.Equal(711_843, jobs.Sum(j => j.ObservedRuntimeS!.Value * j.Chips) / 3600, 0);   // data/README
         Assert.True(jobs.Zip(jobs.Skip(1)).All(p => p.First.Submit <= p.Second.Submit));
         Assert.Equal(0, jobs[0].Submit.Microseconds);
     }

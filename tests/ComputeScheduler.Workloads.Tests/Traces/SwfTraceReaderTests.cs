@@ -7,8 +7,8 @@ namespace ComputeScheduler.Workloads.Tests.Traces;
 
 public class SwfTraceReaderTests
 {
-    private static readonly string Nasa = RepoPaths.SharedData("swf/NASA-iPSC-1993-3.1-cln.swf.gz");
-    private static readonly string Hpc2n = RepoPaths.SharedData("swf/HPC2N-2002-2.2-cln.first3170jobs.swf");
+    private static readonly string Nasa = RepoPaths.Data("swf/NASA-iPSC-1993-3.1-cln.swf.gz");
+    private static readonly string Hpc2n = RepoPaths.Data("swf/HPC2N-2002-2.2-cln.first3170jobs.swf");
     private static readonly TraceReadOptions Options = new("trace");
 
     /// <summary>Independent of the reader: job lines with run time and processors available, and their CPU-hours.</summary>
@@ -41,11 +41,11 @@ public class SwfTraceReaderTests
         var jobs = reader.Read(Nasa, Options).ToList();
         var raw = Raw(Nasa);
 
-        Assert.Equal(18_239, jobs.Count);                       // shared/data/README: 18,239 jobs
+        Assert.Equal(18_239, jobs.Count);                       // data/README: 18,239 jobs
         Assert.Equal(raw.Jobs, jobs.Count);
         double hours = jobs.Sum(j => j.ObservedRuntimeS!.Value * j.Chips / 3600);
         Assert.Equal(raw.CpuHours, hours, 6);
-        Assert.Equal(131_732.8, hours, 1);                       // shared/data/README: 131,732.8 CPU-hours
+        Assert.Equal(131_732.8, hours, 1);                       // data/README: 131,732.8 CPU-hours
         Assert.Equal(0, reader.SkippedUnavailable);
     }
 
@@ -57,7 +57,7 @@ public class SwfTraceReaderTests
         var raw = Raw(Hpc2n);
 
         Assert.Equal(raw.Jobs, jobs.Count);
-        Assert.Equal(25, reader.SkippedUnavailable);            // shared/data/README: 25 jobs with run time -1
+        Assert.Equal(25, reader.SkippedUnavailable);            // data/README: 25 jobs with run time -1
         Assert.Equal(3_170, jobs.Count + reader.SkippedUnavailable);
         Assert.Equal(raw.CpuHours, jobs.Sum(j => j.ObservedRuntimeS!.Value * j.Chips / 3600), 6);
     }

@@ -11,7 +11,7 @@ public class TiresiasTraceReaderTests
     [Fact]
     public void The_60_job_trace_reads_every_job_and_its_gpu_hours()
     {
-        string path = RepoPaths.SharedData("tiresias/60_job.csv");
+        string path = RepoPaths.Data("tiresias/60_job.csv");
         // Independent of the reader: sum of num_gpu x duration from the raw rows.
         var raw = File.ReadAllLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToArray();
         double rawHours = raw.Sum(r => int.Parse(r[1], CultureInfo.InvariantCulture) * double.Parse(r[5], CultureInfo.InvariantCulture)) / 3600;
