@@ -26,12 +26,23 @@ internal static class CliRunner
         return new Result(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>A temp folder holding copies of a built-in scenario and its catalogs, for editing.</summary>
+    /// <summary>
+    /// A temp folder holding copies of a built-in scenario and its catalogs, for editing; the copied
+    /// scenario names the copied catalogs (the shipped ones use the built-in catalogs).
+    /// </summary>
     public static TempFolder CopyOfTopology(string scenario)
     {
         var folder = new TempFolder();
         foreach (var f in new[] { scenario, "chips.yaml", "servers.yaml" })
             File.Copy(RepoPaths.Topology(f), folder.File(f));
+        string copy = folder.File(scenario);
+        var lines = File.ReadAllLines(copy).ToList();
+        if (!lines.Any(l => l.StartsWith("catalog:", StringComparison.Ordinal)))
+        {
+            int seed = lines.FindIndex(l => l.StartsWith("seed:", StringComparison.Ordinal));
+            lines.InsertRange(seed + 1, ["catalog: chips.yaml", "servers: servers.yaml"]);
+            File.WriteAllLines(copy, lines);
+        }
         return folder;
     }
 

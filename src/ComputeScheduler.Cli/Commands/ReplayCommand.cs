@@ -1,8 +1,10 @@
 using System.CommandLine;
 using ComputeScheduler.Cluster.Telemetry;
 using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Reports.Results;
 using ComputeScheduler.Scheduling;
 using ComputeScheduler.Workloads;
+using ComputeScheduler.Workloads.Scenarios;
 using ComputeScheduler.Workloads.Traces;
 using ComputeScheduler.Workloads.Topologies;
 using ComputeScheduler.Model.Ids;
@@ -28,7 +30,7 @@ public sealed class ReplayCommand
     private readonly Option<string?> _jobClass = new("--job-class") { Description = "Performance class of the trace's jobs (default: the topology's first class)." };
     private readonly Option<string?> _machines = new("--machines") { Description = "Build the centre from this machine list of a trace (openb, PAI 2020, spot 2026 or Philly) instead of the topology's centres." };
     private readonly Option<string> _machinesFormat = new("--machines-format") { Description = "Machine-list format.", DefaultValueFactory = _ => TraceFormats.Auto };
-    private readonly Option<string?> _chipMap = new("--chip-map") { Description = "Trace GPU names -> catalog chips (default: trace-chips.yaml beside the topology)." };
+    private readonly Option<string?> _chipMap = new("--chip-map") { Description = "Trace GPU names -> catalog chips (default: trace-chips.yaml beside the topology, else the built-in one)." };
     private readonly Option<double?> _prefill = new("--prefill-tokens-per-s") { Description = "LLM request traces: prompt tokens one reference chip prefills per second." };
     private readonly Option<double?> _decode = new("--decode-tokens-per-s") { Description = "LLM request traces: tokens one reference chip generates per second." };
     private readonly Option<string?> _demandRegion = new("--demand-region") { Description = "LLM request traces: the demand region the requests come from (default: the topology's first)." };
@@ -81,11 +83,11 @@ public sealed class ReplayCommand
             _error.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
-        string outDir = _options.OutFolder(parse, scenario);
-        int prepared = RunPipeline.PrepareFolder(outDir, _error);
-        if (prepared != ExitCodes.Ok) return prepared;
-        int code = await RunPipeline.RunAsync(_console, _error, scenario, reader.Read(trace, options), registry, outDir,
-            copies, hashed, $"in-process actors, replay of {reader.Format} trace", null, null, cluster).ConfigureAwait(false);
+        string inputsSha256 = ResultFolder.HashInputs(hashed);
+        using var folder = _options.StageOutFolder(parse, scenario, inputsSha256, _error);
+        if (folder is null) return ExitCodes.BadInput;
+        int code = await RunPipeline.RunAsync(_console, _error, scenario, reader.Read(trace, options), registry, folder,
+            copies, inputsSha256, $"in-process actors, replay of {reader.Format} trace", null, null, cluster).ConfigureAwait(false);
         BadLines.Report(_console, options.BadLines);
         if (reader is OpenbPodReader openb && openb.SkippedNeverScheduled > 0)
             _console.WriteLine($"not replayed: {openb.SkippedNeverScheduled} pod(s) never scheduled in the trace");
@@ -98,18 +100,18 @@ public sealed class ReplayCommand
     /// The topology the trace replays on (also how a worker node rebuilds it); adds the files it
     /// read to <paramref name="copies"/> and <paramref name="hashed"/>.
     /// </summary>
-    internal (Scenario Scenario, ChipMapping? Mapping) ScenarioFor(ParseResult parse, PolicyRegistry registry, List<string> copies, List<string> hashed)
+    internal (Scenario Scenario, ChipMapping Mapping) ScenarioFor(ParseResult parse, PolicyRegistry registry, List<string> copies, List<string> hashed)
     {
         string topology = parse.GetValue(_topology) ?? BuiltInScenarios.DefaultPath;
         var scenario = _options.LoadScenario(topology, parse, registry) with { Name = "replay-" + TraceName(parse.GetValue(_trace)!) };
         copies.AddRange(scenario.SourceFiles);
         hashed.AddRange(scenario.SourceFiles);
-        string? mapPath = parse.GetValue(_chipMap) ?? DefaultMap(topology);
-        var mapping = mapPath is null ? null : ChipMapping.Load(mapPath, scenario.Catalog);
-        if (mapPath is not null) { copies.Add(mapPath); hashed.Add(mapPath); }
+        string mapPath = parse.GetValue(_chipMap) ?? DefaultMap(topology);
+        var mapping = ChipMapping.Load(mapPath, scenario.Catalog);
+        copies.Add(mapPath);
+        hashed.Add(mapPath);
         if (parse.GetValue(_machines) is { } machines)
         {
-            if (mapping is null) throw new InputException($"--machines: expected a chip mapping (--chip-map, or trace-chips.yaml beside {topology}), got none");
             scenario = WithTraceCentre(scenario, machines, parse.GetValue(_machinesFormat) ?? TraceFormats.Auto, mapping);
             hashed.Add(machines);
         }
@@ -133,10 +135,11 @@ public sealed class ReplayCommand
         return region;
     }
 
-    private static string? DefaultMap(string topology)
+    /// <summary>trace-chips.yaml beside the topology, else the built-in one.</summary>
+    private static string DefaultMap(string topology)
     {
-        string path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(topology)) ?? ".", "trace-chips.yaml");
-        return File.Exists(path) ? path : null;
+        string path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(topology)) ?? ".", BuiltInCatalogs.TraceChipsFile);
+        return File.Exists(path) ? path : BuiltInCatalogs.TraceChips;
     }
 
     private Scenario WithTraceCentre(Scenario scenario, string machines, string format, ChipMapping mapping)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ComputeScheduler.Cluster.Telemetry;
 using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Reports.Results;
 using ComputeScheduler.Scheduling;
 using ComputeScheduler.Workloads;
 using ComputeScheduler.Workloads.Synthetic;
@@ -53,18 +54,20 @@ public sealed class RunCommand
             _error.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
-        string outDir = _options.OutFolder(parse, scenario);
-        int prepared = RunPipeline.PrepareFolder(outDir, _error);
-        if (prepared != ExitCodes.Ok) return prepared;
-        if (parse.GetValue(_jobs) is { } jobsFile)
+        string? jobsFile = parse.GetValue(_jobs);
+        IReadOnlyList<string> inputs = jobsFile is null ? scenario.SourceFiles : [.. scenario.SourceFiles, jobsFile];
+        string inputsSha256 = ResultFolder.HashInputs(inputs);
+        using var folder = _options.StageOutFolder(parse, scenario, inputsSha256, _error);
+        if (folder is null) return ExitCodes.BadInput;
+        if (jobsFile is not null)
         {
             // A native job file replaces the synthetic workload; its jobs' class defaults to the scenario's first.
             var options = new TraceReadOptions(scenario.Performance.Classes[0].Name);
-            return await RunPipeline.RunAsync(_console, _error, scenario, new NativeTraceReader().Read(jobsFile, options), registry, outDir,
-                scenario.SourceFiles, [.. scenario.SourceFiles, jobsFile], "in-process actors, native jobs", null, null, cluster).ConfigureAwait(false);
+            return await RunPipeline.RunAsync(_console, _error, scenario, new NativeTraceReader().Read(jobsFile, options), registry, folder,
+                scenario.SourceFiles, inputsSha256, "in-process actors, native jobs", null, null, cluster).ConfigureAwait(false);
         }
-        return await RunPipeline.RunAsync(_console, _error, scenario, SyntheticWorkload.Generate(scenario), registry, outDir,
-            scenario.SourceFiles, scenario.SourceFiles, "in-process actors", scenario.Workload.Jobs, scenario.Workload.DurationDays, cluster).ConfigureAwait(false);
+        return await RunPipeline.RunAsync(_console, _error, scenario, SyntheticWorkload.Generate(scenario), registry, folder,
+            scenario.SourceFiles, inputsSha256, "in-process actors", scenario.Workload.Jobs, scenario.Workload.DurationDays, cluster).ConfigureAwait(false);
     }
 
     /// <summary>The scenario this command line runs (also how a worker node rebuilds it).</summary>

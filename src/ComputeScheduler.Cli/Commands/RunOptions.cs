@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Reports.Results;
 using ComputeScheduler.Scheduling;
 using ComputeScheduler.Scheduling.Plugins;
 using ComputeScheduler.Workloads;
@@ -11,7 +12,8 @@ namespace ComputeScheduler.Cli.Commands;
 public sealed class RunOptions
 {
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for every random stream (overrides the scenario's)." };
-    public Option<string?> Out { get; } = new("--out") { Description = "Results folder (default: runs/<name>-seed<seed>)." };
+    public Option<string?> Out { get; } = new("--out") { Description = "Results folder (default: runs/<name>-seed<seed>[-<policies>]-<hash>, one per configuration). A run replaces it whole; a folder holding other files is refused unless --force." };
+    public Option<bool> Force { get; } = new("--force") { Description = "Let --out replace a folder that is not a results folder of an earlier run (everything in it is removed)." };
     public Option<string?> Dispatch { get; } = new("--dispatch") { Description = "Dispatch policy (overrides the scenario's)." };
     public Option<string?> QueueOrder { get; } = new("--queue-order") { Description = "Queue-order policy (overrides the scenario's)." };
     public Option<string?> Placement { get; } = new("--placement") { Description = "Placement policy (overrides the scenario's)." };
@@ -32,7 +34,7 @@ public sealed class RunOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Seed, Out, Dispatch, QueueOrder, Placement, Plugin, Otel, OtelEndpoint }) command.Add(o);
+        foreach (Option o in new Option[] { Seed, Out, Force, Dispatch, QueueOrder, Placement, Plugin, Otel, OtelEndpoint }) command.Add(o);
     }
 
     /// <summary>Starts the exporters asked for with --otel; dispose at the end of the command.</summary>
@@ -74,7 +76,30 @@ public sealed class RunOptions
         return scenario with { Policies = p };
     }
 
-    public string OutFolder(ParseResult parse, Scenario scenario) => parse.GetValue(Out) ?? Path.Combine("runs", $"{scenario.Name}-seed{scenario.Seed}");
+    /// <summary>
+    /// The results folder, staged beside its target (see <see cref="StagedResultFolder"/>); null
+    /// after printing one line when it cannot be used.
+    /// </summary>
+    /// <param name="inputsSha256">SHA-256 of the input files (<see cref="ResultFolder.HashInputs"/>).</param>
+    public StagedResultFolder? StageOutFolder(ParseResult parse, Scenario scenario, string inputsSha256, TextWriter error)
+    {
+        string? given = parse.GetValue(Out);
+        string target = given ?? Path.Combine("runs", DefaultFolderName.For(parse, scenario, inputsSha256));
+        try
+        {
+            return StagedResultFolder.Create(target, parse.GetValue(Force));
+        }
+        catch (ResultFolderRefusedException e)
+        {
+            error.WriteLine(given is null ? $"results folder {target}: {e.Message}" : $"--out {given}: {e.Message}");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            error.WriteLine($"{(given is null ? "results folder " + target : "--out " + given)}: cannot prepare the results folder: {e.Message}");
+            return null;
+        }
+    }
 
     /// <summary>The scenario loader's check of policy names against the registry.</summary>
     public static string? CheckPolicy(PolicyRegistry registry, string point, string name)

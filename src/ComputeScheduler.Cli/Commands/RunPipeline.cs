@@ -14,36 +14,20 @@ using Spectre.Console;
 namespace ComputeScheduler.Cli.Commands;
 
 /// <summary>
-/// What run and replay share once their input is accepted: create the results folder, simulate on
-/// the in-process actor system with progress, write the results, show the summary.
+/// What run and replay share once their input is accepted: simulate on the in-process actor system
+/// (or a cluster) with progress, write the results into the staged folder and move it into place
+/// whole, show the summary. On any failure the staged folder is dropped and nothing is written.
 /// </summary>
 internal static class RunPipeline
 {
-    public static int PrepareFolder(string outDir, TextWriter error)
-    {
-        if (File.Exists(outDir))
-        {
-            error.WriteLine($"--out {outDir}: expected a folder, got an existing file");
-            return ExitCodes.BadInput;
-        }
-        try
-        {
-            Directory.CreateDirectory(outDir);
-            return ExitCodes.Ok;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            error.WriteLine($"--out {outDir}: cannot create the results folder: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-    }
-
     /// <param name="copies">Input files copied into the results folder.</param>
-    /// <param name="hashed">Input files whose SHA-256 goes to run.json.</param>
+    /// <param name="inputsSha256">SHA-256 of the input files, for run.json.</param>
     public static async Task<int> RunAsync(IAnsiConsole console, TextWriter error, Scenario scenario, IEnumerable<JobSpec> jobs,
-        PolicyRegistry registry, string outDir, IReadOnlyList<string> copies, IReadOnlyList<string> hashed, string mode, long? totalJobs, double? days,
+        PolicyRegistry registry, StagedResultFolder folder, IReadOnlyList<string> copies, string inputsSha256, string mode, long? totalJobs, double? days,
         ClusterRunRequest? cluster = null)
     {
+        // Raw, unwrapped: the folder's name is something to copy.
+        console.Profile.Out.Writer.WriteLine($"results folder: {folder.Target}");
         var progress = new RunProgress();
         var wall = Stopwatch.StartNew();
         RunRecorder recorder;
@@ -58,12 +42,13 @@ internal static class RunPipeline
                 system = ActorSystem.Create(cluster.Node.SystemName, cluster.Node.ToConfig());
                 runTask = ClusterRun.RunAsync(system, scenario, cluster.Recipe, jobs, registry, cluster.MinWorkers, cluster.WorkerWait, progress: progress);
             }
+            FaultPoint.Reach("simulate");
             await ProgressDisplay.ShowAsync(console, progress, runTask, totalJobs, days).ConfigureAwait(false);
             recorder = await runTask.ConfigureAwait(false);
         }
         catch (CentresLostException e)
         {
-            // Nothing is written: the results folder holds no file that could pass for a whole run.
+            // Nothing is written: the staged folder is dropped.
             error.WriteLine($"run failed: {e.Message}; no results written");
             return ExitCodes.CentresLost;
         }
@@ -93,17 +78,18 @@ internal static class RunPipeline
         try
         {
             using var write = SimulatorTelemetry.Activities.StartActivity("computesched.write-results");
-            summary = ResultFolder.Write(outDir, scenario, copies, recorder, () => new RunInfo(
-                ResultFolder.HashInputs(hashed), scenario.Seed, typeof(RunPipeline).Assembly.GetName().Version?.ToString() ?? "0",
+            summary = ResultFolder.Write(folder.Path, scenario, copies, recorder, () => new RunInfo(
+                inputsSha256, scenario.Seed, typeof(RunPipeline).Assembly.GetName().Version?.ToString() ?? "0",
                 mode, wall.Elapsed.TotalSeconds, recorder.Events, recorder.Submitted, recorder.Windows, recorder.Messages,
                 HostFactsStandInForHardwareInfo.Read()));
+            folder.Publish();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"cannot write results to {outDir}: {e.Message} (files already complete there are whole; run.json is written last)");
+            error.WriteLine($"cannot write results to {folder.Target}: {e.Message} (nothing written; an earlier run there is kept whole)");
             return ExitCodes.RunFailed;
         }
-        SummaryTable.Show(console, summary, outDir, wall.Elapsed.TotalSeconds);
+        SummaryTable.Show(console, summary, folder.Target, wall.Elapsed.TotalSeconds);
         return ExitCodes.Ok;
     }
 }

@@ -13,6 +13,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 write(stream);
+                FaultPoint.Reach("write:" + Path.GetFileName(path)); // written but not yet flushed and renamed
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);

@@ -73,10 +73,16 @@ internal sealed class OutcomeSpill : IDisposable
         _buffer.Clear();
     }
 
+    private const string SpillPrefix = "computesched-outcomes-";
+
     private void SpillBuffer()
     {
-        if (_runs.Count == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
-        string path = Path.Combine(Path.GetTempPath(), $"computesched-outcomes-{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
+        if (_runs.Count == 0)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+            DeadRunFiles.DeleteFilesOfDeadProcesses(Path.GetTempPath(), SpillPrefix); // left by killed runs
+        }
+        string path = Path.Combine(Path.GetTempPath(), $"{SpillPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
         using (var w = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
             foreach (var o in _buffer.OrderBy(o => o.Id.Value)) JobOutcomeBinary.Write(w, o);
         _runs.Add(path);

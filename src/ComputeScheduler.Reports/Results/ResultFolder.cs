@@ -5,8 +5,9 @@ namespace ComputeScheduler.Reports.Results;
 
 /// <summary>
 /// One folder per run: scenario/ (copies of the input files), summary.json, jobs.csv,
-/// timeseries.csv, and run.json last. Every file is written under a temporary name and renamed
-/// when complete, so a crash never leaves a half file that looks whole.
+/// timeseries.csv, and run.json last. The folder is written while it is still a staging folder
+/// (<see cref="StagedResultFolder"/>) and moved into place whole; every file in it is also written
+/// under a temporary name and renamed when complete.
 /// </summary>
 public static class ResultFolder
 {
@@ -14,6 +15,7 @@ public static class ResultFolder
     public const string Jobs = "jobs.csv";
     public const string Timeseries = "timeseries.csv";
     public const string Run = "run.json";
+    public const string ScenarioCopies = "scenario";
 
     /// <summary>The files whose bytes must be identical for the same scenario, seed and inputs.</summary>
     public static readonly string[] DeterministicFiles = [Summary, Jobs, Timeseries];
@@ -25,7 +27,9 @@ public static class ResultFolder
         foreach (var f in inputFiles)
         {
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(f) + "\n"));
-            sha.AppendData(File.ReadAllBytes(f));
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = stream.Read(buffer, 0, buffer.Length)) > 0;) sha.AppendData(buffer, 0, n);
         }
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
@@ -33,7 +37,7 @@ public static class ResultFolder
     public static RunSummary Write(string folder, Scenario scenario, IReadOnlyList<string> inputFiles, RunRecorder run, Func<RunInfo> runInfo)
     {
         Directory.CreateDirectory(folder);
-        string copies = Path.Combine(folder, "scenario");
+        string copies = Path.Combine(folder, ScenarioCopies);
         foreach (var f in inputFiles)
         {
             byte[] bytes = File.ReadAllBytes(f);

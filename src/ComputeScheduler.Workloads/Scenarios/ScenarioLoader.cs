@@ -39,11 +39,11 @@ public static class ScenarioLoader
     {
         var root = YamlFile.Read(path, "scenario");
         string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        string name = root.String("name");
+        string name = ReadName(root);
         int seed = root.Integer("seed", 0, int.MaxValue);
-        string chipsFile = root.String("catalog");
-        string serversFile = root.String("servers");
-        var catalog = CatalogLoader.Load(Path.Combine(dir, chipsFile), Path.Combine(dir, serversFile));
+        string chipsFile = CatalogFile(root, "catalog", "a chip catalog file", dir, BuiltInCatalogs.Chips);
+        string serversFile = CatalogFile(root, "servers", "a server-model file", dir, BuiltInCatalogs.Servers);
+        var catalog = CatalogLoader.Load(chipsFile, serversFile);
 
         var simulation = ReadSimulation(root.Map("simulation"));
         var policies = ReadPolicies(root.OptionalMap("policies"), checkPolicy, loadPlugin, dir);
@@ -56,8 +56,46 @@ public static class ScenarioLoader
         root.RejectUnknown();
         return new Scenario(name, seed, catalog, centres, demand, wan, performance, policies, simulation, workload)
         {
-            SourceFiles = [Path.GetFullPath(path), Path.Combine(dir, chipsFile), Path.Combine(dir, serversFile)],
+            SourceFiles = [Path.GetFullPath(path), chipsFile, serversFile],
         };
+    }
+
+    /// <summary>Longest scenario name: it becomes part of a results folder's name.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>
+    /// The scenario's name, which names its default results folder: letters, digits, '-', '_' and
+    /// '.', not starting with '.', at most <see cref="MaxNameLength"/> characters (so no path
+    /// separator, no "..", never empty).
+    /// </summary>
+    private static string ReadName(YamlMap root)
+    {
+        string name = root.String("name");
+        bool ok = name.Length is > 0 and <= MaxNameLength && name[0] != '.'
+            && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+        if (!ok)
+            throw root.Error("name", $"a name of 1 to {MaxNameLength} letters, digits, '-', '_' or '.' (not starting with '.'; it names the results folder)",
+                name.Length > 40 ? $"'{name[..40]}...' ({name.Length} characters)" : $"'{name}'");
+        return name;
+    }
+
+    /// <summary>
+    /// A catalog file named by the scenario (relative to it) that must exist, or the built-in one
+    /// when the field is absent.
+    /// </summary>
+    private static string CatalogFile(YamlMap root, string key, string what, string dir, string builtIn)
+    {
+        if (!root.Has(key)) return builtIn;
+        return ExistingFile(root, key, $"{what} (relative to the scenario; leave '{key}' out to use the built-in one)", dir);
+    }
+
+    /// <summary>The full path of a file a field names relative to the scenario; a missing file is an error at the field's line.</summary>
+    private static string ExistingFile(YamlMap m, string key, string what, string dir)
+    {
+        string named = m.String(key);
+        string full = Path.GetFullPath(Path.Combine(dir, named));
+        if (!File.Exists(full)) throw m.Error(key, what, $"'{named}', which does not exist ({full})");
+        return full;
     }
 
     private static SimulationSettings ReadSimulation(YamlMap m)
@@ -227,7 +265,7 @@ public static class ScenarioLoader
     private static MeasuredThroughputTable? ReadMeasured(YamlMap? g, string reference, ChipCatalog catalog, List<JobClass> classes, Dictionary<(string, string), double> overrides)
     {
         if (g is null) return null;
-        string file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(g.File)) ?? ".", g.String("file")));
+        string file = ExistingFile(g, "file", "a Gavel throughput file (relative to the scenario)", Path.GetDirectoryName(Path.GetFullPath(g.File)) ?? ".");
         var workers = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var map = g.Map("workers");
         var table = Traces.GavelThroughputs.Load(file);
