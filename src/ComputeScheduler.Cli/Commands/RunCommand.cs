@@ -43,10 +43,19 @@ public sealed class RunCommand
         var registry = PolicyRegistry.CreateBuiltIn();
         Scenario scenario;
         ClusterRunRequest? cluster;
+        TraceReadOptions? jobOptions = null;
+        string? jobsFile = parse.GetValue(_jobs);
         try
         {
             scenario = ScenarioFor(parse, registry);
             cluster = _cluster.Request(parse, scenario.SourceFiles);
+            if (jobsFile is not null)
+            {
+                // A native job file replaces the synthetic workload; its jobs' class defaults to the scenario's first.
+                // It is read through once here, so that a bad line is refused before the results folder exists.
+                jobOptions = new TraceReadOptions(scenario.Performance.Classes[0].Name) { Targets = TraceTargets.Of(scenario) };
+                TraceCheck.Validate(new NativeTraceReader(), jobsFile, jobOptions);
+            }
         }
         catch (InputException e)
         {
@@ -56,11 +65,9 @@ public sealed class RunCommand
         string outDir = _options.OutFolder(parse, scenario);
         int prepared = RunPipeline.PrepareFolder(outDir, _error);
         if (prepared != ExitCodes.Ok) return prepared;
-        if (parse.GetValue(_jobs) is { } jobsFile)
+        if (jobsFile is not null && jobOptions is not null)
         {
-            // A native job file replaces the synthetic workload; its jobs' class defaults to the scenario's first.
-            var options = new TraceReadOptions(scenario.Performance.Classes[0].Name);
-            return await RunPipeline.RunAsync(_console, _error, scenario, new NativeTraceReader().Read(jobsFile, options), registry, outDir,
+            return await RunPipeline.RunAsync(_console, _error, scenario, new NativeTraceReader().Read(jobsFile, jobOptions), registry, outDir,
                 scenario.SourceFiles, [.. scenario.SourceFiles, jobsFile], "in-process actors, native jobs", null, null, cluster).ConfigureAwait(false);
         }
         return await RunPipeline.RunAsync(_console, _error, scenario, SyntheticWorkload.Generate(scenario), registry, outDir,

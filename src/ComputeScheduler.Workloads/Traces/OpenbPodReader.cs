@@ -66,11 +66,11 @@ public sealed class OpenbPodReader(ChipMapping? mapping = null) : ITraceReader
         double? runtime = null;
         if (timed)
         {
-            submit = f.Number("creation_time", row.Required("creation_time"), 0);
-            double deletion = f.Number("deletion_time", row.Required("deletion_time"), 0);
+            submit = f.Seconds("creation_time", row.Required("creation_time"));
+            double deletion = f.Seconds("deletion_time", row.Required("deletion_time"));
             if (row.Get("scheduled_time") is { } s)
             {
-                double scheduled = f.Number("scheduled_time", s, submit);
+                double scheduled = f.Seconds("scheduled_time", s, submit);
                 if (deletion < scheduled) throw f.Error("deletion_time", $"a time not before scheduled_time {scheduled}", row.Required("deletion_time"));
                 runtime = deletion - scheduled;
             }
@@ -81,8 +81,8 @@ public sealed class OpenbPodReader(ChipMapping? mapping = null) : ITraceReader
             throw f.Error("gpu_milli", "1000 for a pod of several GPUs (a share of one GPU only with num_gpu = 1)", milli.ToString(System.Globalization.CultureInfo.InvariantCulture));
         string? models = Models(f, row.Get("gpu_spec"));
         double run = runtime ?? 0;
-        long cpu = row.Get("cpu_milli") is { } c ? f.Integer("cpu_milli", c, 0) : 0;
-        long memory = row.Get("memory_mib") is { } m ? f.Integer("memory_mib", m, 0) : 0;
+        long cpu = row.Get("cpu_milli") is { } c ? f.Integer("cpu_milli", c, 0, TraceLimits.MaxCpuMilli) : 0;
+        long memory = row.Get("memory_mib") is { } m ? f.Integer("memory_mib", m, 0, TraceLimits.MaxMemoryMib) : 0;
         return new JobSpec(new JobId(id), SimTime.FromSeconds(submit), 0, JobKind.Batch, options.JobClass, gpus, models, null,
             run * gpus, 0, null, 0, false, null, null, null, runtime, options.ChipModel, shared ? milli : 1000, cpu, memory);
     }
@@ -97,6 +97,7 @@ public sealed class OpenbPodReader(ChipMapping? mapping = null) : ITraceReader
             if (!mapping.TryMap(model, out string chip, out _)) throw f.Error("gpu_spec", "GPU models named in the chip mapping", $"'{model}'");
             if (!chips.Contains(chip)) chips.Add(chip);
         }
+        if (chips.Count == 0) throw f.Error("gpu_spec", "GPU models separated by '|'", $"'{spec}'");
         return string.Join('|', chips);
     }
 }
