@@ -301,4 +301,27 @@ public class TraceBadInputTests
 
         AssertStatsRefused(await Stats(trace), $"{trace}:1: field 'chips': expected each column once in the header, got 'chips' in columns 3 and 5");
     }
+
+    [Fact]
+    public async Task An_openb_gpu_spec_that_is_no_catalog_chip_is_refused_when_there_is_no_chip_mapping()
+    {
+        using var copy = CliRunner.CopyOfTopology("single-centre.yaml");   // no trace-chips.yaml beside it
+        string trace = copy.File("pods.csv");
+        File.WriteAllLines(trace, ["name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,deletion_time,scheduled_time",
+            "p0,1000,1024,1,1000,,LS,Running,0,100,0", "p1,1000,1024,1,1000,V100M32|T4,LS,Running,5,100,5"]);
+
+        var result = await CliRunner.RunAsync("replay", trace, "--topology", copy.File("single-centre.yaml"), "--out", copy.File("out"));
+
+        AssertRefused(result, copy.File("out"), $"{trace}:3: field 'gpu_spec': expected GPU models of the scenario's catalog (", "or a chip mapping (--chip-map) from the trace's names, got 'V100M32'");
+    }
+
+    [Fact]
+    public async Task A_share_of_one_chip_for_a_job_of_several_chips_is_refused()
+    {
+        using var dir = new TempFolder();
+        string trace = dir.File("t.csv");
+        File.WriteAllLines(trace, ["id,submit_s,chips,runtime_s,chip_milli", "0,0,4,100,250"]);
+
+        AssertRefused(await Replay(trace, dir.File("out")), dir.File("out"), $"{trace}:2: field 'chip_milli': expected 1000 for a job of several chips (a share of one chip only with chips = 1), got 250");
+    }
 }
