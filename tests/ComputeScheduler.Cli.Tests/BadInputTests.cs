@@ -5,7 +5,7 @@ namespace ComputeScheduler.Cli.Tests;
 /// <summary>Bad input: one line naming file, line and field; exit code 2; no stack trace; nothing written.</summary>
 public class BadInputTests
 {
-    private static void AssertRefused(CliRunner.Result result, string outDir, params string[] expectedParts)
+    internal static void AssertRefused(CliRunner.Result result, string outDir, params string[] expectedParts)
     {
         Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);

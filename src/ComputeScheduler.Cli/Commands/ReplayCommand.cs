@@ -76,7 +76,9 @@ public sealed class ReplayCommand
                 throw new InputException($"--chip-model: expected a chip of the catalog ({string.Join(", ", scenario.Catalog.Chips.Select(c => c.Id))}), got '{chip}'");
             reader = TraceFormats.For(trace, parse.GetValue(_format) ?? TraceFormats.Auto, scenario.Performance.Measured, mapping,
                 Rates(parse), DemandRegion(parse, scenario));
-            options = new TraceReadOptions(jobClass, chip, parse.GetValue(_skipBad));
+            options = new TraceReadOptions(jobClass, chip, parse.GetValue(_skipBad)) { Targets = TraceTargets.Of(scenario) };
+            // The run streams the trace: read it through once first, so that a bad line is refused before the results folder exists.
+            TraceCheck.Validate(reader, trace, options);
         }
         catch (InputException e)
         {

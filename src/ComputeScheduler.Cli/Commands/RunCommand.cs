@@ -44,26 +44,32 @@ public sealed class RunCommand
         var registry = PolicyRegistry.CreateBuiltIn();
         Scenario scenario;
         ClusterRunRequest? cluster;
+        TraceReadOptions? jobOptions = null;
+        string? jobsFile = parse.GetValue(_jobs);
         try
         {
             scenario = ScenarioFor(parse, registry);
             cluster = _cluster.Request(parse, scenario.SourceFiles);
+            if (jobsFile is not null)
+            {
+                // A native job file replaces the synthetic workload; its jobs' class defaults to the scenario's first.
+                // It is read through once here, so that a bad line is refused before the results folder exists.
+                jobOptions = new TraceReadOptions(scenario.Performance.Classes[0].Name) { Targets = TraceTargets.Of(scenario) };
+                TraceCheck.Validate(new NativeTraceReader(), jobsFile, jobOptions);
+            }
         }
         catch (InputException e)
         {
             _error.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
-        string? jobsFile = parse.GetValue(_jobs);
         IReadOnlyList<string> inputs = jobsFile is null ? scenario.SourceFiles : [.. scenario.SourceFiles, jobsFile];
         string inputsSha256 = ResultFolder.HashInputs(inputs);
         using var folder = _options.StageOutFolder(parse, scenario, inputsSha256, _error);
         if (folder is null) return ExitCodes.BadInput;
-        if (jobsFile is not null)
+        if (jobsFile is not null && jobOptions is not null)
         {
-            // A native job file replaces the synthetic workload; its jobs' class defaults to the scenario's first.
-            var options = new TraceReadOptions(scenario.Performance.Classes[0].Name);
-            return await RunPipeline.RunAsync(_console, _error, scenario, new NativeTraceReader().Read(jobsFile, options), registry, folder,
+            return await RunPipeline.RunAsync(_console, _error, scenario, new NativeTraceReader().Read(jobsFile, jobOptions), registry, folder,
                 scenario.SourceFiles, inputsSha256, "in-process actors, native jobs", null, null, cluster).ConfigureAwait(false);
         }
         return await RunPipeline.RunAsync(_console, _error, scenario, SyntheticWorkload.Generate(scenario), registry, folder,

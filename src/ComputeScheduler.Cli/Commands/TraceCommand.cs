@@ -74,6 +74,7 @@ public sealed class TraceCommand
             var unitRates = new InferenceRates(3600, 3600);
             reader = TraceFormats.For(path, parse.GetValue(_format) ?? TraceFormats.Auto, rates: unitRates);
             stats = TraceStats.Of(reader.Read(path, options));
+            if (stats.Jobs == 0) throw TraceCheck.NoJobs(reader, path, options);
         }
         catch (InputException e)
         {

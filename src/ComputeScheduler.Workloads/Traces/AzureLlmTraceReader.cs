@@ -39,12 +39,16 @@ public sealed class AzureLlmTraceReader(InferenceRates rates, string? demandRegi
                 if (!DateTime.TryParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
                     throw f.Error("TIMESTAMP", $"a time as {TimeFormat}", $"'{text}'");
                 if (at < last) throw f.Error("TIMESTAMP", $"times in increasing order (at least {last.ToString(TimeFormat, CultureInfo.InvariantCulture)})", $"'{text}'");
-                long context = f.Integer("ContextTokens", row.Required("ContextTokens"), 0);
-                long generated = f.Integer("GeneratedTokens", row.Required("GeneratedTokens"), 0);
+                long context = f.Integer("ContextTokens", row.Required("ContextTokens"), 0, TraceLimits.MaxTokens);
+                long generated = f.Integer("GeneratedTokens", row.Required("GeneratedTokens"), 0, TraceLimits.MaxTokens);
+                if (origin is { } first && (at - first).TotalSeconds > TraceLimits.MaxSeconds)
+                    throw f.Error("TIMESTAMP", $"a time at most 100 years after the first request {first.ToString(TimeFormat, CultureInfo.InvariantCulture)}", $"'{text}'");
+                double seconds = rates.ServiceSeconds(context, generated);
+                if (seconds > TraceLimits.MaxSeconds)
+                    throw f.Error("GeneratedTokens", $"a request served in at most 100 years ({TraceLimits.MaxSeconds} s) at the given rates", $"{context} context and {generated} generated tokens");
                 origin ??= at;
                 last = at;
                 long us = (at - origin.Value).Ticks / 10;
-                double seconds = rates.ServiceSeconds(context, generated);
                 job = new JobSpec(new JobId(id), SimTime.FromMicroseconds(us), 0, JobKind.Inference, options.JobClass, 1, null, null,
                     seconds, 0, null, 0, false, demandRegion, null, null);
             }

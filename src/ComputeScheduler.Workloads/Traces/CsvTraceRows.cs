@@ -32,8 +32,20 @@ internal static class CsvTraceRows
     {
         if (Directory.Exists(path)) throw new InputException($"{path}: is a directory, expected a trace file");
         if (!File.Exists(path)) throw new InputException($"{path}: trace not found (no such file)");
-        using var stream = CheckedGzipStream.Open(path, out _);
-        using var csv = CsvReader.Create(stream, new CsvReaderOptions { TrackLineNumbers = true, SkipEmptyLines = true }, leaveOpen: true);
+        Stream stream;
+        CsvReader csv;
+        try
+        {
+            stream = CheckedGzipStream.Open(path, out bool _);
+            // Comma-separated only: a file separated by ';' or tabs is refused at its header, never read as one column.
+            csv = CsvReader.Create(stream, new CsvReaderOptions { TrackLineNumbers = true, SkipEmptyLines = true, Separator = ',', MaxRecordSize = MaxRecordBytes }, leaveOpen: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or CsvFormatException)
+        {
+            throw new InputException($"{path}: cannot read the trace: {TraceFields.OneLine(e.Message)}");
+        }
+        using var reader = csv;
+        using var file = stream;
         Dictionary<string, int>? columns = null;
         while (true)
         {
@@ -45,19 +57,44 @@ internal static class CsvTraceRows
             }
             catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
             {
-                throw new InputException($"{path}:{line + 1}: truncated or corrupt gzip stream after line {line}: {e.Message}");
+                throw new InputException($"{path}:{line + 1}: truncated or corrupt gzip stream after line {line}: {TraceFields.OneLine(e.Message)}");
+            }
+            catch (CsvFormatException e)
+            {
+                throw new InputException($"{path}:{line + 1}: malformed CSV after line {line}: {TraceFields.OneLine(e.Message)}");
+            }
+            catch (IOException e)
+            {
+                throw new InputException($"{path}:{line + 1}: cannot read the trace: {TraceFields.OneLine(e.Message)}");
             }
             if (!more) yield break;
-            if (columns is null)
-            {
-                var headers = csv.Headers ?? [];
-                columns = new Dictionary<string, int>(StringComparer.Ordinal);
-                for (int i = 0; i < headers.Count; i++) columns[headers[i].Trim()] = i;
-                foreach (var required in requiredColumns)
-                    if (!columns.ContainsKey(required))
-                        throw new InputException(path, 1, required, $"a column '{required}' in the header", $"columns {string.Join(", ", headers)}");
-            }
+            columns ??= Columns(path, csv.Headers ?? [], requiredColumns);
             yield return new Row(path, csv, columns);
         }
+    }
+
+    /// <summary>A record longer than this (1 MiB: a trace row is a few hundred bytes) is a broken file, such as an unclosed quote.</summary>
+    private const int MaxRecordBytes = 1 << 20;
+
+    private static Dictionary<string, int> Columns(string path, IReadOnlyList<string> headers, IReadOnlyList<string> requiredColumns)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var f = new TraceFields(path, 1);
+        for (int i = 0; i < headers.Count; i++)
+        {
+            string name = headers[i].Trim();
+            if (name.Length > 0 && !columns.TryAdd(name, i))
+                throw f.Error(name, "each column once in the header", $"'{name}' in columns {columns[name] + 1} and {i + 1}");
+        }
+        foreach (var required in requiredColumns)
+        {
+            if (columns.ContainsKey(required)) continue;
+            string all = string.Join(",", headers);
+            foreach (char other in new[] { ';', '\t', '|' })
+                if (headers.Count <= 1 && all.Contains(other))
+                    throw f.Error("header", $"comma-separated columns ({string.Join(", ", requiredColumns)}, ...)", $"a header separated by {(other == '\t' ? "tabs" : $"'{other}'")}: '{all}'");
+            throw f.Error(required, $"a column '{required}' in the header (required: {string.Join(", ", requiredColumns)})", $"columns {string.Join(", ", headers)}");
+        }
+        return columns;
     }
 }

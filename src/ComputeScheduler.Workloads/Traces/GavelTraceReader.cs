@@ -36,7 +36,7 @@ public sealed class GavelTraceReader(GavelThroughputs throughputs, string refere
             JobSpec job;
             try
             {
-                job = Parse(new TraceFields(path, text.LineNumber), line, id, ref lastArrival);
+                job = Parse(new TraceFields(path, text.LineNumber), line, id, options, ref lastArrival);
             }
             catch (InputException e) when (options.SkipBad)
             {
@@ -49,15 +49,15 @@ public sealed class GavelTraceReader(GavelThroughputs throughputs, string refere
         }
     }
 
-    private JobSpec Parse(TraceFields f, string line, long id, ref double lastArrival)
+    private JobSpec Parse(TraceFields f, string line, long id, TraceReadOptions options, ref double lastArrival)
     {
         var fields = line.Split('\t');
         if (fields.Length < FieldNames.Length)
             throw f.Error(FieldNames[fields.Length], $"{FieldNames.Length} tab-separated fields", $"{fields.Length} fields");
         string type = fields[0];
         double steps = f.Number("total_steps", fields[5], 1);
-        int scale = (int)f.Integer("scale_factor", fields[6], 1, 1_000_000);
-        double arrival = f.Number("arrival_time", fields[9], 0);
+        int scale = f.Chips("scale_factor", fields[6]);
+        double arrival = f.Seconds("arrival_time", fields[9]);
         if (arrival < lastArrival) throw f.Error("arrival_time", $"arrival times in increasing order (at least {lastArrival})", fields[9]);
         lastArrival = arrival;
         if (!throughputs.TryGet(type, scale, referenceWorker, out double stepsPerS))
@@ -65,6 +65,9 @@ public sealed class GavelTraceReader(GavelThroughputs throughputs, string refere
         if (stepsPerS <= 0)
             throw f.Error("job_type", $"a job type that runs on worker {referenceWorker} (its measured throughput is 0)", $"'{type}'");
         double runtimeS = steps / stepsPerS;
+        if (runtimeS > TraceLimits.MaxSeconds)
+            throw f.Error("total_steps", $"a runtime of at most 100 years ({TraceLimits.MaxSeconds} s) at {stepsPerS} steps/s on worker {referenceWorker}", fields[5]);
+        options.Targets?.CheckClass(f, "job_type", type);
         return new JobSpec(new JobId(id), SimTime.FromSeconds(arrival), 0, JobKind.Training, type, scale, null, null,
             runtimeS * scale, 0, null, 0, false, null, null, null);
     }

@@ -50,6 +50,9 @@ internal sealed class JsonLines
         }
     }
 
+    /// <summary>The 1-based line of a byte offset.</summary>
+    public long LineAtOffset(int offset) => LineAt(offset);
+
     private long LineAt(int offset)
     {
         int line = _lineStarts.BinarySearch(offset);

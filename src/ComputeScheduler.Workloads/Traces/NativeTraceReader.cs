@@ -34,6 +34,7 @@ public sealed class NativeTraceReader : ITraceReader
     {
         var lastSubmit = SimTime.Zero;
         bool checkedRuntimeColumns = false;
+        var ids = new Dictionary<long, long>();   // job id -> its line: ids must be unique
         foreach (var row in CsvTraceRows.Read(path, ["id", "submit_s", "chips"]))
         {
             if (!checkedRuntimeColumns && !row.Has("runtime_s") && !row.Has("work_ref_chip_s"))
@@ -45,6 +46,8 @@ public sealed class NativeTraceReader : ITraceReader
                 job = Parse(row, options);
                 if (job.Submit < lastSubmit)
                     throw row.Fields.Error("submit_s", $"submit times in increasing order (at least {lastSubmit.TotalSeconds})", job.Submit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (!ids.TryAdd(job.Id.Value, row.Line))
+                    throw row.Fields.Error("id", $"a job id used once (ids are unique; {job.Id.Value} is the id on line {ids[job.Id.Value]})", job.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             catch (InputException e) when (options.SkipBad)
             {
@@ -63,37 +66,47 @@ public sealed class NativeTraceReader : ITraceReader
         string Required(string name) => row.Required(name);
 
         long id = f.Integer("id", Required("id"), 0);
-        double submitS = f.Number("submit_s", Required("submit_s"), 0);
-        int chips = (int)f.Integer("chips", Required("chips"), 1, 1_000_000);
-        double? runtime = Get("runtime_s") is { } r ? f.Number("runtime_s", r, 0) : null;
-        double? work = Get("work_ref_chip_s") is { } w ? f.Number("work_ref_chip_s", w, 0) : null;
+        double submitS = f.Seconds("submit_s", Required("submit_s"));
+        int chips = f.Chips("chips", Required("chips"));
+        double? runtime = Get("runtime_s") is { } r ? f.Seconds("runtime_s", r) : null;
+        double? work = Get("work_ref_chip_s") is { } w ? f.Number("work_ref_chip_s", w, 0, TraceLimits.MaxSeconds * chips) : null;
         if (runtime is null && work is null) throw f.Error("runtime_s", "a runtime_s or work_ref_chip_s value", "neither");
         string? kindText = Get("kind");
         var kind = JobKind.Batch;
         if (kindText is not null && !Kinds.TryGetValue(kindText, out kind))
             throw f.Error("kind", "training, inference or batch", $"'{kindText}'");
-        int? centre = Get("centre") is { } c ? (int)f.Integer("centre", c, 0, 100_000) : null;
+        var targets = options.Targets;
+        int? centre = Get("centre") is { } c ? targets is null ? (int)f.Integer("centre", c, 0, 100_000) : targets.Centre(f, "centre", c) : null;
+        string? milliText = Get("chip_milli");
+        int milli = milliText is null ? 1000 : (int)f.Integer("chip_milli", milliText, 1, 1000);
+        if (milli < 1000 && chips != 1) throw f.Error("chip_milli", "1000 for a job of several chips (a share of one chip only with chips = 1)", milliText!);
+        string? jobClass = Get("job_class");
+        if (jobClass is not null && targets is not null) targets.CheckClass(f, "job_class", jobClass);
+        string? chipModel = Get("chip_model");
+        if (chipModel is not null && targets is not null) targets.CheckChips(f, "chip_model", chipModel);
+        string? runtimeChip = runtime is null ? null : Get("runtime_chip");
+        if (runtimeChip is not null && targets is not null) targets.CheckChips(f, "runtime_chip", runtimeChip, several: false);
         return new JobSpec(
             new JobId(id),
             SimTime.FromSeconds(submitS),
             Get("tenant") is { } t ? (int)f.Integer("tenant", t, 0, int.MaxValue) : 0,
             kind,
-            Get("job_class") ?? options.JobClass,
+            jobClass ?? options.JobClass,
             chips,
-            Get("chip_model"),
+            chipModel,
             Get("stack"),
             work ?? runtime!.Value * chips,
             Get("priority") is { } p ? (int)f.Integer("priority", p, int.MinValue, int.MaxValue) : 0,
             Get("data_region"),
-            Get("data_gb") is { } d ? f.Number("data_gb", d, 0) : 0,
+            Get("data_gb") is { } d ? f.Number("data_gb", d, 0, TraceLimits.MaxDataGb) : 0,
             f.Boolean("restricted", Get("restricted") ?? ""),
             Get("demand_region"),
-            Get("latency_limit_ms") is { } l ? f.Number("latency_limit_ms", l, 0) : null,
+            Get("latency_limit_ms") is { } l ? f.Number("latency_limit_ms", l, 0, TraceLimits.MaxSeconds * 1000) : null,
             centre is null ? null : new CentreId(centre.Value),
             runtime,
-            runtime is null ? null : Get("runtime_chip") ?? options.ChipModel,
-            Get("chip_milli") is { } m ? (int)f.Integer("chip_milli", m, 1, 1000) : 1000,
-            MaxDelayS: Get("max_delay_s") is { } md ? f.Number("max_delay_s", md, 0) : null,
+            runtime is null ? null : runtimeChip ?? options.ChipModel,
+            milli,
+            MaxDelayS: Get("max_delay_s") is { } md ? f.Seconds("max_delay_s", md) : null,
             DataCentre: Get("data_centre"));
     }
 }

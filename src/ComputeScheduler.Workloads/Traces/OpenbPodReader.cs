@@ -66,11 +66,11 @@ public sealed class OpenbPodReader(ChipMapping? mapping = null) : ITraceReader
         double? runtime = null;
         if (timed)
         {
-            submit = f.Number("creation_time", row.Required("creation_time"), 0);
-            double deletion = f.Number("deletion_time", row.Required("deletion_time"), 0);
+            submit = f.Seconds("creation_time", row.Required("creation_time"));
+            double deletion = f.Seconds("deletion_time", row.Required("deletion_time"));
             if (row.Get("scheduled_time") is { } s)
             {
-                double scheduled = f.Number("scheduled_time", s, submit);
+                double scheduled = f.Seconds("scheduled_time", s, submit);
                 if (deletion < scheduled) throw f.Error("deletion_time", $"a time not before scheduled_time {scheduled}", row.Required("deletion_time"));
                 runtime = deletion - scheduled;
             }
@@ -79,24 +79,33 @@ public sealed class OpenbPodReader(ChipMapping? mapping = null) : ITraceReader
         bool shared = gpus == 1 && milli > 0 && milli < 1000;
         if (gpus > 0 && !shared && milli != 1000 && milli != 0)
             throw f.Error("gpu_milli", "1000 for a pod of several GPUs (a share of one GPU only with num_gpu = 1)", milli.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        string? models = Models(f, row.Get("gpu_spec"));
+        string? models = Models(f, row.Get("gpu_spec"), options.Targets);
         double run = runtime ?? 0;
-        long cpu = row.Get("cpu_milli") is { } c ? f.Integer("cpu_milli", c, 0) : 0;
-        long memory = row.Get("memory_mib") is { } m ? f.Integer("memory_mib", m, 0) : 0;
+        long cpu = row.Get("cpu_milli") is { } c ? f.Integer("cpu_milli", c, 0, TraceLimits.MaxCpuMilli) : 0;
+        long memory = row.Get("memory_mib") is { } m ? f.Integer("memory_mib", m, 0, TraceLimits.MaxMemoryMib) : 0;
         return new JobSpec(new JobId(id), SimTime.FromSeconds(submit), 0, JobKind.Batch, options.JobClass, gpus, models, null,
             run * gpus, 0, null, 0, false, null, null, null, runtime, options.ChipModel, shared ? milli : 1000, cpu, memory);
     }
 
-    private string? Models(TraceFields f, string? spec)
+    private string? Models(TraceFields f, string? spec, TraceTargets? targets)
     {
         if (spec is null) return null;
-        if (mapping is null) return spec;
+        if (mapping is null)
+        {
+            // Without a chip mapping the trace's GPU names are taken as catalog chips: for a run they must be.
+            if (targets is not null)
+                foreach (var model in spec.Split('|'))
+                    if (!targets.ChipModels.Contains(model, StringComparer.Ordinal))
+                        throw f.Error("gpu_spec", $"GPU models of the scenario's catalog ({string.Join(", ", targets.ChipModels)}), or a chip mapping (--chip-map) from the trace's names", $"'{model}'");
+            return spec;
+        }
         var chips = new List<string>();
         foreach (var model in spec.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!mapping.TryMap(model, out string chip, out _)) throw f.Error("gpu_spec", "GPU models named in the chip mapping", $"'{model}'");
             if (!chips.Contains(chip)) chips.Add(chip);
         }
+        if (chips.Count == 0) throw f.Error("gpu_spec", "GPU models separated by '|'", $"'{spec}'");
         return string.Join('|', chips);
     }
 }

@@ -33,27 +33,48 @@ public sealed class PhillyTraceReader : ITraceReader
         if (records.Count == 0) yield break;
         var origin = records.Min(r => r.Submitted);
         foreach (var r in records.OrderBy(r => r.Submitted).ThenBy(r => r.Index))
+        {
+            if ((r.Submitted - origin).TotalSeconds > TraceLimits.MaxSeconds)
+            {
+                var e = new TraceFields(path, r.Line).Error("submitted_time", $"a time at most 100 years after the earliest submitted_time {origin.ToString(TimeFormat, CultureInfo.InvariantCulture)}",
+                    r.Submitted.ToString(TimeFormat, CultureInfo.InvariantCulture));
+                if (!options.SkipBad) throw e;
+                options.BadLines.Add(e);
+                continue;
+            }
             yield return new JobSpec(new Model.Ids.JobId(r.Index), SimTime.FromSeconds((r.Submitted - origin).TotalSeconds), 0, JobKind.Training,
                 options.JobClass, r.Gpus, null, null, r.RuntimeS * r.Gpus, 0, null, 0, false, null, null, null, r.RuntimeS, options.ChipModel);
+        }
     }
 
-    private sealed record Record(int Index, DateTime Submitted, int Gpus, double RuntimeS);
+    private sealed record Record(int Index, long Line, DateTime Submitted, int Gpus, double RuntimeS);
 
     private static List<Record> Load(string path, TraceReadOptions options)
     {
+        if (Directory.Exists(path)) throw new InputException($"{path}: is a directory, expected a trace file");
         if (!File.Exists(path)) throw new InputException($"{path}: trace not found (no such file)");
         byte[] bytes;
-        using (var stream = CheckedGzipStream.Open(path, out _))
-        using (var copy = new MemoryStream())
+        try
         {
-            try { stream.CopyTo(copy); }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
-            {
-                throw new InputException($"{path}: truncated or corrupt gzip stream: {e.Message}");
-            }
+            using var stream = CheckedGzipStream.Open(path, out _);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
             bytes = copy.ToArray();
         }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new InputException($"{path}: truncated or corrupt gzip stream: {TraceFields.OneLine(e.Message)}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot read the trace: {TraceFields.OneLine(e.Message)}");
+        }
         var lines = new JsonLines(bytes);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out int valid, out _, replaceInvalidSequences: false);
+            throw new InputException(path, lines.LineAtOffset(valid), "(text)", "UTF-8 text", $"the byte 0x{bytes[valid]:X2}, which is not UTF-8");
+        }
         JsonDocument doc;
         try
         {
@@ -61,7 +82,7 @@ public sealed class PhillyTraceReader : ITraceReader
         }
         catch (JsonException e)
         {
-            throw new InputException($"{path}:{(e.LineNumber ?? 0) + 1}: malformed JSON (truncated or broken file): {e.Message}");
+            throw new InputException($"{path}:{(e.LineNumber ?? 0) + 1}: malformed JSON (truncated or broken file): {TraceFields.OneLine(e.Message)}");
         }
         using (doc)
         {
@@ -90,8 +111,8 @@ public sealed class PhillyTraceReader : ITraceReader
         var f = new TraceFields(path, line);
         if (job.ValueKind != JsonValueKind.Object) throw f.Error($"[{index}]", "a job object", job.ValueKind.ToString());
         if (!job.TryGetProperty("num_gpus", out var gpusEl)) throw f.Error("num_gpus", "a value", "nothing (the field is missing)");
-        if (gpusEl.ValueKind != JsonValueKind.Number || !gpusEl.TryGetInt32(out int gpus) || gpus < 1)
-            throw f.Error("num_gpus", "a whole number of at least 1", gpusEl.GetRawText());
+        if (gpusEl.ValueKind != JsonValueKind.Number || !gpusEl.TryGetInt32(out int gpus) || gpus < 1 || gpus > TraceLimits.MaxChips)
+            throw f.Error("num_gpus", $"a whole number from 1 to {TraceLimits.MaxChips}", gpusEl.GetRawText());
         var submitted = Time(f, job, "submitted_time");
         if (!job.TryGetProperty("attempts", out var attempts) || attempts.ValueKind != JsonValueKind.Array)
             throw f.Error("attempts", "a list of attempts", job.TryGetProperty("attempts", out var a) ? a.ValueKind.ToString() : "nothing (the field is missing)");
@@ -103,8 +124,10 @@ public sealed class PhillyTraceReader : ITraceReader
             var end = Time(af, attempt, "end_time");
             if (end < start) throw af.Error("end_time", $"a time not before start_time {start.ToString(TimeFormat, CultureInfo.InvariantCulture)}", end.ToString(TimeFormat, CultureInfo.InvariantCulture));
             runtime += (end - start).TotalSeconds;
+            if (runtime > TraceLimits.MaxSeconds)
+                throw af.Error("end_time", $"attempts of at most 100 years ({TraceLimits.MaxSeconds} s) in all", end.ToString(TimeFormat, CultureInfo.InvariantCulture));
         }
-        return new Record(index, submitted, gpus, runtime);
+        return new Record(index, line, submitted, gpus, runtime);
     }
 
     private static DateTime Time(TraceFields f, JsonElement owner, string field)

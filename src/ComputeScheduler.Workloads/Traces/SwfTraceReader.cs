@@ -36,6 +36,7 @@ public sealed class SwfTraceReader : ITraceReader
         SkippedUnavailable = 0;
         using var text = TraceText.Open(path);
         double lastSubmit = 0;
+        var ids = new Dictionary<long, long>();   // job number -> its line: job numbers must be unique
         string? line;
         while ((line = text.ReadLine()) is not null)
         {
@@ -44,7 +45,10 @@ public sealed class SwfTraceReader : ITraceReader
             JobSpec? job;
             try
             {
-                job = Parse(new TraceFields(path, text.LineNumber), line, options, ref lastSubmit);
+                var f = new TraceFields(path, text.LineNumber);
+                job = Parse(f, line, options, ref lastSubmit);
+                if (job is not null && !ids.TryAdd(job.Id.Value, text.LineNumber))
+                    throw f.Error(FieldNames[0], $"a job number used once ({job.Id.Value} is the job on line {ids[job.Id.Value]})", job.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             catch (InputException e) when (options.SkipBad)
             {
@@ -62,17 +66,18 @@ public sealed class SwfTraceReader : ITraceReader
         if (fields.Length < FieldNames.Length)
             throw f.Error(FieldNames[fields.Length], $"{FieldNames.Length} whitespace-separated fields", $"{fields.Length} fields");
         long id = f.Integer(FieldNames[0], fields[0], 0);
-        double submit = f.Number(FieldNames[1], fields[1], 0);
-        double runtime = f.Number(FieldNames[3], fields[3], -1);
+        double submit = f.Seconds(FieldNames[1], fields[1]);
+        double runtime = f.Number(FieldNames[3], fields[3], -1, TraceLimits.MaxSeconds);
         long allocated = f.Integer(FieldNames[4], fields[4], -1);
         long requested = f.Integer(FieldNames[7], fields[7], -1);
-        long user = f.Integer(FieldNames[11], fields[11], -1);
+        long user = f.Integer(FieldNames[11], fields[11], -1, int.MaxValue);
         if (submit < lastSubmit)
             throw f.Error(FieldNames[1], $"submit times in increasing order (at least {lastSubmit})", fields[1]);
         lastSubmit = submit;
         long procs = allocated > 0 ? allocated : requested;
         if (runtime < 0 || procs <= 0) return null;
-        if (procs > 1_000_000) throw f.Error(FieldNames[4], "at most 1000000 processors", fields[4]);
+        if (procs > TraceLimits.MaxChips)
+            throw f.Error(FieldNames[allocated > 0 ? 4 : 7], $"at most {TraceLimits.MaxChips} processors", allocated > 0 ? fields[4] : fields[7]);
         return new JobSpec(new JobId(id), SimTime.FromSeconds(submit), (int)Math.Max(0, user), JobKind.Batch, options.JobClass,
             (int)procs, null, null, runtime * procs, 0, null, 0, false, null, null, null, runtime, options.ChipModel);
     }

@@ -33,9 +33,9 @@ public sealed class TiresiasTraceReader : ITraceReader
             {
                 var f = row.Fields;
                 f.Integer("job_id", row.Required("job_id"), 0);
-                int gpus = (int)f.Integer("num_gpu", row.Required("num_gpu"), 1, 1_000_000);
-                double submit = f.Number("submit_time", row.Required("submit_time"), 0);
-                double duration = f.Number("duration", row.Required("duration"), 0);
+                int gpus = f.Chips("num_gpu", row.Required("num_gpu"));
+                double submit = f.Seconds("submit_time", row.Required("submit_time"));
+                double duration = f.Seconds("duration", row.Required("duration"));
                 if (submit < lastSubmit) throw f.Error("submit_time", $"submit times in increasing order (at least {lastSubmit})", row.Required("submit_time"));
                 job = new JobSpec(new JobId(index), SimTime.FromSeconds(submit), 0, JobKind.Training, options.JobClass, gpus, null, null,
                     duration * gpus, 0, null, 0, false, null, null, null, duration, options.ChipModel);

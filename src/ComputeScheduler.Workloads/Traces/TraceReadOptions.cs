@@ -8,4 +8,10 @@ namespace ComputeScheduler.Workloads.Traces;
 public sealed record TraceReadOptions(string JobClass, string? ChipModel = null, bool SkipBad = false, bool Everything = false)
 {
     public BadLineLog BadLines { get; } = new();
+
+    /// <summary>The scenario the jobs will run on: when given, jobs naming a class, chip or centre it lacks are refused at their line.</summary>
+    public TraceTargets? Targets { get; init; }
+
+    /// <summary>The same options with a log of their own (for a reading that checks the trace before the run reads it again).</summary>
+    public TraceReadOptions Fresh() => new(JobClass, ChipModel, SkipBad, Everything) { Targets = Targets };
 }

@@ -111,6 +111,43 @@ public class GavelTraceReaderTests
         var e = Assert.Throws<InputException>(() => new GavelTraceReader(GavelThroughputs.Load(Table), "v100").Read(path, Options).ToList());
         Assert.Contains("field 'job_type': expected a job type and scale factor in the throughput table for worker v100, got ('GPT-9 (batch size 1)', 4)", e.Message);
     }
+
+    [Fact]
+    public void An_arrival_time_beyond_100_years_is_refused_naming_file_line_and_field()
+    {
+        using var dir = new TempFolder();
+        string path = Write(dir, Good, Good[..Good.LastIndexOf('\t')] + "\t1e300");
+        var e = Assert.Throws<InputException>(() => new GavelTraceReader(GavelThroughputs.Load(Table), "v100").Read(path, Options).ToList());
+        Assert.Equal($"{path}:2: field 'arrival_time': expected seconds from 0 to 3155760000 (100 years), got 1e300", e.Message);
+    }
+
+    [Fact]
+    public void A_scale_factor_beyond_a_million_chips_is_refused()
+    {
+        using var dir = new TempFolder();
+        string path = Write(dir, Good.Replace("\t925982\t4\t", "\t925982\t4000000000\t"));
+        var e = Assert.Throws<InputException>(() => new GavelTraceReader(GavelThroughputs.Load(Table), "v100").Read(path, Options).ToList());
+        Assert.Equal($"{path}:1: field 'scale_factor': expected a number from 1 to 1000000, got 4000000000", e.Message);
+    }
+
+    [Fact]
+    public void A_run_of_total_steps_beyond_100_years_is_refused()
+    {
+        using var dir = new TempFolder();
+        string path = Write(dir, Good.Replace("\t925982\t", "\t1e18\t"));
+        var e = Assert.Throws<InputException>(() => new GavelTraceReader(GavelThroughputs.Load(Table), "v100").Read(path, Options).ToList());
+        Assert.StartsWith($"{path}:1: field 'total_steps': expected a runtime of at most 100 years", e.Message);
+    }
+
+    [Fact]
+    public void A_job_type_that_is_no_class_of_the_scenario_is_refused_listing_the_classes()
+    {
+        using var dir = new TempFolder();
+        string path = Write(dir, Good);
+        var options = new TraceReadOptions("unused") { Targets = new TraceTargets(["A", "B"], ["chip"], ["c0"]) };
+        var e = Assert.Throws<InputException>(() => new GavelTraceReader(GavelThroughputs.Load(Table), "v100").Read(path, options).ToList());
+        Assert.Equal($"{path}:1: field 'job_type': expected a job class of the scenario (A, B), got 'ResNet-18 (batch size 128)'", e.Message);
+    }
 }
 
 public class GavelThroughputsTests

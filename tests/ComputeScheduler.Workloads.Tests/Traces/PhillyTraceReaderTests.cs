@@ -44,7 +44,7 @@ public class PhillyTraceReaderTests
         using var dir = new TempFolder();
         string path = Write(dir, "[\n  {\n    \"id\": \"a\",\n    \"num_gpus\": -4,\n    \"submitted_time\": \"2017-10-01 00:00:00\",\n    \"attempts\": []\n  }\n]");
         var e = Assert.Throws<InputException>(() => new PhillyTraceReader().Read(path, Options).ToList());
-        Assert.Equal($"{path}:2: field 'num_gpus': expected a whole number of at least 1, got -4", e.Message);
+        Assert.Equal($"{path}:2: field 'num_gpus': expected a whole number from 1 to 1000000, got -4", e.Message);
     }
 
     [Fact]
