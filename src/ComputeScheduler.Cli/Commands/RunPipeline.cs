@@ -55,7 +55,7 @@ internal static class RunPipeline
             else
             {
                 mode = $"cluster of {cluster.MinWorkers}+ worker(s): " + mode.Replace("in-process actors", "sharded centres", StringComparison.Ordinal);
-                system = ActorSystem.Create(cluster.Node.SystemName, cluster.Node.ToConfig());
+                system = cluster.Node.CreateSystem(error.WriteLine);
                 runTask = ClusterRun.RunAsync(system, scenario, cluster.Recipe, jobs, registry, cluster.MinWorkers, cluster.WorkerWait, progress: progress);
             }
             await ProgressDisplay.ShowAsync(console, progress, runTask, totalJobs, days).ConfigureAwait(false);
@@ -66,6 +66,11 @@ internal static class RunPipeline
             // Nothing is written: the results folder holds no file that could pass for a whole run.
             error.WriteLine($"run failed: {e.Message}; no results written");
             return ExitCodes.CentresLost;
+        }
+        catch (ClusterRefusedException e)
+        {
+            error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
         }
         catch (TimeoutException e)
         {
