@@ -54,11 +54,17 @@ public sealed class ClusterAdmission : IExtension
         return system;
     }
 
-    /// <summary>Settings of a node's ActorSystem: <paramref name="config"/>, and a log filter that drops the errors Akka logs for each message of a node of another system name.</summary>
+    /// <summary>
+    /// Settings of a node's ActorSystem: <paramref name="config"/>, and a log filter that drops what Akka logs about
+    /// nodes of another system name: an error for each message of theirs it drops, and one when they go away.
+    /// </summary>
     public static ActorSystemSetup Setup(string systemName, Config config)
     {
-        var foreign = new Regex(@"for non-local recipient \[\[akka(\.[a-z]+)?://(?!" + Regex.Escape(systemName) + "@)", RegexOptions.CultureInvariant);
-        return BootstrapSetup.Create().WithConfig(config).And(new LogFilterBuilder().ExcludeMessageRegex(foreign).Build());
+        string own = Regex.Escape(Uri.EscapeDataString(systemName));
+        var foreignRecipient = new Regex(@"for non-local recipient \[\[akka(\.[a-z]+)?://(?!" + Regex.Escape(systemName) + "@)", RegexOptions.CultureInvariant);
+        // The endpoint actors of an association are named after the remote address, URL-encoded.
+        var foreignEndpoint = new Regex(@"/endpointManager/(reliableEndpointWriter|endpointWriter)-akka(\.[a-z]+)?%3A%2F%2F(?!" + own + "%40)", RegexOptions.CultureInvariant);
+        return BootstrapSetup.Create().WithConfig(config).And(new LogFilterBuilder().ExcludeMessageRegex(foreignRecipient).ExcludeSourceRegex(foreignEndpoint).Build());
     }
 
     /// <summary>Installs the watch on <paramref name="system"/>; call it before the node joins <paramref name="seeds"/>.</summary>
