@@ -80,4 +80,22 @@ public class ClusterBadInputTests
         var errors = beforeServed.Where(l => l.Contains("ERROR", StringComparison.Ordinal) || l.Contains("Dropping", StringComparison.Ordinal) || l.Contains("guess", StringComparison.Ordinal)).ToList();
         Assert.True(errors.Count == 0, string.Join('\n', errors));
     }
+
+    [Fact]
+    public async Task A_coordinator_whose_seed_nothing_listens_at_says_so_and_still_stops_after_the_worker_wait()
+    {
+        using var dir = new TempFolder();
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        string seed = $"127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+        var run = await CliRunner.RunAsync("run", RepoPaths.Topology("single-centre.yaml"), "--out", dir.File("out"), "--cluster", "--seed-nodes", seed,
+            "--worker-wait-s", "15").WaitAsync(TimeSpan.FromSeconds(120));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal([$"no node answers at {seed} (--seed-nodes) yet; still trying", $"(no node answers at {seed})"],
+            run.ErrorLines.Select(l => l.TrimEnd('\r')).Select(l => l.StartsWith("run failed: waited 15 s for 1 worker node(s)", StringComparison.Ordinal) ? l[l.LastIndexOf('(')..] : l));
+    }
 }
