@@ -23,6 +23,9 @@ namespace ComputeScheduler.Cluster;
 /// to another cluster: <see cref="Refusal"/> completes with one line saying so. A seed nothing
 /// answers at is reported once after the same wait, and the node goes on trying.</item>
 /// </list>
+/// A seed of the same name and secret that knows itself by another host name than the one dialled
+/// (e.g. started with --host myhost, reached as 10.0.0.5) drops the messages too, and looks the
+/// same from the joining side; its own log then names both addresses (Akka's non-local recipient error).
 /// </summary>
 public sealed class ClusterAdmission : IExtension
 {
