@@ -21,6 +21,10 @@ namespace ComputeScheduler.Cluster;
 /// </param>
 /// <param name="HeartbeatPauseS">Failure detector's acceptable heartbeat pause: a node silent longer is unreachable.</param>
 /// <param name="ExtraHocon">Akka settings laid over these (e.g. TLS), or null.</param>
+/// <param name="AdmissionWaitS">
+/// How long a seed may be connected to without letting this node in before the node is refused
+/// (its cluster name or secret does not match), and how long before a seed nothing answers at is reported.
+/// </param>
 public sealed record ClusterConfig(
     string Host,
     int Port,
@@ -29,13 +33,15 @@ public sealed record ClusterConfig(
     string ClusterName = ClusterConfig.DefaultClusterName,
     string? Secret = null,
     double HeartbeatPauseS = ClusterConfig.DefaultHeartbeatPauseS,
-    string? ExtraHocon = null)
+    string? ExtraHocon = null,
+    double AdmissionWaitS = ClusterConfig.DefaultAdmissionWaitS)
 {
     public const string DefaultClusterName = "computesched";
     public const string WorkerRole = "worker";
     public const string CoordinatorRole = "coordinator";
     public const string LoopbackHost = "127.0.0.1";
     public const double DefaultHeartbeatPauseS = 4;
+    public const double DefaultAdmissionWaitS = 10;
 
     /// <summary>The ActorSystem name: the cluster name, plus a digest of the secret when there is one.</summary>
     public string SystemName => Secret is null ? ClusterName
@@ -49,6 +55,12 @@ public sealed record ClusterConfig(
             throw new FormatException($"expected host:port, got '{hostPort}'");
         return $"akka.tcp://{SystemName}@{hostPort[..colon]}:{port}";
     }
+
+    /// <summary>
+    /// This node's ActorSystem, joining its seed nodes, with <see cref="ClusterAdmission"/> watching who is refused.
+    /// </summary>
+    /// <param name="report">Receives one line per node of another cluster name or secret that tried to join, and one if no seed answers.</param>
+    public Akka.Actor.ActorSystem CreateSystem(Action<string> report) => ClusterAdmission.CreateSystem(this, ToConfig(), report);
 
     public Config ToConfig()
     {

@@ -84,14 +84,17 @@ public static class ClusterRun
     public static async Task WaitForWorkersAsync(ActorSystem system, int minWorkers, TimeSpan timeout)
     {
         var cluster = Akka.Cluster.Cluster.Get(system);
+        var admission = ClusterAdmission.Of(system);
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
+            if (admission?.Refusal is { IsCompleted: true } refusal) throw new ClusterRefusedException(await refusal.ConfigureAwait(false));
             var state = cluster.State;
             int workers = state.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up && m.HasRole(ClusterConfig.WorkerRole));
             if (cluster.SelfMember.Status == Akka.Cluster.MemberStatus.Up && workers >= minWorkers) return;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"waited {timeout.TotalSeconds:0} s for {minWorkers} worker node(s) to join the cluster at {cluster.SelfAddress}; {workers} joined");
+                throw new TimeoutException($"waited {timeout.TotalSeconds:0} s for {minWorkers} worker node(s) to join the cluster at {cluster.SelfAddress}; {workers} joined"
+                    + (admission?.Unanswered is { } silent ? $" (no node answers at {silent})" : ""));
             await Task.Delay(100).ConfigureAwait(false);
         }
     }

@@ -52,13 +52,23 @@ public sealed class NodeCommand
             _error.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
-        var system = ActorSystem.Create(config.SystemName, config.ToConfig());
+        // Nodes of another cluster name or secret that try to join this one: one line each on stderr.
+        var system = config.CreateSystem(_error.WriteLine);
         if (config.Roles.Contains(ClusterConfig.WorkerRole))
             CentreSharding.StartRegion(system, new CentreEngineSource(_resolve, PolicyRegistry.CreateBuiltIn()));
         var cluster = Akka.Cluster.Cluster.Get(system);
         cluster.RegisterOnMemberUp(() => _out.WriteLine($"node {cluster.SelfAddress} is up (roles: {string.Join(", ", config.Roles)})"));
+        var refusal = ClusterAdmission.Of(system)!.Refusal;
         await using (ct.Register(() => CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance)))
-            await system.WhenTerminated.ConfigureAwait(false);
+        {
+            if (await Task.WhenAny(system.WhenTerminated, refusal).ConfigureAwait(false) == refusal)
+            {
+                // The seeds belong to another cluster: retrying would not help.
+                _error.WriteLine(await refusal.ConfigureAwait(false));
+                await system.Terminate().ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+        }
         return ExitCodes.Ok;
     }
 }

@@ -39,7 +39,7 @@ internal static class RunPipeline
             else
             {
                 mode = $"cluster of {cluster.MinWorkers}+ worker(s): " + mode.Replace("in-process actors", "sharded centres", StringComparison.Ordinal);
-                system = ActorSystem.Create(cluster.Node.SystemName, cluster.Node.ToConfig());
+                system = cluster.Node.CreateSystem(error.WriteLine);
                 runTask = ClusterRun.RunAsync(system, scenario, cluster.Recipe, jobs, registry, cluster.MinWorkers, cluster.WorkerWait, progress: progress);
             }
             FaultPoint.Reach("simulate");
@@ -51,6 +51,11 @@ internal static class RunPipeline
             // Nothing is written: the staged folder is dropped.
             error.WriteLine($"run failed: {e.Message}; no results written");
             return ExitCodes.CentresLost;
+        }
+        catch (ClusterRefusedException e)
+        {
+            error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
         }
         catch (TimeoutException e)
         {
