@@ -324,4 +324,14 @@ public class TraceBadInputTests
 
         AssertRefused(await Replay(trace, dir.File("out")), dir.File("out"), $"{trace}:2: field 'chip_milli': expected 1000 for a job of several chips (a share of one chip only with chips = 1), got 250");
     }
+
+    [Fact]
+    public async Task A_philly_file_that_is_not_utf8_is_refused_naming_the_line_of_the_bad_byte()
+    {
+        using var dir = new TempFolder();
+        string trace = dir.File("philly_t.json");
+        File.WriteAllBytes(trace, [.. System.Text.Encoding.UTF8.GetBytes("[\n{\"id\": \"a"), 0x9e, .. System.Text.Encoding.UTF8.GetBytes("\", \"num_gpus\": 1, \"submitted_time\": \"2017-10-01 00:00:00\", \"attempts\": []}\n]")]);
+
+        AssertStatsRefused(await Stats(trace), $"{trace}:2: field '(text)': expected UTF-8 text, got the byte 0x9E, which is not UTF-8");
+    }
 }

@@ -84,7 +84,7 @@ internal static class CsvTraceRows
         {
             string name = headers[i].Trim();
             if (name.Length > 0 && !columns.TryAdd(name, i))
-                throw f.Error(name, "each column once in the header", $"'{name}' in columns {columns[name] + 1} and {i + 1}");
+                throw f.Error(TraceFields.OneLine(name), "each column once in the header", $"'{name}' in columns {columns[name] + 1} and {i + 1}");
         }
         foreach (var required in requiredColumns)
         {

@@ -4,7 +4,8 @@ namespace ComputeScheduler.Workloads.Traces;
 
 /// <summary>
 /// Reads one trace format into native jobs, streaming: memory stays bounded by what a line
-/// needs, whatever the trace's length. Jobs come in submit order: a reader of a format that
+/// needs, whatever the trace's length (but for the formats whose ids come from the file, native and
+/// SWF, which keep each id seen to refuse duplicates). Jobs come in submit order: a reader of a format that
 /// must be in order stops with an error at a row out of order, never silently reorders; a
 /// format that is unordered by nature (the Philly JSON array, openb's derived pod lists) is read
 /// whole and sorted, and says so. A malformed line

@@ -162,6 +162,16 @@ public class GavelThroughputsTests
     private const string Good = "{\n    \"v100\": {\n        \"('A', 1)\": {\n            \"null\": 2.5,\n            \"('A', 1)\": [1.0, 1.0]\n        },\n        \"('B', 1)\": {\n            \"null\": %VALUE%\n        }\n    }\n}";
 
     [Fact]
+    public void A_table_that_is_not_utf8_is_refused_naming_the_line_of_the_bad_byte()
+    {
+        using var dir = new TempFolder();
+        string path = dir.File("throughputs.json");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetBytes("{\n    \"v1"), 0x9e, .. System.Text.Encoding.UTF8.GetBytes("00\": {}\n}")]);
+        var e = Assert.Throws<InputException>(() => GavelThroughputs.Load(path));
+        Assert.Equal($"{path}:2: field '(text)': expected UTF-8 text, got the byte 0x9E, which is not UTF-8", e.Message);
+    }
+
+    [Fact]
     public void A_throughput_that_is_not_a_number_names_file_line_and_field()
     {
         using var dir = new TempFolder();
