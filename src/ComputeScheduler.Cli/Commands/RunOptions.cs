@@ -10,7 +10,11 @@ namespace ComputeScheduler.Cli.Commands;
 /// <summary>Options shared by the verbs that run a simulation (run, replay): seed, results folder, policies, telemetry.</summary>
 public sealed class RunOptions
 {
-    public Option<int> Seed { get; } = new("--seed") { Description = "Seed for every random stream (overrides the scenario's)." };
+    public Option<int> Seed { get; } = new("--seed")
+    {
+        Description = "Seed for every random stream (overrides the scenario's).",
+        CustomParser = OptionParsers.WholeNumber(0, int.MaxValue),
+    };
     public Option<string?> Out { get; } = new("--out") { Description = "Results folder (default: runs/<name>-seed<seed>)." };
     public Option<string?> Dispatch { get; } = new("--dispatch") { Description = "Dispatch policy (overrides the scenario's)." };
     public Option<string?> QueueOrder { get; } = new("--queue-order") { Description = "Queue-order policy (overrides the scenario's)." };
@@ -20,7 +24,11 @@ public sealed class RunOptions
         Description = "Export the simulator's own telemetry (OpenTelemetry): none, console or otlp.",
         DefaultValueFactory = _ => TelemetryExport.None,
     };
-    public Option<Uri?> OtelEndpoint { get; } = new("--otel-endpoint") { Description = "OTLP endpoint for --otel otlp (default http://localhost:4317)." };
+    public Option<Uri?> OtelEndpoint { get; } = new("--otel-endpoint")
+    {
+        Description = "OTLP endpoint for --otel otlp (default http://localhost:4317).",
+        CustomParser = OptionParsers.AbsoluteUri(),
+    };
     public Option<string[]> Plugin { get; } = new("--plugin")
     {
         Description = "A .NET assembly whose policies become selectable by name (repeatable; see samples/).",
@@ -28,7 +36,12 @@ public sealed class RunOptions
         DefaultValueFactory = _ => [],
     };
 
-    public RunOptions() => Otel.AcceptOnlyFromAmong(TelemetryExport.None, TelemetryExport.Console, TelemetryExport.Otlp);
+    public RunOptions()
+    {
+        Otel.AcceptOnlyFromAmong(TelemetryExport.None, TelemetryExport.Console, TelemetryExport.Otlp);
+        OptionParsers.RequirePath(Out, "a folder path");
+        OptionParsers.RequirePath(Plugin, "the path of a plug-in assembly");
+    }
 
     public void AddTo(Command command)
     {

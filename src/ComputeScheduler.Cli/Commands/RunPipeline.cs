@@ -31,7 +31,7 @@ internal static class RunPipeline
             Directory.CreateDirectory(outDir);
             return ExitCodes.Ok;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             error.WriteLine($"--out {outDir}: cannot create the results folder: {e.Message}");
             return ExitCodes.BadInput;

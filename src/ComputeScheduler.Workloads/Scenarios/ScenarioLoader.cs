@@ -63,7 +63,9 @@ public static class ScenarioLoader
     private static SimulationSettings ReadSimulation(YamlMap m)
     {
         var s = new SimulationSettings(
-            SimDuration.FromSeconds(m.Number("dispatchIntervalS", 0, 86_400)),
+            // At least 1 s: the engine steps the national clock on a grid of L (with L = 0 on a 1 µs grid), and a
+            // dispatcher holding jobs (carbon-aware delay) needs one round per grid step, so a tiny L never ends.
+            SimDuration.FromSeconds(m.Number("dispatchIntervalS", 1, 86_400)),
             SimDuration.FromSeconds(m.Number("timeseriesIntervalS", 1, 86_400 * 7)))
         {
             Preemption = ReadPreemption(m.OptionalMap("preemption")),
@@ -110,7 +112,7 @@ public static class ScenarioLoader
         foreach (var (tenant, weight) in m.NumberTable("tenantWeights", 0.001, 1e6))
         {
             if (!int.TryParse(tenant, NumberStyles.None, CultureInfo.InvariantCulture, out int id))
-                throw m.Error("tenantWeights", "tenant ids (whole numbers from 0) as keys, each with a weight above 0", $"key '{tenant}'");
+                throw m.Error("tenantWeights", "tenant ids (whole numbers from 0 to 2147483647) as keys, each with a weight above 0", $"key '{tenant}'");
             weights[id] = weight;
         }
         var p = new PolicySelection(
@@ -317,8 +319,8 @@ public static class ScenarioLoader
             string cls = c.String("jobClass");
             if (!performance.Classes.Any(x => x.Name == cls))
                 throw c.Error("jobClass", $"a class of performance.classes ({string.Join(", ", performance.Classes.Select(x => x.Name))})", $"'{cls}'");
-            int min = c.Integer("minChips", 1, 1_000_000);
-            int max = c.Integer("maxChips", min, 1_000_000);
+            int min = PowerOfTwo(c, "minChips", 1);
+            int max = PowerOfTwo(c, "maxChips", min);
             var shares = c.NumberTable("stackShares", 0, 1);
             foreach (var (stack, _) in shares)
                 if (!stacks.Contains(stack)) throw c.Error("stackShares", $"software stacks of the catalog ({string.Join(", ", stacks.Order(StringComparer.Ordinal))})", $"'{stack}'");
@@ -344,6 +346,16 @@ public static class ScenarioLoader
             throw m.Error("targetCentre", $"a centre id ({string.Join(", ", centres.Select(c => c.Key))})", $"'{target}'");
         m.RejectUnknown();
         return spec;
+    }
+
+    /// <summary>A job size of a workload class: a power of two from <paramref name="min"/> to 2^20 (1,048,576).</summary>
+    private static int PowerOfTwo(YamlMap m, string key, int min)
+    {
+        const int Max = 1 << 20;
+        int value = m.Integer(key, min, Max);
+        if (!System.Numerics.BitOperations.IsPow2(value))
+            throw m.Error(key, $"a power of two from {min.ToString(CultureInfo.InvariantCulture)} to {Max.ToString(CultureInfo.InvariantCulture)} (1, 2, 4, 8, ...)", value.ToString(CultureInfo.InvariantCulture));
+        return value;
     }
 
     private static LogNormalSpec ReadLogNormal(YamlMap m)

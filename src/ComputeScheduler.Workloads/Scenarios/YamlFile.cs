@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace ComputeScheduler.Workloads.Scenarios;
@@ -6,6 +7,13 @@ namespace ComputeScheduler.Workloads.Scenarios;
 /// <summary>Reads one YAML document, turning every failure into a one-line <see cref="InputException"/>.</summary>
 internal static class YamlFile
 {
+    /// <summary>
+    /// Deepest nesting of mappings and lists accepted. Scenario and catalog files need about six
+    /// levels; the limit keeps a pathological file from overflowing the stack of the (recursive)
+    /// YAML representation model, which would kill the process instead of reporting the line.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     public static YamlMap Read(string path, string what)
     {
         if (Directory.Exists(path)) throw new InputException($"{path}: {what} is a directory, expected a YAML file");
@@ -14,7 +22,7 @@ internal static class YamlFile
         try
         {
             using var reader = new StreamReader(path);
-            stream.Load(reader);
+            stream.Load(new DepthLimitedParser(new Parser(reader), path));
         }
         catch (YamlException e)
         {
@@ -48,5 +56,32 @@ internal static class YamlFile
         {
         }
         return line;
+    }
+
+    /// <summary>Passes the parser's events on, refusing a mapping or list nested deeper than <see cref="MaxDepth"/>.</summary>
+    private sealed class DepthLimitedParser(IParser inner, string path) : IParser
+    {
+        private int _depth;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext()) return false;
+            switch (inner.Current)
+            {
+                case MappingStart or SequenceStart:
+                    if (++_depth > MaxDepth)
+                    {
+                        var at = inner.Current.Start;
+                        throw new InputException($"{path}:{at.Line}: malformed YAML at column {at.Column}: mappings and lists nested more than {MaxDepth} levels deep (scenario and catalog files need far fewer; check brackets and indentation)");
+                    }
+                    break;
+                case MappingEnd or SequenceEnd:
+                    _depth--;
+                    break;
+            }
+            return true;
+        }
     }
 }
