@@ -41,8 +41,8 @@ public static class ScenarioLoader
         string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         string name = root.String("name");
         int seed = root.Integer("seed", 0, int.MaxValue);
-        string chipsFile = root.String("catalog");
-        string serversFile = root.String("servers");
+        string chipsFile = FileName(root, "catalog");
+        string serversFile = FileName(root, "servers");
         var catalog = CatalogLoader.Load(Path.Combine(dir, chipsFile), Path.Combine(dir, serversFile));
 
         var simulation = ReadSimulation(root.Map("simulation"));
@@ -58,6 +58,18 @@ public static class ScenarioLoader
         {
             SourceFiles = [Path.GetFullPath(path), Path.Combine(dir, chipsFile), Path.Combine(dir, serversFile)],
         };
+    }
+
+    private const string FileNameText = "a file path (relative to the scenario's folder)";
+
+    private static bool IsFileName(string text) => text.Length > 0 && text.IndexOfAny(Path.GetInvalidPathChars()) < 0;
+
+    /// <summary>A file named by a field; an empty name, or one with a character no path may hold, is refused.</summary>
+    private static string FileName(YamlMap m, string key)
+    {
+        string text = m.String(key);
+        if (!IsFileName(text)) throw m.Error(key, FileNameText, $"'{text}'");
+        return text;
     }
 
     private static SimulationSettings ReadSimulation(YamlMap m)
@@ -95,6 +107,8 @@ public static class ScenarioLoader
             var list = m.StringList("plugins");
             for (int i = 0; i < list.Count; i++)
             {
+                if (!IsFileName(list[i].Text))
+                    throw new InputException(m.File, list[i].Line, $"{m.FieldPath("plugins")}[{i}]", FileNameText, $"'{list[i].Text}'");
                 string full = Path.GetFullPath(Path.Combine(dir, list[i].Text));
                 string? error = loadPlugin?.Invoke(full);
                 if (error is not null) throw new InputException(m.File, list[i].Line, $"{m.FieldPath("plugins")}[{i}]", error, $"'{list[i].Text}'");
@@ -229,7 +243,7 @@ public static class ScenarioLoader
     private static MeasuredThroughputTable? ReadMeasured(YamlMap? g, string reference, ChipCatalog catalog, List<JobClass> classes, Dictionary<(string, string), double> overrides)
     {
         if (g is null) return null;
-        string file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(g.File)) ?? ".", g.String("file")));
+        string file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(g.File)) ?? ".", FileName(g, "file")));
         var workers = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var map = g.Map("workers");
         var table = Traces.GavelThroughputs.Load(file);

@@ -151,4 +151,27 @@ public class ScenarioInputLimitTests
 
         Assert.Equal($"{files.Scenario}:{line}: field 'workload.classes[0].stackShares': expected names as keys, got a list as a key", Refused(files).Message);
     }
+
+    [Theory]
+    [InlineData("catalog: mini-chips.yaml", "catalog: \"a\\0b\"", "catalog:", "catalog': expected a file path (relative to the scenario's folder), got 'a\\u0000b'")]
+    [InlineData("catalog: mini-chips.yaml", "catalog: \"\"", "catalog:", "catalog': expected a file path (relative to the scenario's folder), got ''")]
+    [InlineData("  placement: best-fit", "  placement: best-fit\n  plugins: [\"a\\0b\"]", "plugins:", "policies.plugins[0]': expected a file path (relative to the scenario's folder), got 'a\\u0000b'")]
+    [InlineData("  placement: best-fit", "  placement: best-fit\n  plugins: [\"\"]", "plugins:", "policies.plugins[0]': expected a file path (relative to the scenario's folder), got ''")]
+    public void A_file_name_no_path_can_hold_is_refused_naming_its_field(string old, string replacement, string lineMarker, string message)
+    {
+        using var files = new ScenarioFiles().Replace("mini.yaml", old, replacement);
+        int line = files.LineOf("mini.yaml", lineMarker);
+
+        Assert.Equal($"{files.Scenario}:{line}: field '{message}", Refused(files).Message);
+    }
+
+    [Fact]
+    public void A_line_holding_only_a_colon_after_a_list_is_refused_at_that_line()
+    {
+        // YamlDotNet's parser drops the empty key of such a line; its representation model then fails without a position.
+        using var files = new ScenarioFiles().Replace("mini.yaml", "demandRegions:", ": \ndemandRegions:");
+        int line = files.LineOf("mini.yaml", "demandRegions:") - 1;
+
+        Assert.Equal($"{files.Scenario}:{line}: malformed YAML at column 2: the YAML reader cannot place this here (check keys, colons, brackets and indentation)", Refused(files).Message);
+    }
 }
