@@ -48,6 +48,8 @@ internal static class YamlFile
             throw new InputException($"{path}: cannot read {what}: {e.Message}");
         }
         if (stream.Documents.Count == 0) throw new InputException($"{path}:1: {what} is empty");
+        if (stream.Documents.Count > 1)
+            throw new InputException($"{path}:{stream.Documents[1].RootNode.Start.Line}: {what} holds a second YAML document (after '---'): expected one document per file");
         return new YamlMap(path, "", stream.Documents[0].RootNode);
     }
 

@@ -174,4 +174,14 @@ public class ScenarioInputLimitTests
 
         Assert.Equal($"{files.Scenario}:{line}: malformed YAML at column 2: the YAML reader cannot place this here (check keys, colons, brackets and indentation)", Refused(files).Message);
     }
+
+    [Fact]
+    public void A_second_yaml_document_in_a_scenario_is_refused_instead_of_ignored()
+    {
+        using var files = new ScenarioFiles();
+        File.AppendAllText(files.Scenario, "---\nname: other\n");
+        int line = File.ReadAllLines(files.Scenario).Length;
+
+        Assert.Equal($"{files.Scenario}:{line}: scenario holds a second YAML document (after '---'): expected one document per file", Refused(files).Message);
+    }
 }
