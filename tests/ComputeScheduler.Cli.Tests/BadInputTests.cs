@@ -54,7 +54,7 @@ public class BadInputTests
 
         var result = await CliRunner.RunAsync("run", scenario, "--out", outDir);
 
-        AssertRefused(result, outDir, $"{scenario}:{line}: field 'workload.classes[0].minChips': expected a number from 1 to 1000000, got -8");
+        AssertRefused(result, outDir, $"{scenario}:{line}: field 'workload.classes[0].minChips': expected a whole number from 1 to 1048576, got -8");
     }
 
     [Fact]
@@ -129,5 +129,108 @@ public class BadInputTests
         var result = await CliRunner.RunAsync("run", RepoPaths.Topology("single-centre.yaml"), "--otel", "carrier-pigeon", "--out", outDir);
 
         AssertRefused(result, outDir, "carrier-pigeon", "--otel");
+    }
+
+    [Fact]
+    public async Task A_scenario_nested_50000_levels_deep_is_refused_naming_file_and_line_instead_of_crashing()
+    {
+        using var copy = CliRunner.CopyOfTopology("single-centre.yaml");
+        string scenario = copy.File("single-centre.yaml");
+        File.WriteAllText(scenario, "name: deep\nnotes: " + new string('[', 50_000) + new string(']', 50_000) + "\n");
+        string outDir = copy.File("out");
+
+        var result = await CliRunner.RunAsync("run", scenario, "--out", outDir);
+
+        AssertRefused(result, outDir, $"{scenario}:2: malformed YAML at column 71: mappings and lists nested more than 64 levels deep");
+    }
+
+    [Fact]
+    public async Task A_chip_catalog_nested_50000_levels_deep_is_refused_naming_the_catalog()
+    {
+        using var copy = CliRunner.CopyOfTopology("single-centre.yaml");
+        string chips = copy.File("chips.yaml");
+        File.WriteAllText(chips, "chips: " + new string('[', 50_000) + new string(']', 50_000) + "\n");
+        string outDir = copy.File("out");
+
+        var result = await CliRunner.RunAsync("run", copy.File("single-centre.yaml"), "--out", outDir);
+
+        AssertRefused(result, outDir, $"{chips}:1: malformed YAML at column 71: mappings and lists nested more than 64 levels deep");
+    }
+
+    [Theory]
+    [InlineData("minChips: 1", "minChips: 300", "workload.classes[0].minChips': expected a power of two from 1 to 1048576 (1, 2, 4, 8, ...), got 300")]
+    [InlineData("count: 16", "count: 99999999999", "centres[0].pools[0].count': expected a whole number from 1 to 1000000, got 99999999999")]
+    [InlineData("dispatchIntervalS: 60", "dispatchIntervalS: 0", "simulation.dispatchIntervalS': expected a number from 1 to 86400, got 0")]
+    [InlineData("seed: 1", "seed: 1.5", "seed': expected a whole number from 0 to 2147483647, got 1.5")]
+    public async Task A_scenario_value_out_of_its_range_is_refused_naming_file_line_field_and_the_range(string old, string replacement, string message)
+    {
+        using var copy = CliRunner.CopyOfTopology("single-centre.yaml");
+        string scenario = copy.File("single-centre.yaml");
+        CliRunner.Replace(scenario, old, replacement);
+        int line = CliRunner.LineOf(scenario, replacement);
+        string outDir = copy.File("out");
+
+        var result = await CliRunner.RunAsync("run", scenario, "--out", outDir);
+
+        AssertRefused(result, outDir, $"{scenario}:{line}: field '{message}");
+    }
+
+    [Fact]
+    public async Task An_empty_results_folder_is_refused_as_an_argument_error()
+    {
+        var result = await CliRunner.RunAsync("run", RepoPaths.Topology("single-centre.yaml"), "--out", "");
+
+        AssertRefused(result, "", "--out: expected a folder path, got an empty string");
+    }
+
+    [Theory]
+    [InlineData("--seed", "1.5", "--seed: expected a whole number from 0 to 2147483647, got '1.5'")]
+    [InlineData("--seed", "-1", "--seed: expected a whole number from 0 to 2147483647, got '-1'")]
+    [InlineData("--seed", "99999999999", "--seed: expected a whole number from 0 to 2147483647, got '99999999999'")]
+    [InlineData("--min-workers", "0", "--min-workers: expected a whole number from 1 to 2147483647, got '0'")]
+    [InlineData("--worker-wait-s", "soon", "--worker-wait-s: expected a whole number from 1 to 2147483647, got 'soon'")]
+    [InlineData("--otel-endpoint", "not a uri", "--otel-endpoint: expected an absolute URI such as http://localhost:4317, got 'not a uri'")]
+    [InlineData("--port", "1.5", "--port: expected a whole number from -2147483648 to 2147483647, got '1.5'")]
+    [InlineData("--jobs", "", "--jobs: expected a job file path, got an empty string")]
+    [InlineData("--plugin", "", "--plugin: expected the path of a plug-in assembly, got an empty string")]
+    public async Task A_bad_value_of_a_run_option_is_refused_in_words_on_one_line(string option, string value, string message)
+    {
+        using var dir = new TempFolder();
+        string outDir = dir.File("out");
+        var result = await CliRunner.RunAsync("run", RepoPaths.Topology("single-centre.yaml"), option, value, "--out", outDir);
+
+        AssertRefused(result, outDir, message);
+        Assert.DoesNotContain("System.", result.Error);
+    }
+
+    [Theory]
+    [InlineData("--prefill-tokens-per-s", "NaN", "--prefill-tokens-per-s: expected a number above 0 and at most 1000000000000, got 'NaN'")]
+    [InlineData("--decode-tokens-per-s", "-5", "--decode-tokens-per-s: expected a number above 0 and at most 1000000000000, got '-5'")]
+    [InlineData("--seed", "x", "--seed: expected a whole number from 0 to 2147483647, got 'x'")]
+    [InlineData("--topology", "", "--topology: expected a scenario file path, got an empty string")]
+    [InlineData("--chip-map", "", "--chip-map: expected a chip-mapping file path, got an empty string")]
+    [InlineData("--machines", "", "--machines: expected a machine-list file path, got an empty string")]
+    public async Task A_bad_value_of_a_replay_option_is_refused_in_words_on_one_line(string option, string value, string message)
+    {
+        using var dir = new TempFolder();
+        string outDir = dir.File("out");
+        var result = await CliRunner.RunAsync("replay", dir.File("trace.csv"), option, value, "--out", outDir);
+
+        AssertRefused(result, outDir, message);
+        Assert.DoesNotContain("System.", result.Error);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("replay")]
+    [InlineData("trace stats")]
+    public async Task An_empty_file_argument_is_refused(string verb)
+    {
+        using var dir = new TempFolder();
+        string outDir = dir.File("out");
+        string[] args = [.. verb.Split(' '), "", .. verb == "trace stats" ? Array.Empty<string>() : ["--out", outDir]];
+        var result = await CliRunner.RunAsync(args);
+
+        AssertRefused(result, outDir, "expected a", "file path, got an empty string");
     }
 }

@@ -9,7 +9,7 @@ public class ClusterBadInputTests
     [Theory]
     [InlineData("--seed-nodes", "", "--seed-nodes: expected host:port")]
     [InlineData("--seed-nodes", "127.0.0.1", "--seed-nodes: expected host:port, got '127.0.0.1'")]
-    [InlineData("--min-workers", "0", "--min-workers: expected at least 1, got 0")]
+    [InlineData("--min-workers", "0", "--min-workers: expected a whole number from 1 to 2147483647, got '0'")]
     [InlineData("--cluster-name", "a b", "--cluster-name: expected letters, digits")]
     public async Task A_bad_cluster_option_of_run_is_refused_naming_it(string option, string value, string expected)
     {

@@ -12,11 +12,13 @@ public sealed class ClusterRunOptions
     {
         Description = "With --cluster: worker nodes to wait for before the run starts.",
         DefaultValueFactory = _ => 1,
+        CustomParser = OptionParsers.WholeNumber(1, int.MaxValue),
     };
     public Option<int> WorkerWaitS { get; } = new("--worker-wait-s")
     {
         Description = "With --cluster: seconds to wait for the workers.",
         DefaultValueFactory = _ => 60,
+        CustomParser = OptionParsers.WholeNumber(1, int.MaxValue),
     };
     public ClusterOptions Node { get; } = new();
 

@@ -31,8 +31,16 @@ public sealed class ReplayCommand
     private readonly Option<string?> _machines = new("--machines") { Description = "Build the centre from this machine list of a trace (openb, PAI 2020, spot 2026 or Philly) instead of the topology's centres." };
     private readonly Option<string> _machinesFormat = new("--machines-format") { Description = "Machine-list format.", DefaultValueFactory = _ => TraceFormats.Auto };
     private readonly Option<string?> _chipMap = new("--chip-map") { Description = "Trace GPU names -> catalog chips (default: trace-chips.yaml beside the topology, else the built-in one)." };
-    private readonly Option<double?> _prefill = new("--prefill-tokens-per-s") { Description = "LLM request traces: prompt tokens one reference chip prefills per second." };
-    private readonly Option<double?> _decode = new("--decode-tokens-per-s") { Description = "LLM request traces: tokens one reference chip generates per second." };
+    private readonly Option<double?> _prefill = new("--prefill-tokens-per-s")
+    {
+        Description = "LLM request traces: prompt tokens one reference chip prefills per second.",
+        CustomParser = OptionParsers.PositiveNumber(1e12),
+    };
+    private readonly Option<double?> _decode = new("--decode-tokens-per-s")
+    {
+        Description = "LLM request traces: tokens one reference chip generates per second.",
+        CustomParser = OptionParsers.PositiveNumber(1e12),
+    };
     private readonly Option<string?> _demandRegion = new("--demand-region") { Description = "LLM request traces: the demand region the requests come from (default: the topology's first)." };
     private readonly Option<bool> _skipBad = new("--skip-bad") { Description = "Skip malformed lines and report how many and the first 10, instead of stopping." };
 
@@ -43,6 +51,10 @@ public sealed class ReplayCommand
         _format.AcceptOnlyFromAmong([TraceFormats.Auto, .. TraceFormats.Names]);
         Command = new Command("replay", "Replay a job trace on a topology and write its results folder.") { _trace, _format, _topology, _chipModel, _jobClass, _machines, _machinesFormat, _chipMap, _prefill, _decode, _demandRegion, _skipBad };
         _machinesFormat.AcceptOnlyFromAmong([TraceFormats.Auto, .. MachineTableReader.Formats]);
+        OptionParsers.RequirePath(_trace, "a trace file path");
+        OptionParsers.RequirePath(_topology, "a scenario file path");
+        OptionParsers.RequirePath(_machines, "a machine-list file path");
+        OptionParsers.RequirePath(_chipMap, "a chip-mapping file path");
         _options.AddTo(Command);
         _cluster.AddTo(Command);
         Command.SetAction((parse, _) => ExecuteAsync(parse));

@@ -30,6 +30,8 @@ public sealed class RunCommand
         _console = console;
         _error = error;
         Command = new Command("run", "Run a scenario end to end and write its results folder.") { _scenario, _jobs };
+        OptionParsers.RequirePath(_scenario, "a scenario file path");
+        OptionParsers.RequirePath(_jobs, "a job file path");
         _options.AddTo(Command);
         _cluster.AddTo(Command);
         Command.SetAction((parse, _) => ExecuteAsync(parse));

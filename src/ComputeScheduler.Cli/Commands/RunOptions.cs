@@ -11,7 +11,11 @@ namespace ComputeScheduler.Cli.Commands;
 /// <summary>Options shared by the verbs that run a simulation (run, replay): seed, results folder, policies, telemetry.</summary>
 public sealed class RunOptions
 {
-    public Option<int> Seed { get; } = new("--seed") { Description = "Seed for every random stream (overrides the scenario's)." };
+    public Option<int> Seed { get; } = new("--seed")
+    {
+        Description = "Seed for every random stream (overrides the scenario's).",
+        CustomParser = OptionParsers.WholeNumber(0, int.MaxValue),
+    };
     public Option<string?> Out { get; } = new("--out") { Description = "Results folder (default: runs/<name>-seed<seed>[-<policies>]-<hash>, one per configuration). A run replaces it whole; a folder holding other files is refused unless --force." };
     public Option<bool> Force { get; } = new("--force") { Description = "Let --out replace a folder that is not a results folder of an earlier run (everything in it is removed)." };
     public Option<string?> Dispatch { get; } = new("--dispatch") { Description = "Dispatch policy (overrides the scenario's)." };
@@ -22,7 +26,11 @@ public sealed class RunOptions
         Description = "Export the simulator's own telemetry (OpenTelemetry): none, console or otlp.",
         DefaultValueFactory = _ => TelemetryExport.None,
     };
-    public Option<Uri?> OtelEndpoint { get; } = new("--otel-endpoint") { Description = "OTLP endpoint for --otel otlp (default http://localhost:4317)." };
+    public Option<Uri?> OtelEndpoint { get; } = new("--otel-endpoint")
+    {
+        Description = "OTLP endpoint for --otel otlp (default http://localhost:4317).",
+        CustomParser = OptionParsers.AbsoluteUri(),
+    };
     public Option<string[]> Plugin { get; } = new("--plugin")
     {
         Description = "A .NET assembly whose policies become selectable by name (repeatable; see samples/).",
@@ -30,7 +38,12 @@ public sealed class RunOptions
         DefaultValueFactory = _ => [],
     };
 
-    public RunOptions() => Otel.AcceptOnlyFromAmong(TelemetryExport.None, TelemetryExport.Console, TelemetryExport.Otlp);
+    public RunOptions()
+    {
+        Otel.AcceptOnlyFromAmong(TelemetryExport.None, TelemetryExport.Console, TelemetryExport.Otlp);
+        OptionParsers.RequirePath(Out, "a folder path");
+        OptionParsers.RequirePath(Plugin, "the path of a plug-in assembly");
+    }
 
     public void AddTo(Command command)
     {

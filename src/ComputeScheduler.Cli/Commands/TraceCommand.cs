@@ -21,6 +21,7 @@ public sealed class TraceCommand
         _console = console;
         _error = error;
         _format.AcceptOnlyFromAmong([TraceFormats.Auto, .. TraceFormats.Names]);
+        OptionParsers.RequirePath(_trace, "a trace file path");
         var stats = new Command("stats", "Print a trace's jobs, time span, arrival rate, chip-hours, request sizes and chip models.") { _trace, _format, _skipBad };
         stats.SetAction(Stats);
         Command = new Command("trace", "Look into job traces.") { stats };

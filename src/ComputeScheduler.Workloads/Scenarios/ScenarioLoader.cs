@@ -60,6 +60,18 @@ public static class ScenarioLoader
         };
     }
 
+    private const string FileNameText = "a file path (relative to the scenario's folder)";
+
+    private static bool IsFileName(string text) => text.Length > 0 && text.IndexOfAny(Path.GetInvalidPathChars()) < 0;
+
+    /// <summary>A file named by a field; an empty name, or one with a character no path may hold, is refused.</summary>
+    private static string FileName(YamlMap m, string key)
+    {
+        string text = m.String(key);
+        if (!IsFileName(text)) throw m.Error(key, FileNameText, $"'{text}'");
+        return text;
+    }
+
     /// <summary>Longest scenario name: it becomes part of a results folder's name.</summary>
     public const int MaxNameLength = 100;
 
@@ -92,7 +104,7 @@ public static class ScenarioLoader
     /// <summary>The full path of a file a field names relative to the scenario; a missing file is an error at the field's line.</summary>
     private static string ExistingFile(YamlMap m, string key, string what, string dir)
     {
-        string named = m.String(key);
+        string named = FileName(m, key);
         string full = Path.GetFullPath(Path.Combine(dir, named));
         if (!File.Exists(full)) throw m.Error(key, what, $"'{named}', which does not exist ({full})");
         return full;
@@ -101,7 +113,9 @@ public static class ScenarioLoader
     private static SimulationSettings ReadSimulation(YamlMap m)
     {
         var s = new SimulationSettings(
-            SimDuration.FromSeconds(m.Number("dispatchIntervalS", 0, 86_400)),
+            // At least 1 s: the engine steps the national clock on a grid of L (with L = 0 on a 1 µs grid), and a
+            // dispatcher holding jobs (carbon-aware delay) needs one round per grid step, so a tiny L never ends.
+            SimDuration.FromSeconds(m.Number("dispatchIntervalS", 1, 86_400)),
             SimDuration.FromSeconds(m.Number("timeseriesIntervalS", 1, 86_400 * 7)))
         {
             Preemption = ReadPreemption(m.OptionalMap("preemption")),
@@ -131,6 +145,8 @@ public static class ScenarioLoader
             var list = m.StringList("plugins");
             for (int i = 0; i < list.Count; i++)
             {
+                if (!IsFileName(list[i].Text))
+                    throw new InputException(m.File, list[i].Line, $"{m.FieldPath("plugins")}[{i}]", FileNameText, $"'{list[i].Text}'");
                 string full = Path.GetFullPath(Path.Combine(dir, list[i].Text));
                 string? error = loadPlugin?.Invoke(full);
                 if (error is not null) throw new InputException(m.File, list[i].Line, $"{m.FieldPath("plugins")}[{i}]", error, $"'{list[i].Text}'");
@@ -148,7 +164,7 @@ public static class ScenarioLoader
         foreach (var (tenant, weight) in m.NumberTable("tenantWeights", 0.001, 1e6))
         {
             if (!int.TryParse(tenant, NumberStyles.None, CultureInfo.InvariantCulture, out int id))
-                throw m.Error("tenantWeights", "tenant ids (whole numbers from 0) as keys, each with a weight above 0", $"key '{tenant}'");
+                throw m.Error("tenantWeights", "tenant ids (whole numbers from 0 to 2147483647) as keys, each with a weight above 0", $"key '{tenant}'");
             weights[id] = weight;
         }
         var p = new PolicySelection(
@@ -355,8 +371,8 @@ public static class ScenarioLoader
             string cls = c.String("jobClass");
             if (!performance.Classes.Any(x => x.Name == cls))
                 throw c.Error("jobClass", $"a class of performance.classes ({string.Join(", ", performance.Classes.Select(x => x.Name))})", $"'{cls}'");
-            int min = c.Integer("minChips", 1, 1_000_000);
-            int max = c.Integer("maxChips", min, 1_000_000);
+            int min = PowerOfTwo(c, "minChips", 1);
+            int max = PowerOfTwo(c, "maxChips", min);
             var shares = c.NumberTable("stackShares", 0, 1);
             foreach (var (stack, _) in shares)
                 if (!stacks.Contains(stack)) throw c.Error("stackShares", $"software stacks of the catalog ({string.Join(", ", stacks.Order(StringComparer.Ordinal))})", $"'{stack}'");
@@ -382,6 +398,16 @@ public static class ScenarioLoader
             throw m.Error("targetCentre", $"a centre id ({string.Join(", ", centres.Select(c => c.Key))})", $"'{target}'");
         m.RejectUnknown();
         return spec;
+    }
+
+    /// <summary>A job size of a workload class: a power of two from <paramref name="min"/> to 2^20 (1,048,576).</summary>
+    private static int PowerOfTwo(YamlMap m, string key, int min)
+    {
+        const int Max = 1 << 20;
+        int value = m.Integer(key, min, Max);
+        if (!System.Numerics.BitOperations.IsPow2(value))
+            throw m.Error(key, $"a power of two from {min.ToString(CultureInfo.InvariantCulture)} to {Max.ToString(CultureInfo.InvariantCulture)} (1, 2, 4, 8, ...)", value.ToString(CultureInfo.InvariantCulture));
+        return value;
     }
 
     private static LogNormalSpec ReadLogNormal(YamlMap m)

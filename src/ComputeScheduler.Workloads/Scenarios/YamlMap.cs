@@ -128,7 +128,8 @@ internal sealed class YamlMap
         var result = new List<KeyValuePair<string, double>>();
         foreach (var (k, _) in map._node.Children)
         {
-            string name = ((YamlScalarNode)k).Value ?? "";
+            if (k is not YamlScalarNode { Value: { } name })
+                throw new InputException(File, k.Start.Line, map.Path, "names as keys", $"{Describe(k)} as a key");
             result.Add(new(name, map.Number(name, min, max)));
         }
         return result;
@@ -156,29 +157,40 @@ internal sealed class YamlMap
 
     private double ToNumber(string key, YamlNode node, double min, double max)
     {
-        string text = Scalar(key, node, "a number");
+        string expected = NumberRange(min, max);
+        string text = Scalar(key, node, expected);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-            throw new InputException(File, node.Start.Line, FieldPath(key), "a number", $"'{text}'");
+            throw new InputException(File, node.Start.Line, FieldPath(key), expected, $"'{text}'");
         if (v < min || v > max)
-            throw new InputException(File, node.Start.Line, FieldPath(key), RangeText(min, max), text);
+            throw new InputException(File, node.Start.Line, FieldPath(key), expected, text);
         return v;
     }
 
     private int ToInteger(string key, YamlNode node, int min, int max)
     {
-        string text = Scalar(key, node, "a whole number");
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v))
-            throw new InputException(File, node.Start.Line, FieldPath(key), "a whole number", $"'{text}'");
-        if (v < min || v > max)
-            throw new InputException(File, node.Start.Line, FieldPath(key), RangeText(min, max), text);
-        return v;
+        string expected = IntegerRange(min, max);
+        string text = Scalar(key, node, expected);
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max) return v;
+        // A number, but not a whole one in range (too large for an int, a fraction): named as written; anything else quoted.
+        bool number = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d);
+        throw new InputException(File, node.Start.Line, FieldPath(key), expected, number ? text : $"'{text}'");
     }
 
-    private static string RangeText(double min, double max)
+    /// <summary>"a whole number from 1 to 1000000": the whole numbers a field accepts.</summary>
+    internal static string IntegerRange(int min, int max)
     {
-        string Fmt(double d) => d.ToString(CultureInfo.InvariantCulture);
-        if (double.IsNegativeInfinity(min) || min == int.MinValue) return $"a number at most {Fmt(max)}";
-        if (double.IsPositiveInfinity(max) || max == int.MaxValue) return $"a number of at least {Fmt(min)}";
+        string Fmt(int i) => i.ToString(CultureInfo.InvariantCulture);
+        if (min == int.MinValue) return max == int.MaxValue ? "a whole number" : $"a whole number at most {Fmt(max)}";
+        return $"a whole number from {Fmt(min)} to {Fmt(max)}";
+    }
+
+    /// <summary>"a number from 0.001 to 1000000": the (finite) numbers a field accepts.</summary>
+    internal static string NumberRange(double min, double max)
+    {
+        static string Fmt(double d) => d.ToString("0.###############", CultureInfo.InvariantCulture);
+        bool low = double.IsNegativeInfinity(min), high = double.IsPositiveInfinity(max);
+        if (low) return high ? "a number" : $"a number at most {Fmt(max)}";
+        if (high) return $"a number of at least {Fmt(min)}";
         return $"a number from {Fmt(min)} to {Fmt(max)}";
     }
 

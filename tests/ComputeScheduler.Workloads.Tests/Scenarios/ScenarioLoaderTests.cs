@@ -59,7 +59,7 @@ public class ScenarioLoaderTests
         var e = Assert.Throws<InputException>(() => ScenarioLoader.Load(files.Scenario));
 
         int line = files.LineOf("mini.yaml", "count: -4");
-        Assert.Equal($"{files.Scenario}:{line}: field 'centres[0].pools[0].count': expected a number from 1 to 1000000, got -4", e.Message);
+        Assert.Equal($"{files.Scenario}:{line}: field 'centres[0].pools[0].count': expected a whole number from 1 to 1000000, got -4", e.Message);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class ScenarioLoaderTests
         using var files = new ScenarioFiles().Replace("mini.yaml", "minChips: 1", "minChips: -2");
         var e = Assert.Throws<InputException>(() => ScenarioLoader.Load(files.Scenario));
 
-        Assert.Contains("field 'workload.classes[0].minChips': expected a number from 1 to 1000000, got -2", e.Message);
+        Assert.Contains("field 'workload.classes[0].minChips': expected a whole number from 1 to 1048576, got -2", e.Message);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class ScenarioLoaderTests
     }
 
     [Theory]
-    [InlineData("    gold: 3", "expected tenant ids (whole numbers from 0) as keys, each with a weight above 0, got key 'gold'")]
+    [InlineData("    gold: 3", "expected tenant ids (whole numbers from 0 to 2147483647) as keys, each with a weight above 0, got key 'gold'")]
     [InlineData("    0: 0", "field 'policies.tenantWeights.0': expected a number from 0.001 to 1000000, got 0")]
     public void A_bad_tenant_weight_names_the_field_and_what_was_expected(string entry, string message)
     {
@@ -133,7 +133,7 @@ public class ScenarioLoaderTests
     {
         using var files = new ScenarioFiles().Replace("mini.yaml", "pue: 1.2", "pue: low");
         var e = Assert.Throws<InputException>(() => ScenarioLoader.Load(files.Scenario));
-        Assert.Contains("field 'centres[0].pue': expected a number, got 'low'", e.Message);
+        Assert.Contains("field 'centres[0].pue': expected a number from 1 to 5, got 'low'", e.Message);
     }
 
     private const string CentreEnd = "      - server: ref-8\n        count: 4\n";
