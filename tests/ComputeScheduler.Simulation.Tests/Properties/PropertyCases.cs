@@ -62,11 +62,6 @@ internal static class PropertyCases
 
     private static readonly string[] Regions = ["north", "west", "south"];
 
-    /// <summary>Chip-model constraints a job may carry: none, one model, two models, a model no pool has.</summary>
-    private static readonly string?[] ModelConstraints =
-        [null, null, null, A100.Id, L20.Id, $"{A100.Id}|{H100.Id}", $"{Ascend910B3.Id}|{Ascend910C.Id}", "no-such-chip"];
-
-    private static readonly string?[] StackConstraints = [null, null, null, "cuda", "cann", "musa"];
 
     /// <summary>What a generated job asks for, before it is turned into a <see cref="JobSpec"/>.</summary>
     internal readonly record struct JobDraw(
@@ -74,17 +69,17 @@ internal static class PropertyCases
         int Model, int Stack, int Tenant, int Priority, int CpuMilli, int MemoryGib, int Target, int Data);
 
     private static readonly Gen<JobDraw> JobGen =
-        Gen.Select(Gen.Int[0, 3000], Gen.Int[0, 9], Gen.OneOf(1, 1, 2, 3, 4, 4, 6, 8, 8, 12, 16, 24, 32, 64, 200), Gen.Int[1, 999],
-                Gen.Int[1, 4000], Gen.Bool, Gen.Int[-1, Chips.Length - 1], Gen.Int[0, 19])
-            .SelectMany(a => Gen.Select(Gen.Int[0, ModelConstraints.Length - 1], Gen.Int[0, StackConstraints.Length - 1], Gen.Int[0, 3], Gen.Int[0, 2],
-                    Gen.OneOf(0, 0, 0, 500, 4_000, 16_000, 40_000, 200_000), Gen.OneOf(0, 0, 0, 8, 64, 300, 2_000), Gen.Int[-6, 3], Gen.Int[0, 15])
+        Gen.Select(Gen.OneOf(Gen.Int[0, 1200], Gen.Int[0, 12].Select(k => 100 * k)), Gen.Int[0, 9], Gen.OneOf(1, 2, 3, 4, 4, 6, 8, 8, 8, 12, 16, 16, 24, 200), Gen.Int[1, 999],
+                Gen.OneOf(Gen.Int[1, 600], Gen.Int[600, 6000]), Gen.Bool, Gen.Int[-1, Chips.Length - 1], Gen.Int[0, 39])
+            .SelectMany(a => Gen.Select(Gen.Int[0, 11], Gen.Int[0, 10], Gen.Int[0, 3], Gen.Int[0, 2],
+                    Gen.OneOf(0, 0, 0, 0, 0, 0, 500, 4_000, 16_000, 40_000, 200_000), Gen.OneOf(0, 0, 0, 0, 0, 0, 8, 64, 300, 2_000), Gen.Int[-6, 3], Gen.Int[0, 15])
                 .Select(b => new JobDraw(a.Item1, a.Item2, a.Item3, a.Item4, a.Item5, a.Item6, a.Item7, a.Item8,
                     b.Item1, b.Item2, b.Item3, b.Item4, b.Item5, b.Item6, b.Item7, b.Item8)));
 
     internal readonly record struct CentreDraw(int[] Models, int[] Counts, int ServersPerRack, int Region, bool SolarDip);
 
     private static readonly Gen<CentreDraw> CentreGen =
-        Gen.Select(Gen.Int[0, Servers.Length - 1].Array[1, 3], Gen.Int[1, 5].Array[3], Gen.Int[1, 4], Gen.Int[0, Regions.Length - 1], Gen.Bool)
+        Gen.Select(Gen.Int[0, Servers.Length - 1].Array[1, 3], Gen.Int[1, 2].Array[3], Gen.Int[1, 4], Gen.Int[0, Regions.Length - 1], Gen.Bool)
             .Select((m, n, r, g, s) => new CentreDraw(m, n, r, g, s));
 
     private static readonly Gen<PreemptionCosts> CostsGen = Gen.OneOf(
@@ -93,7 +88,7 @@ internal static class PropertyCases
 
     /// <summary>Cases of ONE centre, its jobs all addressed to it.</summary>
     public static readonly Gen<PropertyCase> SingleCentre =
-        Gen.Select(CentreGen, JobGen.Array[1, 40], Gen.Int[0, QueueOrders.Length - 1], Gen.Int[0, Placements.Length - 1], CostsGen,
+        Gen.Select(CentreGen, JobGen.Array[1, 50], Gen.Int[0, QueueOrders.Length - 1], Gen.Int[0, Placements.Length - 1], CostsGen,
                 Gen.OneOf(1, 30, 60, 300, 900), Gen.Int[0, 1000])
             .Select((centre, jobs, q, p, costs, sampleS, seed) => Build([centre], jobs, "least-loaded", QueueOrders[q], Placements[p], costs, sampleS, 60, seed, national: false));
 
@@ -135,7 +130,7 @@ internal static class PropertyCases
         long cpu = d.CpuMilli, mem = d.MemoryGib * 1024L;
         if (d.Size is 6 or 7) { chips = 1; milli = d.Milli; }
         else if (d.Size == 8) { chips = 0; if (cpu == 0) cpu = 2_000; }
-        string jobClass = d.JobClass switch { < 12 => "train", < 19 => "serve", _ => "no-such-class" };
+        string jobClass = d.JobClass switch { < 25 => "train", < 39 => "serve", _ => "no-such-class" };
         var kind = jobClass == "serve" ? JobKind.Inference : JobKind.Training;
         double runtime = d.RuntimeS;
         // A CPU-only job has no chip work: it carries its runtime as a trace would (observed).
@@ -162,8 +157,18 @@ internal static class PropertyCases
                 latencyLimit = d.Priority == 0 ? 5 : 200;
             }
         }
-        return new JobSpec(new JobId(id), SimTime.FromSeconds(d.SubmitS), d.Tenant, kind, jobClass, chips,
-            ModelConstraints[d.Model], StackConstraints[d.Stack], runtime * Math.Max(1, chips), d.Priority,
+        // Constraints: mostly none; else the chip model or stack of one of the centres' pools (alone or
+        // with another model), or one no pool has.
+        var somePool = centres[d.Tenant % centres.Length].Pools[d.Model % centres[d.Tenant % centres.Length].Pools.Count].Chip;
+        string? model = d.Model switch
+        {
+            < 7 => null,
+            < 10 => somePool.Id,
+            10 => $"{H100.Id}|{somePool.Id}",
+            _ => "no-such-chip",
+        };
+        string? stack = d.Stack switch { < 8 => null, < 10 => somePool.SoftwareStack, _ => "musa" };
+        return new JobSpec(new JobId(id), SimTime.FromSeconds(d.SubmitS), d.Tenant, kind, jobClass, chips, model, stack, runtime * Math.Max(1, chips), d.Priority,
             dataRegion, dataGb, restricted, demandRegion, latencyLimit, target,
             ObservedRuntimeS: observed ? runtime : null, ObservedChipModel: observedOn, ChipMilli: milli, CpuMilli: cpu, MemoryMib: mem,
             MaxDelayS: maxDelay, DataCentre: dataCentre);
