@@ -39,27 +39,34 @@ internal static class CaseRunner
             return new CaseRun(outcomes, samples, engines, logs, Makespan(outcomes));
         }
 
+        // The window clock of the actor run (Cluster's WindowPlanner): the round at t dispatches the jobs
+        // submitted in (t - L, t]; jobs addressed to a centre reach it at their submit time; stretches in
+        // which nothing can happen are skipped to the grid point before the next activity.
         var dispatcher = new NationalDispatcher(s.Centres, s.DemandRegions, s.Wan, registry.CreateDispatch(s.Policies.Dispatch));
         var reports = engines.Select(e => e.Report(SimTime.Zero)).ToArray();
-        long step = s.Simulation.DispatchInterval.Microseconds;
-        var free = c.Jobs.Where(j => j.TargetCentre is null).ToArray();
-        var addressed = c.Jobs.Where(j => j.TargetCentre is not null).ToArray();
-        int nextFree = 0, nextAddressed = 0;
+        long step = Math.Max(1, s.Simulation.DispatchInterval.Microseconds);
+        var carried = new List<JobSpec>();
+        int next = 0;
         long now = 0;
         for (int window = 0; ; window++)
         {
             if (window > 1_000_000) throw new InvalidOperationException("the national run did not end in a million windows");
             long horizon = now + step;
-            var toDispatch = new List<JobSpec>();
-            while (nextFree < free.Length && free[nextFree].Submit.Microseconds <= now) toDispatch.Add(free[nextFree++]);
-            while (nextAddressed < addressed.Length && addressed[nextAddressed].Submit.Microseconds < horizon)
+            var toDispatch = new List<JobSpec>(carried);
+            carried.Clear();
+            var addressed = new List<JobSpec>();
+            for (; next < c.Jobs.Length && c.Jobs[next].Submit.Microseconds < horizon; next++)
             {
-                var job = addressed[nextAddressed++];
-                engines[job.TargetCentre!.Value.Value].Submit(job, job.Submit);
+                var job = c.Jobs[next];
+                if (job.TargetCentre is not null) addressed.Add(job);
+                else if (job.Submit.Microseconds <= now) toDispatch.Add(job);
+                else carried.Add(job);
             }
             var round = dispatcher.Dispatch(SimTime.FromMicroseconds(now), toDispatch, reports);
             outcomes.AddRange(round.Rejected);
+            // As the run coordinator hands them over: the dispatched jobs first, then those addressed to the centre.
             foreach (var a in round.Assigned) engines[a.Centre.Value].Submit(a.Job, a.Arrival);
+            foreach (var job in addressed) engines[job.TargetCentre!.Value.Value].Submit(job, job.Submit);
             for (int e = 0; e < engines.Length; e++)
             {
                 var output = engines[e].AdvanceTo(SimTime.FromMicroseconds(horizon));
@@ -67,12 +74,17 @@ internal static class CaseRunner
                 samples[e].AddRange(output.Samples);
                 reports[e] = output.Report;
             }
-            bool allIn = nextFree == free.Length && nextAddressed == addressed.Length && dispatcher.Waiting == 0;
             long activity = reports.Min(r => r.NextEvent.Microseconds);
-            if (allIn && activity == long.MaxValue) break; // finished, or jobs stuck in a queue with nothing to come (caught by the checks)
-            if (nextAddressed < addressed.Length) activity = Math.Min(activity, addressed[nextAddressed].Submit.Microseconds);
-            if (nextFree < free.Length) activity = Math.Min(activity, (free[nextFree].Submit.Microseconds + step - 1) / step * step);
-            now = dispatcher.Waiting > 0 || activity == long.MaxValue ? horizon : Math.Max(horizon, activity / step * step);
+            if (next == c.Jobs.Length && carried.Count == 0 && dispatcher.Waiting == 0 && activity == long.MaxValue)
+                break; // finished, or jobs stuck in a queue with nothing to come (caught by the checks)
+            if (carried.Count > 0 || dispatcher.Waiting > 0) { now = horizon; continue; }
+            if (next < c.Jobs.Length)
+            {
+                var job = c.Jobs[next];
+                long at = job.TargetCentre is null ? (job.Submit.Microseconds + step - 1) / step * step : job.Submit.Microseconds;
+                activity = Math.Min(activity, at);
+            }
+            now = activity == long.MaxValue ? horizon : Math.Max(horizon, activity / step * step);
         }
         var makespan = Makespan(outcomes);
         for (int e = 0; e < engines.Length; e++) samples[e].AddRange(engines[e].Close(makespan).Samples);

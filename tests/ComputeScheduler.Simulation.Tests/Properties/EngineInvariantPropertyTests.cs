@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace ComputeScheduler.Simulation.Tests.Properties;
 
 /// <summary>
@@ -67,32 +65,5 @@ internal sealed class Coverage
         string counts = $"finished {Finished}, rejected {Rejected}, preempted {Preempted}, migrated {Migrated}, shared {SharedFinished}, cpu-only {CpuOnlyFinished}, multi-server {MultiServer}, queued {Queued}";
         Assert.True(Finished > 0 && Rejected > 0 && Preempted > 0 && Migrated > 0 && SharedFinished > 0 && CpuOnlyFinished > 0 && MultiServer > 0 && Queued > 0, counts);
         Assert.True(Policies.IsSupersetOf(PropertyCases.QueueOrders) && Policies.IsSupersetOf(PropertyCases.Placements), $"policies not drawn: {string.Join(", ", PropertyCases.QueueOrders.Concat(PropertyCases.Placements).Except(Policies))}");
-    }
-}
-
-/// <summary>
-/// Draws a FIXED sequence of cases from a CsCheck generator. CsCheck's <c>Sample(seed: ...)</c> uses the
-/// seed for the first iteration only and draws the others from a clock-seeded stream, so CI would
-/// not see the same cases twice; here every case comes from one PCG stream with a fixed seed. A
-/// failure names the case's own CsCheck seed: <c>gen.Sample(check, seed: "...", iter: 1)</c> replays it.
-/// </summary>
-internal static class FixedSample
-{
-    public static void Run<T>(Gen<T> gen, uint stream, ulong seed, int cases, Action<T> check)
-    {
-        var pcg = new PCG(stream, seed);
-        for (int i = 0; i < cases; i++)
-        {
-            ulong state = pcg.State;
-            var value = gen.Generate(pcg, null, out _);
-            try
-            {
-                check(value);
-            }
-            catch (Exception e)
-            {
-                throw new Xunit.Sdk.XunitException($"case {i} (CsCheck seed \"{pcg.ToString(state)}\"): {value}\n{e.Message}");
-            }
-        }
     }
 }
