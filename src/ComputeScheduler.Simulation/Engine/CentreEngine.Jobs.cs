@@ -28,18 +28,26 @@ public sealed partial class CentreEngine
             return;
         }
         ulong eligible = 0;
-        bool anyModelOrStack = false;
+        bool anyModelOrStack = false, anyLargeEnough = false;
         for (int p = 0; p < _capacity.PoolCount; p++)
         {
             var info = _capacity.Pool(p);
             if (!job.AllowsChip(info.ChipModel)) continue;
             if (job.SoftwareStack is not null && !string.Equals(job.SoftwareStack, info.SoftwareStack, StringComparison.Ordinal)) continue;
             anyModelOrStack = true;
-            if (info.TotalChips >= job.Chips) eligible |= 1UL << p;
+            if (info.TotalChips < job.Chips) continue;
+            anyLargeEnough = true;
+            // The job's CPU and memory go on one of its servers: a pool whose servers are all too small can never hold it.
+            var server = _centre.Pools[p].Server;
+            if (server.CpuMilli > 0 && job.CpuMilli > server.CpuMilli) continue;
+            if (server.MemoryMib > 0 && job.MemoryMib > server.MemoryMib) continue;
+            eligible |= 1UL << p;
         }
         if (eligible == 0)
         {
-            Reject(slot, anyModelOrStack
+            Reject(slot, anyLargeEnough
+                ? $"needs {job.CpuMilli} CPU milli and {job.MemoryMib} MiB on one server, more than any server of a matching pool of centre {_centre.Key} has"
+                : anyModelOrStack
                 ? $"needs {job.Chips} chips, more than any matching pool of centre {_centre.Key} holds"
                 : $"centre {_centre.Key} has no pool matching chip model '{job.ChipModel ?? "any"}' and stack '{job.SoftwareStack ?? "any"}'");
             return;
