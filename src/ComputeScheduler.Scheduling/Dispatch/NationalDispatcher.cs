@@ -152,7 +152,7 @@ public sealed class NationalDispatcher
             free += pool.FreeChips;
             largest = Math.Max(largest, pool.TotalChips);
         }
-        if (largest < job.Chips)
+        if (total == 0 || largest < job.Chips) // total == 0: no matching pool, even for a job of no chips
         {
             reason = total == 0
                 ? $"no centre has chip model '{job.ChipModel ?? "any"}' with stack '{job.SoftwareStack ?? "any"}'"

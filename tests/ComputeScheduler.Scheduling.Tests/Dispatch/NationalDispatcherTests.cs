@@ -35,6 +35,16 @@ public class NationalDispatcherTests
     }
 
     [Fact]
+    public void A_cpu_only_job_bound_to_a_chip_model_goes_only_to_a_centre_that_has_it()
+    {
+        var s = new ScenarioBuilder().WithCentre("a", "east", (RefServer, 4)).WithCentre("b", "east", (DomServer, 4)).Build();
+        var job = Job(0, 0, 0, 10, chipModel: DomServer.Chip.Id);
+        var round = Dispatcher(s).Dispatch(SimTime.Zero, [job], [Report(s, 0), Report(s, 1, busyChips: 16)]);
+
+        Assert.Equal(new CentreId(1), Assert.Single(round.Assigned).Centre);
+    }
+
+    [Fact]
     public void Jobs_sent_in_the_same_round_count_as_load_so_equal_centres_share_a_burst()
     {
         var s = new ScenarioBuilder().WithCentre("a", "east", (RefServer, 1)).WithCentre("b", "east", (RefServer, 1)).Build();
