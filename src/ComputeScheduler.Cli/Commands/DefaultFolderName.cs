@@ -15,36 +15,33 @@ namespace ComputeScheduler.Cli.Commands;
 /// </summary>
 internal static class DefaultFolderName
 {
-    /// <summary>Options that change where or how a run is carried out, never its results.</summary>
-    private static readonly HashSet<string> NotShapingTheResult = OptionsNotShapingTheResult();
-
-    public static string For(ParseResult parse, Scenario scenario, string inputsSha256)
+    /// <param name="policyOptions">The policy options, whose values given on the command line go into the name.</param>
+    /// <param name="notShapingTheResult">Options that change where or how the run is carried out, never its results
+    /// (besides the cluster options, which are always left out).</param>
+    public static string For(ParseResult parse, Scenario scenario, string inputsSha256, IReadOnlyList<Option> policyOptions, IEnumerable<Option> notShapingTheResult)
     {
         var name = new StringBuilder(Safe(scenario.Name)).Append("-seed").Append(scenario.Seed);
-        foreach (string option in new[] { "--dispatch", "--queue-order", "--placement" })
-            if (Given(parse, option) is { } value) name.Append('-').Append(Safe(value));
-        return $"{name}-{Hash(parse, inputsSha256)}";
+        foreach (var option in policyOptions)
+            if (parse.GetResult(option) is { Implicit: false, Tokens: [.., var last] }) name.Append('-').Append(Safe(last.Value));
+        var leftOut = ClusterOptionNames.Concat(notShapingTheResult.Select(o => o.Name)).ToHashSet(StringComparer.Ordinal);
+        return $"{name}-{Hash(parse, inputsSha256, leftOut)}";
     }
 
-    private static string Hash(ParseResult parse, string inputsSha256)
+    /// <summary>The cluster options' names: where the centres run never changes a result.</summary>
+    private static readonly string[] ClusterOptionNames = ClusterOptionsNames();
+
+    private static string Hash(ParseResult parse, string inputsSha256, HashSet<string> leftOut)
     {
         var text = new StringBuilder("inputs=").Append(inputsSha256).Append('\n');
         foreach (var option in parse.CommandResult.Command.Options.OrderBy(o => o.Name, StringComparer.Ordinal))
         {
-            if (NotShapingTheResult.Contains(option.Name)) continue;
+            if (leftOut.Contains(option.Name)) continue;
             var result = parse.GetResult(option);
             if (result is null || result.Implicit) continue;
             text.Append(option.Name).Append('=').AppendJoin('\u001f', result.Tokens.Select(t => t.Value)).Append('\n');
         }
         // The scenario's own seed counts too when no --seed is given: it is in the scenario file's bytes.
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..8];
-    }
-
-    private static string? Given(ParseResult parse, string optionName)
-    {
-        var option = parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == optionName);
-        var result = option is null ? null : parse.GetResult(option);
-        return result is null || result.Implicit || result.Tokens.Count == 0 ? null : result.Tokens[^1].Value;
     }
 
     /// <summary>A piece of a folder name: letters, digits, '-', '_' and '.' kept, anything else '_', at most 60 characters.</summary>
@@ -55,12 +52,10 @@ internal static class DefaultFolderName
         return safe.Length > 60 ? safe[..60] : safe;
     }
 
-    private static HashSet<string> OptionsNotShapingTheResult()
+    private static string[] ClusterOptionsNames()
     {
-        var names = new HashSet<string>(StringComparer.Ordinal) { "--out", "--force", "--otel", "--otel-endpoint" };
         var probe = new Command("probe");
         new ClusterRunOptions().AddTo(probe);
-        foreach (var o in probe.Options) names.Add(o.Name);
-        return names;
+        return [.. probe.Options.Select(o => o.Name)];
     }
 }

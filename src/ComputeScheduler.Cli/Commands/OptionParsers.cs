@@ -51,26 +51,19 @@ internal static class OptionParsers
     };
 
     /// <summary>Refuses an empty path (or one with a NUL character) given for <paramref name="option"/>.</summary>
-    public static void RequirePath(Option option, string what)
-        => option.Validators.Add(r =>
-        {
-            foreach (var token in r.Tokens)
-            {
-                if (token.Value.Length == 0) r.AddError($"expected {what}, got an empty string");
-                else if (token.Value.IndexOfAny(Path.GetInvalidPathChars()) >= 0) r.AddError($"expected {what}, got '{token.Value.Replace("\0", "\\0", StringComparison.Ordinal)}' (a character no path may hold)");
-            }
-        });
+    public static void RequirePath(Option option, string what) => option.Validators.Add(r => CheckPaths(r, what));
 
     /// <inheritdoc cref="RequirePath(Option, string)"/>
-    public static void RequirePath(Argument argument, string what)
-        => argument.Validators.Add(r =>
+    public static void RequirePath(Argument argument, string what) => argument.Validators.Add(r => CheckPaths(r, what));
+
+    private static void CheckPaths(SymbolResult r, string what)
+    {
+        foreach (var token in r.Tokens)
         {
-            foreach (var token in r.Tokens)
-            {
-                if (token.Value.Length == 0) r.AddError($"expected {what}, got an empty string");
-                else if (token.Value.IndexOfAny(Path.GetInvalidPathChars()) >= 0) r.AddError($"expected {what}, got '{token.Value.Replace("\0", "\\0", StringComparison.Ordinal)}' (a character no path may hold)");
-            }
-        });
+            if (token.Value.Length == 0) r.AddError($"expected {what}, got an empty string");
+            else if (token.Value.IndexOfAny(Path.GetInvalidPathChars()) >= 0) r.AddError($"expected {what}, got '{token.Value.Replace("\0", "\\0", StringComparison.Ordinal)}' (a character no path may hold)");
+        }
+    }
 
     /// <summary>
     /// Gives every option of the command tree that still parses with System.CommandLine's default

@@ -97,19 +97,20 @@ public sealed class RunOptions
     public StagedResultFolder? StageOutFolder(ParseResult parse, Scenario scenario, string inputsSha256, TextWriter error)
     {
         string? given = parse.GetValue(Out);
-        string target = given ?? Path.Combine("runs", DefaultFolderName.For(parse, scenario, inputsSha256));
+        string target = given ?? Path.Combine("runs", DefaultFolderName.For(parse, scenario, inputsSha256, [Dispatch, QueueOrder, Placement], [Out, Force, Otel, OtelEndpoint]));
+        string what = given is null ? $"results folder {target}" : $"--out {given}";
         try
         {
             return StagedResultFolder.Create(target, parse.GetValue(Force));
         }
         catch (ResultFolderRefusedException e)
         {
-            error.WriteLine(given is null ? $"results folder {target}: {e.Message}" : $"--out {given}: {e.Message}");
+            error.WriteLine($"{what}: {e.Message}");
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            error.WriteLine($"{(given is null ? "results folder " + target : "--out " + given)}: cannot prepare the results folder: {e.Message}");
+            error.WriteLine($"{what}: cannot prepare the results folder: {e.Message}");
             return null;
         }
     }

@@ -41,11 +41,7 @@ public sealed partial class GavelThroughputs
         try
         {
             bytes = File.ReadAllBytes(path);
-            if (!System.Text.Unicode.Utf8.IsValid(bytes))
-            {
-                System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out int valid, out _, replaceInvalidSequences: false);
-                throw new InputException(path, new JsonLines(bytes).LineAtOffset(valid), "(text)", "UTF-8 text", $"the byte 0x{bytes[valid]:X2}, which is not UTF-8");
-            }
+            JsonLines.RequireUtf8(path, bytes);
             doc = JsonDocument.Parse(bytes);
         }
         catch (JsonException e)

@@ -50,8 +50,13 @@ internal sealed class JsonLines
         }
     }
 
-    /// <summary>The 1-based line of a byte offset.</summary>
-    public long LineAtOffset(int offset) => LineAt(offset);
+    /// <summary>Refuses bytes that are not UTF-8, naming the line of the first bad byte.</summary>
+    public static void RequireUtf8(string path, byte[] bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return;
+        System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out int valid, out _, replaceInvalidSequences: false);
+        throw new InputException(path, new JsonLines(bytes).LineAt(valid), "(text)", "UTF-8 text", $"the byte 0x{bytes[valid]:X2}, which is not UTF-8");
+    }
 
     private long LineAt(int offset)
     {

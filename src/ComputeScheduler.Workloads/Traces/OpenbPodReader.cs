@@ -95,7 +95,7 @@ public sealed class OpenbPodReader(ChipMapping? mapping = null) : ITraceReader
             // Without a chip mapping the trace's GPU names are taken as catalog chips: for a run they must be.
             if (targets is not null)
                 foreach (var model in spec.Split('|'))
-                    if (!targets.ChipModels.Contains(model, StringComparer.Ordinal))
+                    if (!targets.HasChip(model))
                         throw f.Error("gpu_spec", $"GPU models of the scenario's catalog ({string.Join(", ", targets.ChipModels)}), or a chip mapping (--chip-map) from the trace's names", $"'{model}'");
             return spec;
         }

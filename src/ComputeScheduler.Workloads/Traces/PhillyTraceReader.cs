@@ -69,12 +69,8 @@ public sealed class PhillyTraceReader : ITraceReader
         {
             throw new InputException($"{path}: cannot read the trace: {TraceFields.OneLine(e.Message)}");
         }
+        JsonLines.RequireUtf8(path, bytes);
         var lines = new JsonLines(bytes);
-        if (!System.Text.Unicode.Utf8.IsValid(bytes))
-        {
-            System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out int valid, out _, replaceInvalidSequences: false);
-            throw new InputException(path, lines.LineAtOffset(valid), "(text)", "UTF-8 text", $"the byte 0x{bytes[valid]:X2}, which is not UTF-8");
-        }
         JsonDocument doc;
         try
         {

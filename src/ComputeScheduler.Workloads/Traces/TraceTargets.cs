@@ -41,6 +41,9 @@ public sealed class TraceTargets
     }
 
     /// <summary>A chip model of the catalog, or with <paramref name="several"/> several separated by '|'.</summary>
+    /// <summary>Whether the scenario's catalog has this chip model.</summary>
+    internal bool HasChip(string model) => _chips.Contains(model);
+
     internal void CheckChips(TraceFields f, string field, string models, bool several = true)
     {
         foreach (var model in several ? models.Split('|') : [models])
