@@ -38,7 +38,7 @@ public static class ClusterRun
             region = CentreSharding.StartProxy(system);
             await WaitForRegionsAsync(region, minWorkers, deadline).ConfigureAwait(false);
         }
-        var dispatcher = new NationalDispatcher(scenario.Centres, scenario.DemandRegions, scenario.Wan, registry.CreateDispatch(scenario.Policies.Dispatch));
+        var dispatcher = new NationalDispatcher(scenario.Centres, scenario.DemandRegions, scenario.Wan, registry.CreateDispatch(scenario.Policies.Dispatch), scenario.Performance);
         var planner = new WindowPlanner(jobs, scenario.Simulation.DispatchInterval, scenario.Centres.Count);
         var done = new TaskCompletionSource<RunRecorder>(TaskCreationOptions.RunContinuationsAsynchronously);
         progress ??= new RunProgress();

@@ -37,7 +37,7 @@ public static class NationalRun
         activity?.SetTag("seed", scenario.Seed);
         activity?.SetTag("centres", scenario.Centres.Count);
         var engines = scenario.Centres.Select(c => CentreEngineFactory.Create(scenario, c, registry)).ToArray();
-        var dispatcher = new NationalDispatcher(scenario.Centres, scenario.DemandRegions, scenario.Wan, registry.CreateDispatch(scenario.Policies.Dispatch));
+        var dispatcher = new NationalDispatcher(scenario.Centres, scenario.DemandRegions, scenario.Wan, registry.CreateDispatch(scenario.Policies.Dispatch), scenario.Performance);
         var planner = new WindowPlanner(jobs, scenario.Simulation.DispatchInterval, scenario.Centres.Count);
         var done = new TaskCompletionSource<RunRecorder>(TaskCreationOptions.RunContinuationsAsynchronously);
 

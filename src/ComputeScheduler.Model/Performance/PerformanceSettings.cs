@@ -12,4 +12,17 @@ public sealed record PerformanceSettings(
     IReadOnlyList<JobClass> Classes,
     IReadOnlyDictionary<(string JobClass, string Chip), double> ThroughputOverrides,
     double ReferenceFabricGBpsPerChip,
-    MeasuredThroughputTable? Measured = null);
+    MeasuredThroughputTable? Measured = null)
+{
+    /// <summary>Which software stacks a job built for another may be ported to, after what delay and at what throughput.</summary>
+    public IReadOnlyList<Timeline.PortingRule> Porting { get; init; } = [];
+
+    /// <summary>The porting rule from stack <paramref name="from"/> to <paramref name="to"/>, or null (also when the job needs no stack).</summary>
+    public Timeline.PortingRule? PortingFrom(string? from, string to)
+    {
+        if (from is null) return null;
+        foreach (var r in Porting)
+            if (r.From == from && r.To == to) return r;
+        return null;
+    }
+}

@@ -20,5 +20,8 @@ public sealed record Scenario(
     /// <summary>The files the scenario was read from (itself first, then the catalogs it names); empty when built in code.</summary>
     public IReadOnlyList<string> SourceFiles { get; init; } = [];
 
+    /// <summary>The dated changes of its <c>timeline:</c> (demand growth, porting rules, the capacity record); none when it has no timeline.</summary>
+    public Timeline.ScenarioTimeline Timeline { get; init; } = Model.Timeline.ScenarioTimeline.None;
+
     public Scenario WithSeed(int seed) => this with { Seed = seed };
 }

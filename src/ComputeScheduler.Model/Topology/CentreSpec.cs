@@ -29,6 +29,9 @@ public sealed record CentreSpec(
     /// <summary>The daily profile of the centre's grid carbon intensity, or null for the annual factor all day.</summary>
     public HourlyFactors? CarbonHourly { get; init; }
 
+    /// <summary>The centre's dated time-of-use tariffs from the scenario's timeline, or null for the flat <see cref="PriceCnyPerKwh"/> throughout.</summary>
+    public TariffSchedule? Tariff { get; init; }
+
     /// <summary>Grid carbon intensity at <paramref name="t"/>, kgCO2 per kWh: the annual factor times the hour's multiplier.</summary>
     public double CarbonKgPerKwhAt(SimTime t) => CarbonHourly is { } h ? CarbonKgPerKwh * h.At(t) : CarbonKgPerKwh;
 }

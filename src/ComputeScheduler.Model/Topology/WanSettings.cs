@@ -1,3 +1,5 @@
+using ComputeScheduler.Model.Time;
+
 namespace ComputeScheduler.Model.Topology;
 
 /// <summary>How WAN links between centres and demand regions are derived from geography.</summary>
@@ -17,5 +19,17 @@ public sealed record WanSettings(double RouteFactor, double FibreUsPerKm, double
         foreach (var l in Links)
             if ((l.A == a && l.B == b) || (l.A == b && l.B == a)) return l.Gbps;
         return LinkGbps;
+    }
+
+    /// <summary>Dated link upgrades from the scenario's timeline, in date order.</summary>
+    public IReadOnlyList<WanLinkUpgrade> Upgrades { get; init; } = [];
+
+    /// <summary>Bandwidth between centres <paramref name="a"/> and <paramref name="b"/> (keys) at <paramref name="at"/>: the latest upgrade in force, else <see cref="GbpsBetween(string, string)"/>.</summary>
+    public double GbpsBetween(string a, string b, SimTime at)
+    {
+        double gbps = GbpsBetween(a, b);
+        foreach (var u in Upgrades)
+            if (u.From <= at && ((u.A == a && u.B == b) || (u.A == b && u.B == a))) gbps = u.Gbps;
+        return gbps;
     }
 }

@@ -1,5 +1,6 @@
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Performance;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Model.Topology;
 using ComputeScheduler.Scheduling.Abstractions;
@@ -30,9 +31,16 @@ public sealed class NationalDispatcher
     private readonly CentreView[] _views;
     private readonly long[] _sentChips;
 
-    public NationalDispatcher(IReadOnlyList<CentreSpec> centres, IReadOnlyList<DemandRegion> demand, WanSettings wan, IDispatchPolicy policy)
+    private readonly WanSettings _wan;
+    private readonly PerformanceSettings? _performance;
+
+    /// <param name="performance">The performance settings whose porting rules let a job go to pools of another stack; null for none.</param>
+    public NationalDispatcher(IReadOnlyList<CentreSpec> centres, IReadOnlyList<DemandRegion> demand, WanSettings wan, IDispatchPolicy policy,
+        PerformanceSettings? performance = null)
     {
         _centres = centres;
+        _wan = wan;
+        _performance = performance;
         // Geography does not change during a run: the latencies are computed once, not per job.
         _latencyMs = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var d in demand) _latencyMs[d.Key] = centres.Select(c => WanMap.LatencyMs(d, c, wan)).ToArray();
@@ -95,7 +103,7 @@ public sealed class NationalDispatcher
         string? reason = null;
         for (int c = 0; c < _centres.Count; c++)
         {
-            if (!TryView(job, dataCentre, _centres[c], reports[c], out var view, ref reason)) continue;
+            if (!TryView(now, job, dataCentre, _centres[c], reports[c], out var view, ref reason)) continue;
             _views[n++] = view;
         }
         if (n == 0)
@@ -114,17 +122,21 @@ public sealed class NationalDispatcher
         var arrival = now;
         if (dataCentre >= 0 && dataCentre != chosen)
         {
-            arrival = now + SimDuration.FromSecondsCeiling(TransferSeconds(job, dataCentre, chosen));
+            arrival = now + SimDuration.FromSecondsCeiling(TransferSeconds(job, dataCentre, chosen, now));
             _inTransit.Add((chosen, arrival.Microseconds, job.Chips));
         }
         assigned.Add(new DispatchAssignment(decision.Centre, job, arrival));
     }
 
-    /// <summary>WAN transfer of the job's data between two centres: one-way latency + size / bandwidth.</summary>
-    private double TransferSeconds(JobSpec job, int from, int to)
-        => from == to ? 0 : _wanLatencyS[from, to] + job.DataSizeGb * 8d / _wanGbps[from, to];
+    /// <summary>WAN transfer of the job's data between two centres at <paramref name="now"/>: one-way latency + size / bandwidth (after any link upgrade in force).</summary>
+    private double TransferSeconds(JobSpec job, int from, int to, SimTime now)
+    {
+        if (from == to) return 0;
+        double gbps = _wan.Upgrades.Count == 0 ? _wanGbps[from, to] : _wan.GbpsBetween(_centres[from].Key, _centres[to].Key, now);
+        return _wanLatencyS[from, to] + job.DataSizeGb * 8d / gbps;
+    }
 
-    private bool TryView(JobSpec job, int dataCentre, CentreSpec centre, CentreReport report, out CentreView view, ref string? reason)
+    private bool TryView(SimTime now, JobSpec job, int dataCentre, CentreSpec centre, CentreReport report, out CentreView view, ref string? reason)
     {
         view = default;
         if (job.IsDataRestricted && job.DataRegion is not null && !string.Equals(centre.Region, job.DataRegion, StringComparison.Ordinal))
@@ -147,9 +159,11 @@ public sealed class NationalDispatcher
         {
             var pool = report.Pools[p];
             if (!job.AllowsChip(pool.ChipModel)) continue;
-            if (job.SoftwareStack is not null && !string.Equals(job.SoftwareStack, pool.SoftwareStack, StringComparison.Ordinal)) continue;
+            bool native = job.SoftwareStack is null || string.Equals(job.SoftwareStack, pool.SoftwareStack, StringComparison.Ordinal);
+            // A pool the job's code can be ported to can take it, but not at once: its chips count as taken.
+            if (!native && _performance?.PortingFrom(job.SoftwareStack, pool.SoftwareStack) is null) continue;
             total += pool.TotalChips;
-            free += pool.FreeChips;
+            if (native) free += pool.FreeChips;
             largest = Math.Max(largest, pool.TotalChips);
         }
         if (total == 0 || largest < job.Chips) // total == 0: no matching pool, even for a job of no chips
@@ -164,8 +178,8 @@ public sealed class NationalDispatcher
             : job.DataRegion is not null && string.Equals(centre.Region, job.DataRegion, StringComparison.Ordinal);
         view = new CentreView(centre.Id, centre.Key, centre.Region, total, free,
             report.QueuedChips + _sentChips[c], report.QueuedJobs,
-            centre.PriceCnyPerKwh, centre.Pue, centre.CarbonKgPerKwh, latencyMs,
-            dataCentre >= 0 ? TransferSeconds(job, dataCentre, c) : 0, holdsData, centre.CarbonHourly);
+            centre.Tariff?.PriceAt(now) ?? centre.PriceCnyPerKwh, centre.Pue, centre.CarbonKgPerKwh, latencyMs,
+            dataCentre >= 0 ? TransferSeconds(job, dataCentre, c, now) : 0, holdsData, centre.CarbonHourly);
         return true;
     }
 }

@@ -27,33 +27,48 @@ public sealed partial class CentreEngine
             Reject(slot, "asks for no chip, CPU or memory");
             return;
         }
-        ulong eligible = 0;
-        bool anyModelOrStack = false, anyLargeEnough = false;
+        ulong eligible = 0, portable = 0;
+        bool anyModelOrStack = false, anyLargeEnough = false, anyLeft = false;
         for (int p = 0; p < _capacity.PoolCount; p++)
         {
             var info = _capacity.Pool(p);
             if (!job.AllowsChip(info.ChipModel)) continue;
-            if (job.SoftwareStack is not null && !string.Equals(job.SoftwareStack, info.SoftwareStack, StringComparison.Ordinal)) continue;
+            bool native = job.SoftwareStack is null || string.Equals(job.SoftwareStack, info.SoftwareStack, StringComparison.Ordinal);
+            if (!native && _performance.Settings.PortingFrom(job.SoftwareStack, info.SoftwareStack) is null) continue;
             anyModelOrStack = true;
+            if (_retired[p]) continue;
+            anyLeft = true;
             if (info.TotalChips < job.Chips) continue;
             anyLargeEnough = true;
             // The job's CPU and memory go on one of its servers: a pool whose servers are all too small can never hold it.
             var server = _centre.Pools[p].Server;
             if (server.CpuMilli > 0 && job.CpuMilli > server.CpuMilli) continue;
             if (server.MemoryMib > 0 && job.MemoryMib > server.MemoryMib) continue;
-            eligible |= 1UL << p;
+            if (native) eligible |= 1UL << p;
+            else portable |= 1UL << p;
         }
-        if (eligible == 0)
+        if ((eligible | portable) == 0)
         {
             Reject(slot, anyLargeEnough
                 ? $"needs {job.CpuMilli} CPU milli and {job.MemoryMib} MiB on one server, more than any server of a matching pool of centre {_centre.Key} has"
-                : anyModelOrStack
+                : anyLeft
                 ? $"needs {job.Chips} chips, more than any matching pool of centre {_centre.Key} holds"
+                : anyModelOrStack
+                ? $"every pool of centre {_centre.Key} it may use was retired"
                 : $"centre {_centre.Key} has no pool matching chip model '{job.ChipModel ?? "any"}' and stack '{job.SoftwareStack ?? "any"}'");
             return;
         }
+        rec.ArrivalTag = ++_arrivalTag;
+        if (portable != 0) eligible |= SchedulePorts(slot, portable);
         rec.EligiblePools = eligible;
         rec.EstimateS = job.ObservedRuntimeS ?? job.WorkReferenceChipSeconds / Math.Max(1, job.Chips);
+        if (eligible == 0)
+        {
+            // Only ported pools can take it: it waits outside the queue until the first port is ready.
+            rec.AwaitingPort = true;
+            _portingWaiters++;
+            return;
+        }
         Enqueue(slot);
         RequestPass();
     }
@@ -61,10 +76,18 @@ public sealed partial class CentreEngine
     private void Enqueue(int slot)
     {
         ref var rec = ref _jobs[slot];
-        var job = rec.Job;
         rec.EnqueuedUs = _nowUs;
-        _queue.Add(new WaitingJob(slot, job.Id, Now, job.Chips, job.Priority, job.WorkReferenceChipSeconds, rec.EstimateS, ActiveOf(slot)));
-        _queuedChips += job.Chips;
+        rec.InQueue = true;
+        _queue.Add(WaitingOf(slot));
+        _queuedChips += rec.Job.Chips;
+    }
+
+    /// <summary>The job as the queue order sees it, joined the queue at its last enqueue time.</summary>
+    private WaitingJob WaitingOf(int slot)
+    {
+        ref var rec = ref _jobs[slot];
+        var job = rec.Job;
+        return new WaitingJob(slot, job.Id, SimTime.FromMicroseconds(rec.EnqueuedUs), job.Chips, job.Priority, job.WorkReferenceChipSeconds, rec.EstimateS, ActiveOf(slot));
     }
 
     /// <summary>
@@ -122,6 +145,7 @@ public sealed partial class CentreEngine
         CheckGrants(job, result.Pool, rec.EligiblePools, grants);
         _capacity.Allocate(grants);
         _queue.Remove(slot);
+        rec.InQueue = false;
         _queuedChips -= job.Chips;
         _busyMilliPerPool[result.Pool] += (long)job.Chips * job.ChipMilli;
         if (rec.Preemptions > 0 && !SameServers(rec.Grants, grants)) rec.Migrations++;
@@ -163,6 +187,7 @@ public sealed partial class CentreEngine
     private bool IsStale(in SimEvent e) => e.Kind switch
     {
         EventKind.JobFinish => _jobs[e.Slot].Job is null || _jobs[e.Slot].RunningIndex < 0 || _jobs[e.Slot].RunTag != e.Tag,
+        EventKind.PortingReady => _jobs[e.Slot].Job is null || _jobs[e.Slot].ArrivalTag != e.Tag,
         EventKind.SchedulePass => _queue.Count == 0,
         _ => false,
     };

@@ -61,6 +61,11 @@ public sealed partial class CentreEngine
         _preemptionCosts = preemption ?? PreemptionCosts.Default;
         _runningView = new RunningView(this);
         _totals = TotalsOf(centre);
+        _capacityTimes = CapacityTimesOf(centre);
+        _inService = new bool[centre.Pools.Count];
+        _retired = new bool[centre.Pools.Count];
+        _held = new ChipGrant[]?[centre.Pools.Count];
+        HoldPoolsOutOfServiceAtStart();
     }
 
     public CentreId Id => _centre.Id;
@@ -68,8 +73,19 @@ public sealed partial class CentreEngine
     public long EventsProcessed => _eventsProcessed;
     public IFreeCapacityView Capacity => _capacity;
 
-    /// <summary>Time of the next pending event, or <see cref="SimTime.MaxValue"/>.</summary>
-    public SimTime NextEvent => _events.TryPeek(out var e) ? SimTime.FromMicroseconds(e.TimeUs) : SimTime.MaxValue;
+    /// <summary>
+    /// Time of the next pending event, or <see cref="SimTime.MaxValue"/>. A capacity change counts
+    /// only while the centre holds jobs (an empty centre applies it with its next event).
+    /// </summary>
+    public SimTime NextEvent
+    {
+        get
+        {
+            long next = _events.TryPeek(out var e) ? e.TimeUs : long.MaxValue;
+            if (HoldsJobs) next = Math.Min(next, NextCapacityUs);
+            return SimTime.FromMicroseconds(next);
+        }
+    }
 
     /// <summary>Hands a job to the centre; it arrives at <paramref name="arrival"/> (not before the engine's time).</summary>
     public void Submit(JobSpec job, SimTime arrival)
@@ -84,8 +100,17 @@ public sealed partial class CentreEngine
     public WindowOutput AdvanceTo(SimTime horizon)
     {
         long h = horizon.Microseconds;
-        while (_events.TryPeek(out var next) && next.TimeUs < h)
+        while (true)
         {
+            bool hasEvent = _events.TryPeek(out var next) && next.TimeUs < h;
+            long capacityUs = NextCapacityUs;
+            // A capacity change runs before the events of its time; with no job in the centre it waits for the next event.
+            if (capacityUs < h && (hasEvent ? capacityUs <= next.TimeUs : HoldsJobs))
+            {
+                ApplyNextCapacityChange();
+                continue;
+            }
+            if (!hasEvent) break;
             _events.Pop();
             if (IsStale(next)) continue; // never moves the clock: a run's end after all jobs are done is not the makespan
             if (next.TimeUs > _nowUs)
@@ -98,6 +123,7 @@ public sealed partial class CentreEngine
             {
                 case EventKind.JobFinish: OnFinish(next.Slot, next.Tag); break;
                 case EventKind.JobArrival: OnArrival(next.Slot); break;
+                case EventKind.PortingReady: OnPortingReady(next.Slot); break;
                 case EventKind.SchedulePass: OnSchedulePass(); break;
             }
         }
@@ -110,6 +136,7 @@ public sealed partial class CentreEngine
     public WindowOutput Close(SimTime end)
     {
         if (end.Microseconds < _nowUs) throw new InvalidOperationException($"cannot close centre {_centre.Key} at {end}: it is at {Now}");
+        while (NextCapacityUs <= end.Microseconds) ApplyNextCapacityChange();
         EmitSamplesBefore(end.Microseconds + 1);
         return TakeOutput(end);
     }
@@ -120,7 +147,9 @@ public sealed partial class CentreEngine
         for (int p = 0; p < _capacity.PoolCount; p++)
         {
             var info = _capacity.Pool(p);
-            pools.Add(new PoolReport(info.ChipModel, info.SoftwareStack, info.TotalChips, _capacity.FreeChipsInPool(p)));
+            // A retired pool reports no chips (no job should come for it); one not yet in service reports its
+            // chips, none of them free, so jobs may be sent to wait for it.
+            pools.Add(new PoolReport(info.ChipModel, info.SoftwareStack, _retired[p] ? 0 : info.TotalChips, _capacity.FreeChipsInPool(p)));
         }
         return new CentreReport(_centre.Id, reached, NextEvent, _queue.Count, _queuedChips, _runningSlots.Count, _eventsProcessed, pools.MoveToImmutable());
     }
@@ -141,10 +170,11 @@ public sealed partial class CentreEngine
             {
                 var info = _capacity.Pool(p);
                 var server = _centre.Pools[p].Server;
-                int activeServers = info.ServerCount - _capacity.ServersWithFree(p, info.ChipsPerServer);
+                // Servers held out of service have no free chips but draw nothing.
+                int activeServers = _inService[p] ? info.ServerCount - _capacity.ServersWithFree(p, info.ChipsPerServer) : 0;
                 double busy = _busyMilliPerPool[p] / 1000d;
                 double powerKw = (busy * server.Chip.TdpW + activeServers * server.HostPowerW) * _centre.Pue / 1000d;
-                _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, info.TotalChips, busy, _queue.Count, powerKw));
+                _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, InstalledChips(p), busy, _queue.Count, powerKw));
             }
             _nextSampleUs += _sampleIntervalUs;
         }

@@ -31,7 +31,11 @@ internal sealed class JobTable
         public int RunningIndex;      // index in the engine's running list, -1 when not running
         public int Preemptions;
         public int Migrations;
-        public ulong EligiblePools;
+        public ulong EligiblePools;   // pools it may use now
+        public ulong PortPools;       // pools of another stack it may use once its port is ready
+        public int ArrivalTag;        // tells this job's porting events from those of an earlier job in the slot
+        public bool InQueue;          // in the queue-order policy's queue
+        public bool AwaitingPort;     // arrived, waiting outside the queue until a port is ready
         public int Pool;
         public ChipGrant[] Grants;
         public Locality Locality;
@@ -43,6 +47,9 @@ internal sealed class JobTable
     private int _used;
 
     public ref Record this[int slot] => ref _records[slot];
+
+    /// <summary>Slots handed out so far (free or not): every job present is in [0, Capacity).</summary>
+    public int Capacity => _used;
 
     public int Add(JobSpec job, long arrivalUs)
     {

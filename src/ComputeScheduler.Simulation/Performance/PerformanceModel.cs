@@ -10,8 +10,9 @@ namespace ComputeScheduler.Simulation.Performance;
 /// <summary>
 /// Runtime, energy and cost of a job on the chips it gets, in one centre:
 /// <code>
-/// runtime  = work / (chips x throughput(class, chip) x eff(chips) x comm(locality))
+/// runtime  = work / (chips x throughput(class, chip) x eff(chips) x comm(locality) x port)
 /// eff(n)   = 1 / (1 + scalingLossPerDoubling x log2 n)
+/// port     = the porting rule's throughput factor on a stack the job was not built for, else 1
 /// comm     = 1 / (1 + communicationShare x c),  c = 0 (one scale-up domain),
 ///            refFabric / fabric (one rack), oversubscription x refFabric / fabric (across the fabric)
 /// energy   = (chips x TDP + chips / chipsPerServer x hostPower) x runtime x PUE
@@ -45,6 +46,9 @@ public sealed class PerformanceModel
             for (int p = 0; p < centre.Pools.Count; p++)
                 _throughput[c, p] = RelativeThroughput(settings, reference, settings.Classes[c], centre.Pools[p].Chip);
     }
+
+    /// <summary>The settings it was built from (classes, stacks, porting rules).</summary>
+    public PerformanceSettings Settings => _settings;
 
     public bool TryGetClass(string name, out int classIndex) => _classIndex.TryGetValue(name, out classIndex);
 
@@ -81,6 +85,20 @@ public sealed class PerformanceModel
     /// work through the formula above.
     /// </summary>
     public double RuntimeSeconds(JobSpec job, int classIndex, int pool, int chips, Locality locality)
+        => NativeRuntimeSeconds(job, classIndex, pool, chips, locality) / PortingFactor(job, pool);
+
+    /// <summary>
+    /// The throughput factor of a job built for another software stack on the pool (its porting
+    /// rule's factor), 1 when the job runs natively.
+    /// </summary>
+    public double PortingFactor(JobSpec job, int pool)
+    {
+        string stack = _centre.Pools[pool].Chip.SoftwareStack;
+        if (job.SoftwareStack is null || job.SoftwareStack == stack) return 1;
+        return _settings.PortingFrom(job.SoftwareStack, stack)?.ThroughputFactor ?? 1;
+    }
+
+    private double NativeRuntimeSeconds(JobSpec job, int classIndex, int pool, int chips, Locality locality)
     {
         if (job.ObservedRuntimeS is not { } observed) return RuntimeSeconds(job.WorkReferenceChipSeconds, classIndex, pool, chips, locality);
         var poolChip = _centre.Pools[pool].Chip;

@@ -53,12 +53,21 @@ public static class ScenarioLoader
         centres = ReadCarbonProfiles(root, centres);
         var demand = ReadDemand(root, centres);
         var workload = ReadWorkload(root.Map("workload"), performance, catalog, centres);
+        var timeline = TimelineReader.Read(root, catalog, centres, wan, demand, performance);
         root.RejectUnknown();
-        return new Scenario(name, seed, catalog, centres, demand, wan, performance, policies, simulation, workload)
+        var scenario = new Scenario(name, seed, catalog, timeline.Centres, demand, timeline.Wan, performance with { Porting = timeline.Porting }, policies, simulation, workload)
         {
             SourceFiles = [Path.GetFullPath(path), chipsFile, serversFile],
+            Timeline = timeline.Timeline,
         };
+        if (Synthetic.SyntheticWorkload.MaxGrowth(scenario) * workload.Jobs > MaxCandidateJobs)
+            throw root.Error("timeline", $"demand growth that keeps workload.jobs x the largest growth factor at most {MaxCandidateJobs.ToString("N0", CultureInfo.InvariantCulture)}",
+                $"{workload.Jobs.ToString("N0", CultureInfo.InvariantCulture)} jobs x {Synthetic.SyntheticWorkload.MaxGrowth(scenario).ToString("0.###", CultureInfo.InvariantCulture)}");
+        return scenario;
     }
+
+    /// <summary>Most synthetic jobs drawn before demand growth thins them.</summary>
+    private const double MaxCandidateJobs = 200_000_000;
 
     private const string FileNameText = "a file path (relative to the scenario's folder)";
 

@@ -17,6 +17,11 @@ namespace ComputeScheduler.Workloads.Synthetic;
 /// one scale-up domain runs for its drawn runtime. Delay tolerance (by the class's share, up to its
 /// maxDelayHours) and a data centre (by the class's share, one of its data region's centres, uniformly)
 /// have streams of their own, so classes without them draw the same jobs as before they existed.
+/// Demand growth from the scenario's timeline thins a denser stream: <c>jobs</c> x G candidates
+/// are drawn (G the largest multiplier any class and region reaches) and each is kept with
+/// probability multiplier(class, region, submit time) / G, from a stream of its own; so
+/// <c>jobs</c> is the count at the base demand, and a scenario without growth draws exactly the
+/// jobs it drew before timelines existed.
 /// </summary>
 public static class SyntheticWorkload
 {
@@ -39,8 +44,11 @@ public static class SyntheticWorkload
         var classes = spec.Classes.Select(c => scenario.Performance.Classes.First(x => x.Name == c.JobClass)).ToArray();
 
         CentreId? target = spec.TargetCentre is null ? null : scenario.Centres.First(c => c.Key == spec.TargetCentre).Id;
+        var timeline = scenario.Timeline;
+        double maxGrowth = MaxGrowth(scenario);
+        var growthRandom = timeline.DemandGrowth.Count > 0 ? RandomStreams.For(seed, "workload.growth") : null;
         long id = 0;
-        foreach (double t in arrivals.Times(spec.Jobs, RandomStreams.For(seed, "workload.arrivals")))
+        foreach (double t in arrivals.Times(Candidates(scenario), RandomStreams.For(seed, "workload.arrivals")))
         {
             int ci = classPick.Sample();
             var wc = spec.Classes[ci];
@@ -55,10 +63,13 @@ public static class SyntheticWorkload
             string? dataCentre = null;
             if (dataCentreRandom.NextDouble() < wc.DataAtCentreShare && centresByRegion[region.Region] is { Length: > 0 } holders)
                 dataCentre = holders[dataCentreRandom.Next(holders.Length)];
+            var submit = SimTime.FromMicroseconds((long)Math.Floor(t * 1_000_000d));
+            int tenant = tenantPick.Sample() - 1;
+            if (growthRandom is not null && growthRandom.NextDouble() * maxGrowth >= timeline.DemandFactor(wc.JobClass, region.Key, submit)) continue;
             yield return new JobSpec(
                 new JobId(id++),
-                SimTime.FromMicroseconds((long)Math.Floor(t * 1_000_000d)),
-                tenantPick.Sample() - 1,
+                submit,
+                tenant,
                 wc.Kind,
                 wc.JobClass,
                 chips,
@@ -75,6 +86,18 @@ public static class SyntheticWorkload
                 MaxDelayS: maxDelayS,
                 DataCentre: dataCentre);
         }
+    }
+
+    /// <summary>The largest demand multiplier any job of the workload reaches (1 without growth).</summary>
+    public static double MaxGrowth(Scenario scenario)
+        => scenario.Timeline.DemandGrowth.Count == 0 ? 1
+            : scenario.Timeline.MaxDemandFactor(scenario.Workload.Classes.Select(c => c.JobClass), scenario.DemandRegions.Select(d => (string?)d.Key));
+
+    /// <summary>Candidate arrivals drawn before growth thins them: the job count at base demand times <see cref="MaxGrowth"/>.</summary>
+    public static int Candidates(Scenario scenario)
+    {
+        double n = Math.Ceiling(scenario.Workload.Jobs * MaxGrowth(scenario));
+        return n > int.MaxValue ? int.MaxValue : (int)n;
     }
 
     /// <summary>A power of two between min and max (inclusive), log-uniform; min itself when the range holds none.</summary>

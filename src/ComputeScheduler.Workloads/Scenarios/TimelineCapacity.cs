@@ -1,0 +1,164 @@
+using System.Globalization;
+using ComputeScheduler.Model.Chips;
+using ComputeScheduler.Model.Time;
+using ComputeScheduler.Model.Timeline;
+using ComputeScheduler.Model.Topology;
+
+namespace ComputeScheduler.Workloads.Scenarios;
+
+/// <summary>
+/// Applies a timeline's capacity entries, in date order, to the centres' pools: an addition is a
+/// new pool in service from its date; a retirement ends the service of that many servers of the
+/// model (the earliest pools first, splitting a pool when only part of it goes); an opening moves
+/// the start of service of the centre's own pools to its date; an export control blocks later
+/// additions of its chips (or swaps in the substitute) and retires the installed ones in
+/// tranches over their remaining life. Every applied change is recorded.
+/// </summary>
+internal sealed class TimelineCapacity
+{
+    private const int MaxPools = 64;
+
+    private readonly ChipCatalog _catalog;
+    private readonly List<CentreSpec> _centres;
+    private readonly List<List<ChipPoolSpec>> _pools;
+    private readonly HashSet<string> _opened = new(StringComparer.Ordinal);
+
+    public TimelineCapacity(ChipCatalog catalog, List<CentreSpec> centres)
+    {
+        _catalog = catalog;
+        _centres = centres;
+        _pools = centres.Select(c => c.Pools.ToList()).ToList();
+    }
+
+    public List<CapacityChange> Changes { get; } = [];
+
+    public void Record(CapacityChange change) => Changes.Add(change);
+
+    public List<CentreSpec> Centres() => _centres.Select((c, i) => c with { Pools = _pools[i] }).ToList();
+
+    public void Add(YamlMap e, SimTime at, IReadOnlyList<ExportControl> controls)
+    {
+        int c = Centre(e);
+        var server = Server(e);
+        int count = e.Integer("count", 1, 1_000_000);
+        if (controls.FirstOrDefault(x => x.Controls(server.Chip.Id)) is { } control)
+        {
+            int chips = count * server.ChipsPerServer;
+            if (control.SubstituteServer is null)
+            {
+                Changes.Add(new CapacityChange(at, CapacityChangeKind.BlockedByExportControl, _centres[c].Key, server.Id, 0,
+                    $"{chips} {server.Chip.Id} chips not delivered (export control)"));
+                return;
+            }
+            _catalog.TryGetServer(control.SubstituteServer, out var substitute);
+            int servers = (chips + substitute!.ChipsPerServer - 1) / substitute.ChipsPerServer;
+            Changes.Add(new CapacityChange(at, CapacityChangeKind.BlockedByExportControl, _centres[c].Key, server.Id, 0,
+                $"{chips} {server.Chip.Id} chips replaced by {servers} x {substitute.Id}"));
+            (server, count) = (substitute, servers);
+        }
+        AddPool(e, "count", c, new ChipPoolSpec(server, count, 0) { InServiceFrom = at });
+        Changes.Add(new CapacityChange(at, CapacityChangeKind.AddServers, _centres[c].Key, server.Id, count * server.ChipsPerServer, ""));
+    }
+
+    public void Retire(YamlMap e, SimTime at)
+    {
+        int c = Centre(e);
+        var server = Server(e);
+        int count = e.Integer("count", 1, 1_000_000);
+        var pools = _pools[c];
+        int inService = pools.Where(p => p.Server.Id == server.Id && p.InServiceFrom <= at && p.InServiceUntil > at).Sum(p => p.ServerCount);
+        if (inService < count)
+            throw e.Error("count", $"at most the {inService} servers of '{server.Id}' in service at centre '{_centres[c].Key}' on that date", count.ToString(CultureInfo.InvariantCulture));
+        int left = count;
+        for (int i = 0; i < pools.Count && left > 0; i++)
+        {
+            var p = pools[i];
+            if (p.Server.Id != server.Id || p.InServiceFrom > at || p.InServiceUntil <= at) continue;
+            int take = Math.Min(left, p.ServerCount);
+            left -= take;
+            if (take == p.ServerCount)
+            {
+                pools[i] = p with { InServiceUntil = at };
+                continue;
+            }
+            pools[i] = p with { ServerCount = p.ServerCount - take };
+            pools.Insert(i + 1, p with { ServerCount = take, InServiceUntil = at });
+            i++;
+            CheckPoolCount(e, "count", c);
+        }
+        Changes.Add(new CapacityChange(at, CapacityChangeKind.RetireServers, _centres[c].Key, server.Id, -count * server.ChipsPerServer, ""));
+    }
+
+    public void Open(YamlMap e, SimTime at)
+    {
+        int c = Centre(e);
+        string key = _centres[c].Key;
+        if (!_opened.Add(key)) throw e.Error("centre", "a centre not opened before", $"'{key}' again");
+        var pools = _pools[c];
+        for (int i = 0; i < pools.Count; i++)
+        {
+            if (pools[i].InServiceFrom > SimTime.Zero) continue; // added by the timeline: keeps its own date
+            if (pools[i].InServiceUntil <= at)
+                throw e.Error("at", $"a date before centre '{key}' retires its pool of '{pools[i].Server.Id}'", "a later one");
+            pools[i] = pools[i] with { InServiceFrom = at };
+        }
+        Changes.Add(new CapacityChange(at, CapacityChangeKind.OpenCentre, key, "", _centres[c].Pools.Sum(p => p.TotalChips), ""));
+    }
+
+    /// <summary>Splits every installed pool of a controlled chip into tranches retired at evenly spaced dates over the life.</summary>
+    public void AgeOut(YamlMap e, ExportControl control)
+    {
+        var lifeUs = (long)Math.Round(control.LifeYears * 365.25 * 86_400d * 1_000_000d);
+        for (int c = 0; c < _pools.Count; c++)
+        {
+            var pools = _pools[c];
+            var next = new List<ChipPoolSpec>();
+            foreach (var p in pools)
+            {
+                if (!control.Controls(p.Chip.Id) || p.InServiceUntil <= control.From)
+                {
+                    next.Add(p);
+                    continue;
+                }
+                int tranches = Math.Min(ExportControl.Tranches, p.ServerCount);
+                for (int j = 0; j < tranches; j++)
+                {
+                    int servers = p.ServerCount / tranches + (j < p.ServerCount % tranches ? 1 : 0);
+                    var until = SimTime.FromMicroseconds(control.From.Microseconds + lifeUs * (j + 1) / tranches);
+                    if (until > p.InServiceUntil) until = p.InServiceUntil;
+                    next.Add(p with { ServerCount = servers, InServiceUntil = until });
+                    Changes.Add(new CapacityChange(until, CapacityChangeKind.AgeOut, _centres[c].Key, p.Server.Id, -servers * p.Server.ChipsPerServer,
+                        "aged out after the export control"));
+                }
+            }
+            _pools[c] = next;
+            CheckPoolCount(e, "chips", c);
+        }
+    }
+
+    private void AddPool(YamlMap e, string field, int c, ChipPoolSpec pool)
+    {
+        _pools[c].Add(pool);
+        CheckPoolCount(e, field, c);
+    }
+
+    private void CheckPoolCount(YamlMap e, string field, int c)
+    {
+        if (_pools[c].Count > MaxPools)
+            throw e.Error(field, $"at most {MaxPools} pools per centre once the timeline has split and added pools", $"{_pools[c].Count} at centre '{_centres[c].Key}'");
+    }
+
+    private int Centre(YamlMap e)
+    {
+        string key = TimelineReader.CentreKey(e, "centre", _centres);
+        return _centres.FindIndex(x => x.Key == key);
+    }
+
+    private ServerModel Server(YamlMap e)
+    {
+        string id = e.String("server");
+        if (!_catalog.TryGetServer(id, out var server))
+            throw e.Error("server", $"a server id of the catalog ({string.Join(", ", _catalog.Servers.Select(s => s.Id))})", $"unknown server model '{id}'");
+        return server;
+    }
+}
