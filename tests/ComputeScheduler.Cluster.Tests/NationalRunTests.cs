@@ -81,6 +81,44 @@ public class NationalRunTests
         Assert.NotEqual(first[ResultFolder.Jobs], other[ResultFolder.Jobs]);
     }
 
+    /// <summary>
+    /// The scenario with a timeline: its third centre opens at 20,000 s, the first centre's pool
+    /// retires at 30,000 s, the last centre gains a pool at 10,000 s, and cann jobs may be ported
+    /// to cuda chips after an hour at 0.6 of the throughput.
+    /// </summary>
+    internal static Scenario WithTimeline(Scenario s)
+    {
+        var centres = s.Centres.ToArray();
+        centres[0] = centres[0] with { Pools = [centres[0].Pools[0] with { InServiceUntil = SimTime.FromSeconds(30_000) }] };
+        centres[2] = centres[2] with { Pools = [.. centres[2].Pools.Select(p => p with { InServiceFrom = SimTime.FromSeconds(20_000) })] };
+        centres[^1] = centres[^1] with { Pools = [.. centres[^1].Pools, new Model.Topology.ChipPoolSpec(RefServer, 2, 0) { InServiceFrom = SimTime.FromSeconds(10_000) }] };
+        return s with
+        {
+            Centres = centres,
+            Performance = s.Performance with { Porting = [new Model.Timeline.PortingRule("cann", "cuda", DelayHours: 1, ThroughputFactor: 0.6)] },
+        };
+    }
+
+    [Fact]
+    public async Task A_national_run_with_a_timeline_accounts_for_every_job_and_starts_none_on_chips_out_of_service()
+    {
+        var scenario = WithTimeline(new ScenarioBuilder()
+            .WithCentre("a", "east", (RefServer, 4)).WithCentre("b", "west", (RefServer, 2), (DomServer, 4)).WithCentre("c", "east", (DomServer, 2)).Build());
+        var jobs = RandomJobs(1_500, seed: 4, target: null, centres: 3);
+
+        var run = await NationalRun.RunAsync(scenario, jobs, PolicyRegistry.CreateBuiltIn());
+
+        Assert.Equal(Enumerable.Range(0, 1_500).Select(i => (long)i), run.Outcomes.Select(o => o.Id.Value).Order());
+        var finished = run.Outcomes.Where(o => o.Status == Simulation.Results.JobStatus.Finished).ToList();
+        // Centre c's own (dom-npu) pools open at 20,000 s; the ref-gpu pool added to it (the last centre) at 10,000 s.
+        Assert.All(finished.Where(o => o.Centre!.Value.Value == 2 && o.ChipModel == "dom-npu"), o => Assert.True(o.Start.TotalSeconds >= 20_000, $"job {o.Id} started at {o.Start} in a centre opening at 20,000 s"));
+        Assert.All(finished.Where(o => o.Centre!.Value.Value == 2 && o.ChipModel == "ref-gpu"), o => Assert.True(o.Start.TotalSeconds >= 10_000));
+        Assert.All(finished.Where(o => o.Centre!.Value.Value == 0), o => Assert.True(o.Start.TotalSeconds < 30_000));
+        // Jobs evicted at the retirement were checkpointed and finished elsewhere or were rejected with the reason; none is lost.
+        Assert.All(run.Outcomes.Where(o => o.Status == Simulation.Results.JobStatus.Rejected && o.Centre?.Value == 0), o => Assert.Contains("retired", o.RejectReason));
+        Assert.Contains(finished, o => o.Centre!.Value.Value == 2 && o.ChipModel == "dom-npu");
+    }
+
     [Fact]
     public async Task Every_job_of_a_national_run_is_accounted_for_once()
     {

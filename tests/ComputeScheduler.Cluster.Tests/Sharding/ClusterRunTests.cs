@@ -23,10 +23,15 @@ public class ClusterRunTests : TestKit
         .WithCentre("c", "east", (DomServer, 2)).WithCentre("d", "west", (RefServer, 3)).Build();
 
     [Fact]
-    public async Task Run_is_byte_identical_on_one_and_three_processes()
+    public Task Run_is_byte_identical_on_one_and_three_processes() => OneAndThreeProcessesAgree(FourCentres(), seed: 21);
+
+    [Fact]
+    public Task A_run_with_a_timeline_is_byte_identical_on_one_and_three_processes()
+        => OneAndThreeProcessesAgree(NationalRunTests.WithTimeline(FourCentres()), seed: 22);
+
+    private async Task OneAndThreeProcessesAgree(Scenario scenario, int seed)
     {
-        var scenario = FourCentres();
-        var jobs = NationalRunTests.RandomJobs(1_200, seed: 21, target: null, centres: 4);
+        var jobs = NationalRunTests.RandomJobs(1_200, seed, target: null, centres: 4);
         var inProcess = await NationalRun.RunAsync(scenario, jobs, PolicyRegistry.CreateBuiltIn());
 
         await using var workers = await LoopbackWorkers.StartAsync(Sys, scenario, workers: 2);
