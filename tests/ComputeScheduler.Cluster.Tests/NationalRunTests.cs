@@ -89,7 +89,7 @@ public class NationalRunTests
     internal static Scenario WithTimeline(Scenario s)
     {
         var centres = s.Centres.ToArray();
-        centres[0] = centres[0] with { Pools = [centres[0].Pools[0] with { InServiceUntil = SimTime.FromSeconds(30_000) }] };
+        centres[0] = centres[0] with { Pools = [centres[0].Pools[0] with { Retirements = [new Model.Topology.ServerRetirement(SimTime.FromSeconds(30_000), centres[0].Pools[0].ServerCount)] }] };
         centres[2] = centres[2] with { Pools = [.. centres[2].Pools.Select(p => p with { InServiceFrom = SimTime.FromSeconds(20_000) })] };
         centres[^1] = centres[^1] with { Pools = [.. centres[^1].Pools, new Model.Topology.ChipPoolSpec(RefServer, 2, 0) { InServiceFrom = SimTime.FromSeconds(10_000) }] };
         return s with

@@ -13,9 +13,41 @@ public sealed record ChipPoolSpec(ServerModel Server, int ServerCount, double Ch
     /// <summary>When the pool's servers go into service (a timeline addition or a centre opening); time 0 for the scenario's own pools.</summary>
     public SimTime InServiceFrom { get; init; } = SimTime.Zero;
 
-    /// <summary>When they are retired (a timeline retirement or ageing out); <see cref="SimTime.MaxValue"/> when never.</summary>
-    public SimTime InServiceUntil { get; init; } = SimTime.MaxValue;
+    /// <summary>
+    /// Servers that leave service for good, in date order (a timeline retirement, or ageing out after
+    /// an export control): the pool's last servers go first. Empty when none ever does.
+    /// </summary>
+    public IReadOnlyList<ServerRetirement> Retirements { get; init; } = [];
 
-    /// <summary>True when the pool is in service at <paramref name="t"/>.</summary>
-    public bool InServiceAt(SimTime t) => InServiceFrom <= t && t < InServiceUntil;
+    /// <summary>When its last server leaves service; <see cref="SimTime.MaxValue"/> when some never does.</summary>
+    public SimTime InServiceUntil => Retirements.Sum(r => r.Servers) >= ServerCount ? Retirements[^1].At : SimTime.MaxValue;
+
+    /// <summary>Servers retired for good at <paramref name="t"/> (those whose retirement date is at or before it).</summary>
+    public int ServersRetiredAt(SimTime t)
+    {
+        int n = 0;
+        foreach (var r in Retirements)
+            if (r.At <= t) n += r.Servers;
+        return n;
+    }
+
+    /// <summary>Servers in service at <paramref name="t"/>.</summary>
+    public int ServersInServiceAt(SimTime t) => t < InServiceFrom ? 0 : ServerCount - ServersRetiredAt(t);
+
+    /// <summary>True when some of the pool's servers are in service at <paramref name="t"/>.</summary>
+    public bool InServiceAt(SimTime t) => ServersInServiceAt(t) > 0;
+
+    /// <summary>Server-hours in service over [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public double ServerHoursInService(SimTime from, SimTime to)
+    {
+        long a = Math.Max(from.Microseconds, InServiceFrom.Microseconds), b = to.Microseconds;
+        if (b <= a) return 0;
+        double us = (double)ServerCount * (b - a);
+        foreach (var r in Retirements)
+            if (r.At.Microseconds < b) us -= (double)r.Servers * (b - Math.Max(a, r.At.Microseconds));
+        return us / 3.6e9;
+    }
 }
+
+/// <summary><paramref name="Servers"/> servers of a pool leave service for good at <paramref name="At"/>.</summary>
+public sealed record ServerRetirement(SimTime At, int Servers);

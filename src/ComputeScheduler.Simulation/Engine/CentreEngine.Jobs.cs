@@ -36,9 +36,9 @@ public sealed partial class CentreEngine
             bool native = job.SoftwareStack is null || string.Equals(job.SoftwareStack, info.SoftwareStack, StringComparison.Ordinal);
             if (!native && _performance.Settings.PortingFrom(job.SoftwareStack, info.SoftwareStack) is null) continue;
             anyModelOrStack = true;
-            if (_retired[p]) continue;
+            if (LiveChips(p) == 0) continue;
             anyLeft = true;
-            if (info.TotalChips < job.Chips) continue;
+            if (LiveChips(p) < job.Chips) continue;
             anyLargeEnough = true;
             // The job's CPU and memory go on one of its servers: a pool whose servers are all too small can never hold it.
             var server = _centre.Pools[p].Server;

@@ -5,11 +5,11 @@ using ComputeScheduler.Simulation.Results;
 namespace ComputeScheduler.Simulation.Engine;
 
 /// <summary>
-/// Capacity over time and software porting. A pool is in service over [InServiceFrom,
-/// InServiceUntil) of its spec: outside that span all its servers are held by the engine itself,
-/// so no placement sees them. At a retirement the jobs running on the pool are checkpointed and
-/// queued again (as a preemption, at its costs), never lost; queued jobs no pool can ever serve
-/// again are rejected with the reason. A capacity change acts as an event when the centre holds
+/// Capacity over time and software porting. A pool's servers enter service at its InServiceFrom
+/// and leave at its retirement dates, the pool's last servers first: a server out of service is
+/// held by the engine itself, so no placement sees it. Jobs running on a server that retires are
+/// checkpointed and queued again (as a preemption, at its costs), never lost; waiting jobs no pool
+/// left can ever hold are rejected with the reason. A capacity change acts as an event when the centre holds
 /// jobs; an empty centre applies the changes due when its next event comes (or when it is
 /// closed), so changes far in the future never stretch a run.
 /// A job that needs a software stack may also run on a pool of another stack when the
@@ -19,12 +19,12 @@ namespace ComputeScheduler.Simulation.Engine;
 /// </summary>
 public sealed partial class CentreEngine
 {
-    private readonly long[] _capacityTimes;   // distinct times at which some pool enters or leaves service, ascending
+    private readonly long[] _capacityTimes;   // distinct times at which some pool enters service or loses servers, ascending
     private int _nextCapacity;
-    private readonly bool[] _inService;       // per pool, now
-    private readonly bool[] _retired;         // per pool: its service has ended for good
-    private ulong _retiredMask;
-    private readonly ChipGrant[]?[] _held;    // per pool: the grants holding its servers while out of service
+    private readonly bool[] _started;         // per pool: its service has begun
+    private readonly int[] _retiredServers;   // per pool: servers retired for good so far
+    private readonly List<ChipGrant>[] _held; // per pool: grants holding its servers out of service (the pool's last servers)
+    private ulong _retiredMask;               // pools with no server left for good
 
     private static long[] CapacityTimesOf(Model.Topology.CentreSpec centre)
     {
@@ -32,23 +32,21 @@ public sealed partial class CentreEngine
         foreach (var p in centre.Pools)
         {
             if (p.InServiceFrom > SimTime.Zero) times.Add(p.InServiceFrom.Microseconds);
-            if (p.InServiceUntil < SimTime.MaxValue) times.Add(p.InServiceUntil.Microseconds);
+            foreach (var r in p.Retirements) times.Add(Math.Max(0, r.At.Microseconds));
         }
         return [.. times];
     }
 
-    /// <summary>Holds the servers of pools not in service at time 0 (run from the constructor).</summary>
+    /// <summary>Holds the servers out of service at time 0 (run from the constructor).</summary>
     private void HoldPoolsOutOfServiceAtStart()
     {
         for (int p = 0; p < _centre.Pools.Count; p++)
         {
-            var spec = _centre.Pools[p];
-            _inService[p] = spec.InServiceAt(SimTime.Zero);
-            if (_inService[p]) continue;
-            Hold(p);
-            if (spec.InServiceUntil <= SimTime.Zero) Retire(p);
+            _held[p] = [];
+            if (_centre.Pools[p].InServiceFrom > SimTime.Zero) Hold(p, _capacity.Pool(p).ServerCount);
+            else _started[p] = true;
         }
-        while (_nextCapacity < _capacityTimes.Length && _capacityTimes[_nextCapacity] <= 0) _nextCapacity++;
+        while (NextCapacityUs <= 0) ApplyNextCapacityChange();
     }
 
     /// <summary>Time of the next capacity change, or long.MaxValue.</summary>
@@ -57,75 +55,86 @@ public sealed partial class CentreEngine
     /// <summary>True when the centre holds a job (queued, waiting for a port, or running).</summary>
     private bool HoldsJobs => _queue.Count > 0 || _runningSlots.Count > 0 || _portingWaiters > 0;
 
+    /// <summary>Chips of the pool that are or will be in service (0 once all its servers are retired).</summary>
+    private int LiveChips(int p) => (_capacity.Pool(p).ServerCount - _retiredServers[p]) * _capacity.Pool(p).ChipsPerServer;
+
+    /// <summary>Chips of the pool in service now.</summary>
+    private int InstalledChips(int p) => _started[p] ? (_capacity.Pool(p).ServerCount - _held[p].Count) * _capacity.Pool(p).ChipsPerServer : 0;
+
     /// <summary>Applies every capacity change due at the next change time, moving the clock there.</summary>
     private void ApplyNextCapacityChange()
     {
         long t = _capacityTimes[_nextCapacity++];
-        EmitSamplesBefore(t);
-        _nowUs = t;
-        var now = Now;
+        if (t > _nowUs)
+        {
+            EmitSamplesBefore(t);
+            _nowUs = t;
+        }
         bool retiredAny = false;
         for (int p = 0; p < _centre.Pools.Count; p++)
         {
             var spec = _centre.Pools[p];
-            if (spec.InServiceUntil.Microseconds == t && !_retired[p])
+            int retired = spec.ServersRetiredAt(SimTime.FromMicroseconds(t));
+            if (!_started[p] && spec.InServiceFrom.Microseconds <= t)
             {
-                if (_inService[p]) { EvictAndHold(p); _inService[p] = false; }
-                Retire(p);
+                ReleaseAll(p);
+                _started[p] = true;
+            }
+            if (retired > _retiredServers[p])
+            {
+                _retiredServers[p] = retired;
+                if (LiveChips(p) == 0) _retiredMask |= 1UL << p;
                 retiredAny = true;
             }
-            else if (spec.InServiceFrom.Microseconds == t && spec.InServiceAt(now))
-            {
-                Release(p);
-                _inService[p] = true;
-            }
+            // In service, exactly the retired servers are held (at the start: those retired before it).
+            if (_started[p] && _held[p].Count < _retiredServers[p]) Hold(p, _retiredServers[p] - _held[p].Count);
         }
         if (retiredAny) RejectJobsWithNoPoolLeft();
         if (_queue.Count > 0) RequestPass();
     }
 
-    private void Retire(int p)
+    /// <summary>
+    /// Holds <paramref name="servers"/> more of the pool's servers out of service, the last ones not
+    /// yet held first: jobs running on them are checkpointed and queued again (a preemption).
+    /// </summary>
+    private void Hold(int p, int servers)
     {
-        _retired[p] = true;
-        _retiredMask |= 1UL << p;
-    }
-
-    /// <summary>Checkpoints and requeues every job running on the pool, then holds all its servers.</summary>
-    private void EvictAndHold(int p)
-    {
+        var info = _capacity.Pool(p);
+        var model = _centre.Pools[p].Server;
+        int last = info.FirstServer + info.ServerCount - _held[p].Count; // exclusive
+        int first = last - servers;
         for (int i = _runningSlots.Count - 1; i >= 0; i--)
         {
             int slot = _runningSlots[i];
-            if (_jobs[slot].Pool == p) Preempt(slot);
+            if (_jobs[slot].Pool != p) continue;
+            foreach (var g in _jobs[slot].Grants)
+                if (g.Server >= first && g.Server < last)
+                {
+                    Preempt(slot);
+                    break;
+                }
         }
-        Hold(p);
-    }
-
-    private void Hold(int p)
-    {
-        var info = _capacity.Pool(p);
-        var server = _centre.Pools[p].Server;
-        var grants = new ChipGrant[info.ServerCount];
-        for (int i = 0; i < grants.Length; i++)
-            grants[i] = new ChipGrant(info.FirstServer + i, info.ChipsPerServer, CpuMilli: Math.Max(0, server.CpuMilli), MemoryMib: Math.Max(0, server.MemoryMib));
+        var grants = new ChipGrant[servers];
+        for (int s = 0; s < servers; s++)
+            grants[s] = new ChipGrant(last - 1 - s, info.ChipsPerServer, CpuMilli: Math.Max(0, model.CpuMilli), MemoryMib: Math.Max(0, model.MemoryMib));
         _capacity.Allocate(grants);
-        _held[p] = grants;
+        _held[p].AddRange(grants);
     }
 
-    private void Release(int p)
+    private void ReleaseAll(int p)
     {
-        _capacity.Release(_held[p]!);
-        _held[p] = null;
+        _capacity.Release(_held[p].ToArray());
+        _held[p].Clear();
     }
 
-    /// <summary>Rejects the queued jobs whose every allowed pool has been retired (and that await no port).</summary>
+    /// <summary>Rejects the waiting jobs that no pool left can ever hold (and that await no port that could).</summary>
     private void RejectJobsWithNoPoolLeft()
     {
         for (int slot = 0; slot < _jobs.Capacity; slot++)
         {
             ref var rec = ref _jobs[slot];
             if (rec.Job is null || !(rec.InQueue || rec.AwaitingPort)) continue;
-            if ((rec.EligiblePools & ~_retiredMask) != 0 || (rec.PortPools & ~_retiredMask) != 0) continue;
+            if (AnyLivePoolHolds(rec.EligiblePools | rec.PortPools, rec.Job.Chips)) continue;
             if (rec.InQueue)
             {
                 _queue.Remove(slot);
@@ -137,12 +146,16 @@ public sealed partial class CentreEngine
                 rec.AwaitingPort = false;
                 _portingWaiters--;
             }
-            Reject(slot, $"every pool of centre {_centre.Key} it may use was retired");
+            Reject(slot, $"every pool of centre {_centre.Key} it may use was retired or is now too small for it");
         }
     }
 
-    /// <summary>Chips of the pool in service now (0 before its start and after its retirement).</summary>
-    private int InstalledChips(int p) => _inService[p] ? _capacity.Pool(p).TotalChips : 0;
+    private bool AnyLivePoolHolds(ulong pools, int chips)
+    {
+        for (int p = 0; p < _capacity.PoolCount; p++)
+            if ((pools & (1UL << p)) != 0 && LiveChips(p) >= Math.Max(1, chips)) return true;
+        return false;
+    }
 
     // ---- porting ----
 

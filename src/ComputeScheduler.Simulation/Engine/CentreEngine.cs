@@ -62,9 +62,9 @@ public sealed partial class CentreEngine
         _runningView = new RunningView(this);
         _totals = TotalsOf(centre);
         _capacityTimes = CapacityTimesOf(centre);
-        _inService = new bool[centre.Pools.Count];
-        _retired = new bool[centre.Pools.Count];
-        _held = new ChipGrant[]?[centre.Pools.Count];
+        _started = new bool[centre.Pools.Count];
+        _retiredServers = new int[centre.Pools.Count];
+        _held = new List<ChipGrant>[centre.Pools.Count];
         HoldPoolsOutOfServiceAtStart();
     }
 
@@ -147,9 +147,9 @@ public sealed partial class CentreEngine
         for (int p = 0; p < _capacity.PoolCount; p++)
         {
             var info = _capacity.Pool(p);
-            // A retired pool reports no chips (no job should come for it); one not yet in service reports its
-            // chips, none of them free, so jobs may be sent to wait for it.
-            pools.Add(new PoolReport(info.ChipModel, info.SoftwareStack, _retired[p] ? 0 : info.TotalChips, _capacity.FreeChipsInPool(p)));
+            // Retired servers are not reported (no job should come for them); servers not yet in service are,
+            // none of their chips free, so jobs may be sent to wait for them.
+            pools.Add(new PoolReport(info.ChipModel, info.SoftwareStack, LiveChips(p), _capacity.FreeChipsInPool(p)));
         }
         return new CentreReport(_centre.Id, reached, NextEvent, _queue.Count, _queuedChips, _runningSlots.Count, _eventsProcessed, pools.MoveToImmutable());
     }
@@ -171,7 +171,7 @@ public sealed partial class CentreEngine
                 var info = _capacity.Pool(p);
                 var server = _centre.Pools[p].Server;
                 // Servers held out of service have no free chips but draw nothing.
-                int activeServers = _inService[p] ? info.ServerCount - _capacity.ServersWithFree(p, info.ChipsPerServer) : 0;
+                int activeServers = _started[p] ? info.ServerCount - _held[p].Count - _capacity.ServersWithFree(p, info.ChipsPerServer) : 0;
                 double busy = _busyMilliPerPool[p] / 1000d;
                 double powerKw = (busy * server.Chip.TdpW + activeServers * server.HostPowerW) * _centre.Pue / 1000d;
                 _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, InstalledChips(p), busy, _queue.Count, powerKw));

@@ -9,10 +9,10 @@ namespace ComputeScheduler.Workloads.Scenarios;
 /// <summary>
 /// Applies a timeline's capacity entries, in date order, to the centres' pools: an addition is a
 /// new pool in service from its date; a retirement ends the service of that many servers of the
-/// model (the earliest pools first, splitting a pool when only part of it goes); an opening moves
+/// model (the earliest pools first; a pool's last servers go first); an opening moves
 /// the start of service of the centre's own pools to its date; an export control blocks later
 /// additions of its chips (or swaps in the substitute) and retires the installed ones in
-/// tranches over their remaining life. Every applied change is recorded.
+/// tranches over their remaining life. Pools are never split: a job may still span what is left. Every applied change is recorded.
 /// </summary>
 internal sealed class TimelineCapacity
 {
@@ -66,25 +66,17 @@ internal sealed class TimelineCapacity
         var server = Server(e);
         int count = e.Integer("count", 1, 1_000_000);
         var pools = _pools[c];
-        int inService = pools.Where(p => p.Server.Id == server.Id && p.InServiceFrom <= at && p.InServiceUntil > at).Sum(p => p.ServerCount);
+        int inService = pools.Where(p => p.Server.Id == server.Id).Sum(p => p.ServersInServiceAt(at));
         if (inService < count)
             throw e.Error("count", $"at most the {inService} servers of '{server.Id}' in service at centre '{_centres[c].Key}' on that date", count.ToString(CultureInfo.InvariantCulture));
         int left = count;
         for (int i = 0; i < pools.Count && left > 0; i++)
         {
-            var p = pools[i];
-            if (p.Server.Id != server.Id || p.InServiceFrom > at || p.InServiceUntil <= at) continue;
-            int take = Math.Min(left, p.ServerCount);
+            if (pools[i].Server.Id != server.Id) continue;
+            int take = Math.Min(left, pools[i].ServersInServiceAt(at));
+            if (take == 0) continue;
             left -= take;
-            if (take == p.ServerCount)
-            {
-                pools[i] = p with { InServiceUntil = at };
-                continue;
-            }
-            pools[i] = p with { ServerCount = p.ServerCount - take };
-            pools.Insert(i + 1, p with { ServerCount = take, InServiceUntil = at });
-            i++;
-            CheckPoolCount(e, "count", c);
+            pools[i] = WithRetirement(pools[i], at, take);
         }
         Changes.Add(new CapacityChange(at, CapacityChangeKind.RetireServers, _centres[c].Key, server.Id, -count * server.ChipsPerServer, ""));
     }
@@ -98,42 +90,56 @@ internal sealed class TimelineCapacity
         for (int i = 0; i < pools.Count; i++)
         {
             if (pools[i].InServiceFrom > SimTime.Zero) continue; // added by the timeline: keeps its own date
-            if (pools[i].InServiceUntil <= at)
+            if (pools[i].ServersInServiceAt(at) == 0)
                 throw e.Error("at", $"a date before centre '{key}' retires its pool of '{pools[i].Server.Id}'", "a later one");
             pools[i] = pools[i] with { InServiceFrom = at };
         }
         Changes.Add(new CapacityChange(at, CapacityChangeKind.OpenCentre, key, "", _centres[c].Pools.Sum(p => p.TotalChips), ""));
     }
 
-    /// <summary>Splits every installed pool of a controlled chip into tranches retired at evenly spaced dates over the life.</summary>
-    public void AgeOut(YamlMap e, ExportControl control)
+    /// <summary>Every pool of a controlled chip retires the servers no earlier entry retires in tranches at evenly spaced dates over the life.</summary>
+    public void AgeOut(ExportControl control)
     {
         var lifeUs = (long)Math.Round(control.LifeYears * 365.25 * 86_400d * 1_000_000d);
         for (int c = 0; c < _pools.Count; c++)
         {
             var pools = _pools[c];
-            var next = new List<ChipPoolSpec>();
-            foreach (var p in pools)
+            for (int i = 0; i < pools.Count; i++)
             {
-                if (!control.Controls(p.Chip.Id) || p.InServiceUntil <= control.From)
-                {
-                    next.Add(p);
-                    continue;
-                }
-                int tranches = Math.Min(ExportControl.Tranches, p.ServerCount);
+                var p = pools[i];
+                int left = p.ServerCount - p.ServersRetiredAt(SimTime.MaxValue);
+                if (!control.Controls(p.Chip.Id) || left == 0) continue;
+                int tranches = Math.Min(ExportControl.Tranches, left);
                 for (int j = 0; j < tranches; j++)
                 {
-                    int servers = p.ServerCount / tranches + (j < p.ServerCount % tranches ? 1 : 0);
-                    var until = SimTime.FromMicroseconds(control.From.Microseconds + lifeUs * (j + 1) / tranches);
-                    if (until > p.InServiceUntil) until = p.InServiceUntil;
-                    next.Add(p with { ServerCount = servers, InServiceUntil = until });
-                    Changes.Add(new CapacityChange(until, CapacityChangeKind.AgeOut, _centres[c].Key, p.Server.Id, -servers * p.Server.ChipsPerServer,
+                    int servers = left / tranches + (j < left % tranches ? 1 : 0);
+                    var at = SimTime.FromMicroseconds(control.From.Microseconds + lifeUs * (j + 1) / tranches);
+                    p = WithRetirement(p, at, servers);
+                    Changes.Add(new CapacityChange(at, CapacityChangeKind.AgeOut, _centres[c].Key, p.Server.Id, -servers * p.Server.ChipsPerServer,
                         "aged out after the export control"));
                 }
+                pools[i] = p;
             }
-            _pools[c] = next;
-            CheckPoolCount(e, "chips", c);
         }
+    }
+
+    /// <summary>
+    /// The pool with <paramref name="servers"/> more leaving service at <paramref name="at"/>; later
+    /// retirements are cut so that no more servers leave than the pool has.
+    /// </summary>
+    private static ChipPoolSpec WithRetirement(ChipPoolSpec pool, SimTime at, int servers)
+    {
+        var steps = pool.Retirements.Append(new ServerRetirement(at, servers)).OrderBy(r => r.At).ToList();
+        int total = 0;
+        var kept = new List<ServerRetirement>();
+        foreach (var r in steps)
+        {
+            int n = Math.Min(r.Servers, pool.ServerCount - total);
+            if (n <= 0) continue;
+            total += n;
+            kept.Add(r with { Servers = n });
+        }
+        return pool with { Retirements = kept };
     }
 
     private void AddPool(YamlMap e, string field, int c, ChipPoolSpec pool)

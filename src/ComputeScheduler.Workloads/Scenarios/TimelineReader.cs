@@ -57,7 +57,7 @@ internal static class TimelineReader
                 case "export-control":
                     var control = ReadExportControl(e, at, catalog);
                     controls.Add(control);
-                    capacity.AgeOut(e, control);
+                    capacity.AgeOut(control);
                     break;
                 case "upgrade-link":
                     upgrades.Add(ReadUpgrade(e, at, centres));

@@ -39,7 +39,7 @@ public class TimelineEngineTests
     public void A_retired_pool_checkpoints_its_running_job_which_resumes_on_the_remaining_pool_and_finishes()
     {
         var s = WithPools(new ScenarioBuilder().WithCentre("c", "r", (RefServer, 1)).WithSampleInterval(SimDuration.FromSeconds(300)).Build(),
-            new ChipPoolSpec(RefServer, 1, 0) { InServiceUntil = T500 }, new ChipPoolSpec(RefServer, 1, 0));
+            new ChipPoolSpec(RefServer, 1, 0) { Retirements = [new ServerRetirement(T500, 1)] }, new ChipPoolSpec(RefServer, 1, 0));
         // Two 8-chip jobs fill both servers at 0 (1,000 s x 1.3 scaling = 1,300 s each). At 500 s the first pool retires:
         // its job is checkpointed, queued again and resumes when the other server frees at 1,300 s.
         var (o, samples, engine) = EngineHarness.Run(s, [Job(0, 0, 8, 1000), Job(1, 0, 8, 1000)]);
@@ -56,10 +56,38 @@ public class TimelineEngineTests
     }
 
     [Fact]
+    public void A_partial_retirement_takes_the_pools_last_servers_and_evicts_only_the_jobs_on_them()
+    {
+        var s = WithPools(new ScenarioBuilder().WithCentre("c", "r", (RefServer, 2)).WithSampleInterval(SimDuration.FromSeconds(300)).Build(),
+            new ChipPoolSpec(RefServer, 2, 0) { Retirements = [new ServerRetirement(T500, 1)] });
+        // Two 8-chip jobs on servers 0 and 1; at 500 s server 1 (the pool's last) retires: only its job is checkpointed,
+        // and it resumes on server 0 when the other ends at 1,300 s.
+        var (o, samples, _) = EngineHarness.Run(s, [Job(0, 0, 8, 1000), Job(1, 0, 8, 1000)]);
+
+        var evicted = Assert.Single(o, x => x.Preemptions == 1);
+        Assert.Equal("0:8", evicted.Servers);
+        Assert.Equal(1300, o.Single(x => x.Preemptions == 0).End.TotalSeconds, 3);
+        Assert.Equal(16, InstalledAt(samples, 0, 300));
+        Assert.Equal(8, InstalledAt(samples, 0, 600));
+    }
+
+    [Fact]
+    public void A_queued_job_too_large_for_what_is_left_of_its_pool_is_rejected()
+    {
+        var s = WithPools(new ScenarioBuilder().WithCentre("c", "r", (RefServer, 2)).Build(),
+            new ChipPoolSpec(RefServer, 2, 0) { Retirements = [new ServerRetirement(T500, 1)] });
+        var (o, _, _) = EngineHarness.Run(s, [Job(0, 0, 8, 1000), Job(1, 10, 16, 100)]);
+
+        Assert.Equal(JobStatus.Rejected, o[1].Status);
+        Assert.Contains("too small", o[1].RejectReason);
+        Assert.Equal(JobStatus.Finished, o[0].Status);
+    }
+
+    [Fact]
     public void A_queued_job_whose_every_pool_retires_is_rejected_with_the_reason()
     {
         var s = WithPools(new ScenarioBuilder().WithCentre("c", "r", (RefServer, 1), (DomServer, 1)).Build(),
-            new ChipPoolSpec(RefServer, 1, 0) { InServiceUntil = T500 }, new ChipPoolSpec(DomServer, 1, 0));
+            new ChipPoolSpec(RefServer, 1, 0) { Retirements = [new ServerRetirement(T500, 1)] }, new ChipPoolSpec(DomServer, 1, 0));
         // A holds the cuda server; B needs cuda too and waits; at 500 s the cuda pool retires: A is evicted and,
         // like B, can never run here again: both are rejected, nothing hangs.
         var (o, _, _) = EngineHarness.Run(s, [Job(0, 0, 8, 1000, stack: "cuda"), Job(1, 1, 8, 100, stack: "cuda"), Job(2, 2, 8, 10, stack: "cann")]);
@@ -75,7 +103,7 @@ public class TimelineEngineTests
     public void A_job_arriving_after_its_only_pool_retired_is_rejected_on_arrival()
     {
         var s = WithPools(new ScenarioBuilder().WithCentre("c", "r", (RefServer, 1), (DomServer, 1)).Build(),
-            new ChipPoolSpec(RefServer, 1, 0) { InServiceUntil = T500 }, new ChipPoolSpec(DomServer, 1, 0));
+            new ChipPoolSpec(RefServer, 1, 0) { Retirements = [new ServerRetirement(T500, 1)] }, new ChipPoolSpec(DomServer, 1, 0));
         var (o, _, _) = EngineHarness.Run(s, [Job(0, 0, 8, 10, stack: "cann"), Job(1, 600, 8, 10, stack: "cuda")]);
 
         Assert.Equal(JobStatus.Rejected, o[1].Status);
@@ -86,7 +114,7 @@ public class TimelineEngineTests
     public void Capacity_changes_of_an_idle_centre_show_in_the_samples_without_stretching_the_run()
     {
         var s = WithPools(new ScenarioBuilder().WithCentre("c", "r", (RefServer, 1)).WithSampleInterval(SimDuration.FromSeconds(100)).Build(),
-            new ChipPoolSpec(RefServer, 1, 0), new ChipPoolSpec(RefServer, 1, 0) { InServiceFrom = T500, InServiceUntil = SimTime.FromSeconds(1e7) });
+            new ChipPoolSpec(RefServer, 1, 0), new ChipPoolSpec(RefServer, 1, 0) { InServiceFrom = T500, Retirements = [new ServerRetirement(SimTime.FromSeconds(1e7), 1)] });
         var (o, samples, _) = EngineHarness.Run(s, [Job(0, 0, 8, 100), Job(1, 900, 8, 100)]);
 
         // The run ends with its last job (1,030 s), not at the retirement 10^7 s later; the addition at 500 s shows.

@@ -46,15 +46,15 @@ public class TimelineLoaderTests
         var added = beta.Pools.Single(p => p.Server.Id == "cloudmatrix-384-910c");
         Assert.Equal(9 * Day, added.InServiceFrom.TotalSeconds);
         Assert.Equal(64, added.TotalChips);
-        Assert.Equal(16 * 8, beta.Pools.Where(p => p.InServiceAt(SimTime.FromSeconds(9 * Day - 1))).Sum(p => p.TotalChips));
-        Assert.Equal(16 * 8 + 64, beta.Pools.Where(p => p.InServiceAt(SimTime.FromSeconds(9 * Day))).Sum(p => p.TotalChips));
+        Assert.Equal(16 * 8, beta.Pools.Sum(p => p.ServersInServiceAt(SimTime.FromSeconds(9 * Day - 1)) * p.Server.ChipsPerServer));
+        Assert.Equal(16 * 8 + 64, beta.Pools.Sum(p => p.ServersInServiceAt(SimTime.FromSeconds(9 * Day)) * p.Server.ChipsPerServer));
     }
 
     [Fact]
     public void A_retirement_ends_the_service_of_that_many_servers_and_keeps_the_rest()
     {
         var alpha = Load().Centres.Single(c => c.Key == "alpha");
-        int Ascend(double day) => alpha.Pools.Where(p => p.Server.Id == "atlas-800t-a2-910b3" && p.InServiceAt(SimTime.FromSeconds(day * Day))).Sum(p => p.ServerCount);
+        int Ascend(double day) => alpha.Pools.Where(p => p.Server.Id == "atlas-800t-a2-910b3").Sum(p => p.ServersInServiceAt(SimTime.FromSeconds(day * Day)));
         Assert.Equal(8, Ascend(18.9));
         Assert.Equal(5, Ascend(19));
     }
@@ -82,14 +82,14 @@ public class TimelineLoaderTests
         var substitute = alpha.Pools.Single(p => p.Server.Id == "atlas-800t-a2-910b3" && p.InServiceFrom.TotalSeconds == 31 * Day);
         Assert.Equal(32, substitute.TotalChips);
         Assert.Contains(s.Timeline.CapacityChanges, c => c.Kind == CapacityChangeKind.BlockedByExportControl && c.What == "hgx-h800-8");
-        // The 16 installed H800 servers retire in 8 tranches of 2 over 2 years, the last at shock + 2 years.
-        var h800 = alpha.Pools.Where(p => p.Chip.Id == "nvidia-h800-sxm5-80gb").ToList();
-        Assert.Equal(8, h800.Count);
-        Assert.All(h800, p => Assert.Equal(2, p.ServerCount));
+        // The 16 installed H800 servers retire in 8 tranches of 2 over 2 years, the last at shock + 2 years; the pool is not split.
+        var h800 = alpha.Pools.Single(p => p.Chip.Id == "nvidia-h800-sxm5-80gb");
+        Assert.Equal(8, h800.Retirements.Count);
+        Assert.All(h800.Retirements, r => Assert.Equal(2, r.Servers));
         double life = 2 * 365.25 * Day;
-        Assert.Equal(14 * Day + life / 8, h800.Min(p => p.InServiceUntil.TotalSeconds), 3);
-        Assert.Equal(14 * Day + life, h800.Max(p => p.InServiceUntil.TotalSeconds), 3);
-        int InService(double day) => h800.Where(p => p.InServiceAt(SimTime.FromSeconds(day * Day))).Sum(p => p.TotalChips);
+        Assert.Equal(14 * Day + life / 8, h800.Retirements[0].At.TotalSeconds, 3);
+        Assert.Equal(14 * Day + life, h800.InServiceUntil.TotalSeconds, 3);
+        int InService(double day) => h800.ServersInServiceAt(SimTime.FromSeconds(day * Day)) * 8;
         Assert.Equal(128, InService(14));
         Assert.True(InService(14 + 200) < InService(14 + 100));
         Assert.Equal(0, InService(14 + 2 * 365.25 + 1));
