@@ -10,7 +10,7 @@ namespace ComputeScheduler.Cli.Tests;
 [Collection(nameof(WorkerProcessCollection))]
 public class ClusterCommandTests
 {
-    private static readonly string[] Deterministic = ["summary.json", "jobs.csv", "timeseries.csv"];
+    private static readonly string[] Deterministic = ["summary.json", "jobs.csv", "timeseries.csv", "capacity.csv"];
 
     [Fact]
     public async Task A_trace_replay_on_a_coordinator_and_two_worker_processes_is_byte_identical_to_one_process()
@@ -29,6 +29,40 @@ public class ClusterCommandTests
         Assert.True(clustered.ExitCode == 0, clustered.Error);
         Assert.All(Deterministic, f => Assert.Equal(File.ReadAllBytes(one.File(f)), File.ReadAllBytes(three.File(f))));
         Assert.All(Deterministic, f => Assert.True(new FileInfo(one.File(f)).Length > 0));
+    }
+
+    [Fact]
+    public async Task A_timeline_scenario_on_a_coordinator_and_two_worker_processes_is_byte_identical_to_one_process_and_to_itself()
+    {
+        // export-shock, reduced to 3,000 jobs a year: additions blocked and substituted, ageing out, porting, tariffs, growth.
+        using var copy = CliRunner.CopyOfTopology("export-shock.yaml");
+        string scenario = copy.File("export-shock.yaml");
+        CliRunner.Replace(scenario, "jobs: 250000", "jobs: 3000");
+        using var one = new TempFolder();
+        using var again = new TempFolder();
+        using var three = new TempFolder();
+        var single = await CliRunner.RunAsync("run", scenario, "--out", one.Path);
+        Assert.True(single.ExitCode == 0, single.Error);
+        var second = await CliRunner.RunAsync("run", scenario, "--out", again.Path);
+        Assert.True(second.ExitCode == 0, second.Error);
+
+        await using var workers = WorkerProcesses.Start(2);
+        await workers.UpAsync();
+        var clustered = await CliRunner.RunAsync("run", scenario, "--out", three.Path, "--cluster", "--seed-nodes", workers.Seeds, "--min-workers", "2");
+
+        Assert.True(clustered.ExitCode == 0, clustered.Error);
+        Assert.All(Deterministic, f => Assert.Equal(File.ReadAllBytes(one.File(f)), File.ReadAllBytes(again.File(f))));
+        Assert.All(Deterministic, f => Assert.Equal(File.ReadAllBytes(one.File(f)), File.ReadAllBytes(three.File(f))));
+        // The shock shows: after it no H800/A800/H20 capacity is ever added, and the installed ones age out.
+        var rows = File.ReadAllLines(one.File("timeseries.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        string[] controlled = ["nvidia-h800-sxm5-80gb", "nvidia-a800-sxm4-80gb", "nvidia-h20-96gb"];
+        var byTime = rows.Where(r => controlled.Contains(r[2])).GroupBy(r => double.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(g => g.Key).Select(g => (Time: g.Key, Chips: g.Sum(r => int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)))).ToList();
+        double shock = 90 * 86_400; // 2027-04-01
+        var after = byTime.Where(x => x.Time >= shock).ToList();
+        Assert.True(after.Count > 10);
+        Assert.All(after.Zip(after.Skip(1)), p => Assert.True(p.Second.Chips <= p.First.Chips, $"controlled chips rose from {p.First.Chips} to {p.Second.Chips} at {p.Second.Time} s"));
+        Assert.True(after[^1].Chips < after[0].Chips);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace ComputeScheduler.Reports.Results;
 
 /// <summary>
 /// One folder per run: scenario/ (copies of the input files), summary.json, jobs.csv,
-/// timeseries.csv, and run.json last. The folder is written while it is still a staging folder
+/// timeseries.csv, capacity.csv, and run.json last. The folder is written while it is still a staging folder
 /// (<see cref="StagedResultFolder"/>) and moved into place whole; every file in it is also written
 /// under a temporary name and renamed when complete.
 /// </summary>
@@ -15,10 +15,11 @@ public static class ResultFolder
     public const string Jobs = "jobs.csv";
     public const string Timeseries = "timeseries.csv";
     public const string Run = "run.json";
+    public const string Capacity = "capacity.csv";
     public const string ScenarioCopies = "scenario";
 
     /// <summary>The files whose bytes must be identical for the same scenario, seed and inputs.</summary>
-    public static readonly string[] DeterministicFiles = [Summary, Jobs, Timeseries];
+    public static readonly string[] DeterministicFiles = [Summary, Jobs, Timeseries, Capacity];
 
     /// <summary>SHA-256 over the input files' names and bytes, in the order given.</summary>
     public static string HashInputs(IReadOnlyList<string> inputFiles)
@@ -46,6 +47,7 @@ public static class ResultFolder
         var summary = SummaryBuilder.Build(scenario, run);
         AtomicFile.Write(Path.Combine(folder, Jobs), s => JobsCsv.Write(s, run.OutcomesInIdOrder(), scenario.Centres));
         AtomicFile.Write(Path.Combine(folder, Timeseries), s => TimeseriesCsv.Write(s, run.Samples, scenario.Centres));
+        AtomicFile.Write(Path.Combine(folder, Capacity), s => CapacityCsv.Write(s, scenario.Timeline));
         AtomicFile.Write(Path.Combine(folder, Summary), s => SummaryJson.Write(s, summary));
         var info = runInfo();
         AtomicFile.Write(Path.Combine(folder, Run), info.Write);

@@ -1,4 +1,5 @@
 using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Model.Time;
 using ComputeScheduler.Simulation.Results;
 using MathNet.Numerics.Statistics;
 
@@ -46,7 +47,8 @@ public static class SummaryBuilder
             {
                 int chips = group.Sum(p => p.TotalChips);
                 double busyHours = busyUs.GetValueOrDefault((centre.Id.Value, group.Key)) / 3.6e9;
-                double capacityHours = chips * makespanS / 3600d;
+                // Chip-hours in service over the run: a pool added or retired by the timeline counts only while it serves.
+                double capacityHours = group.Sum(p => p.ServerHoursInService(SimTime.Zero, run.Makespan) * p.Server.ChipsPerServer);
                 utilisation.Add(new PoolUtilisation(centre.Key, group.Key, chips, busyHours, capacityHours > 0 ? busyHours / capacityHours : 0));
             }
 

@@ -23,7 +23,7 @@ public static class TimeseriesCsv
             csv.WriteField(s.ChipModel);
             csv.WriteField(Fmt.Int(s.TotalChips));
             csv.WriteField(Fmt.Number(s.BusyChips, 3));
-            csv.WriteField(Fmt.Number(s.BusyChips / s.TotalChips));
+            csv.WriteField(Fmt.Number(s.TotalChips > 0 ? s.BusyChips / s.TotalChips : 0)); // no chips in service: 0
             csv.WriteField(Fmt.Int(s.QueuedJobs));
             csv.WriteField(Fmt.Number(s.PowerKw, 3));
             csv.EndRecord();
