@@ -31,4 +31,12 @@ public sealed record CentreSpec(
 
     /// <summary>Grid carbon intensity at <paramref name="t"/>, kgCO2 per kWh: the annual factor times the hour's multiplier.</summary>
     public double CarbonKgPerKwhAt(SimTime t) => CarbonHourly is { } h ? CarbonKgPerKwh * h.At(t) : CarbonKgPerKwh;
+
+    /// <summary>
+    /// Mean electricity price over [<paramref name="from"/>, <paramref name="to"/>), CNY per kWh, for
+    /// energy drawn evenly over that span. Every electricity cost of a run is priced here (jobs'
+    /// energy over each run, the centre's idle energy over the run). Today the flat
+    /// <see cref="PriceCnyPerKwh"/>.
+    /// </summary>
+    public double MeanPriceCnyPerKwh(SimTime from, SimTime to) => PriceCnyPerKwh;
 }
