@@ -11,7 +11,8 @@ internal static class CostRows
         row("  capex / energy / WAN (million CNY)", $"{M(c.Total.CapexCny)} / {M(c.Total.EnergyCostCny)} / {M(c.Total.WanCostCny)}");
         row("  of which idle capacity (million CNY)", $"{M(c.Idle.TotalCny)} ({M(c.Idle.CapexCny)} capex + {M(c.Idle.EnergyCostCny)} energy)");
         row("cost per reference-chip-hour (CNY)", c.CnyPerReferenceChipHour.ToString("N2", CultureInfo.InvariantCulture));
-        foreach (var r in c.Regions) row($"  region {r.Name} (million CNY)", M(r.TotalCny));
+        row("cost by region (million CNY)", "");
+        foreach (var r in c.Regions) row($"  {r.Name}", M(r.TotalCny));
     }
 
     private static string M(double cny) => (cny / 1e6).ToString("N2", CultureInfo.InvariantCulture);
