@@ -10,6 +10,7 @@ internal static class CostRows
     {
         row("  capex / energy / WAN (million CNY)", $"{M(c.Total.CapexCny)} / {M(c.Total.EnergyCostCny)} / {M(c.Total.WanCostCny)}");
         row("  of which idle capacity (million CNY)", $"{M(c.Idle.TotalCny)} ({M(c.Idle.CapexCny)} capex + {M(c.Idle.EnergyCostCny)} energy)");
+        row("facility energy / of which idle (MWh)", $"{(c.FacilityEnergyKwh / 1000).ToString("N1", CultureInfo.InvariantCulture)} / {(c.IdleEnergyKwh / 1000).ToString("N1", CultureInfo.InvariantCulture)}");
         row("cost per reference-chip-hour (CNY)", c.CnyPerReferenceChipHour.ToString("N2", CultureInfo.InvariantCulture));
         row("cost by region (million CNY)", "");
         foreach (var r in c.Regions) row($"  {r.Name}", M(r.TotalCny));

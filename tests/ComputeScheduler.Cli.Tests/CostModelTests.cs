@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CsCheck;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Reports.Results;
@@ -71,6 +72,28 @@ public class CostModelTests
         AssertRel(6.15, with.Cost.IdleEnergyKwh - without.Cost.IdleEnergyKwh);
         // The jobs' own charges do not change.
         Assert.Equal(without.Cost.Classes, with.Cost.Classes);
+    }
+
+    [Fact]
+    public void No_workload_leaves_a_centre_with_negative_idle_energy_or_idle_capex()
+    {
+        // Random jobs (1 to 16 chips, any pool or bound to the spare dom pool) on the priced centre with its spare pool,
+        // every other case under a preemptive queue order (jobs checkpointed, requeued and resumed).
+        var fifo = CostScenarios.OneCentre(refServers: 2, spareDomServers: 1);
+        var preemptive = fifo with { Policies = new PolicySelection("least-loaded", "2d-las", "best-fit") };
+        var gen = Gen.Select(Gen.Int[1, 16], Gen.Double[0, 5000], Gen.Double[1, 20_000], Gen.Bool).Array[1, 40];
+        // One fixed case per iteration (CsCheck's seed fixes only the first iteration of a Sample).
+        for (int i = 0; i < 200; i++)
+        {
+            gen.Sample(specs =>
+            {
+                var jobs = specs.OrderBy(j => j.Item2).Select((j, k) => Job(k, Math.Round(j.Item2, 3), j.Item1, Math.Round(j.Item3, 3),
+                    jobClass: k % 2 == 0 ? "train" : "serve", chipModel: j.Item4 ? "dom-npu" : null)).ToList();
+                var c = Assert.Single(Summarise(i % 2 == 0 ? fifo : preemptive, jobs).Cost!.Centres);
+                Assert.True(c.IdleEnergyKwh >= -1e-9 * c.FacilityEnergyKwh, $"idle energy {c.IdleEnergyKwh}");
+                Assert.True(c.Idle.CapexCny >= -1e-9 * c.Total.CapexCny, $"idle capex {c.Idle.CapexCny}");
+            }, iter: 1, threads: 1, seed: new PCG(13, (ulong)i).ToString());
+        }
     }
 
     [Fact]
