@@ -21,6 +21,7 @@ public static class SummaryTable
         Row("utilisation (all chips)", chips > 0 && s.MakespanS > 0 ? (busy / (chips * s.MakespanS / 3600)).ToString("P1", CultureInfo.InvariantCulture) : "-");
         Row("energy (MWh)", (s.EnergyKwh / 1000).ToString("N1", CultureInfo.InvariantCulture));
         Row("cost (million CNY)", (s.CostCny / 1e6).ToString("N2", CultureInfo.InvariantCulture));
+        if (s.Cost is { } cost) CostRows.Add(Row, cost);
         Row("carbon (t CO2)", (s.CarbonKg / 1000).ToString("N1", CultureInfo.InvariantCulture));
         Row("events", s.Events.ToString("N0", CultureInfo.InvariantCulture));
         Row("wall time (s)", wallS.ToString("0.0", CultureInfo.InvariantCulture));

@@ -44,6 +44,20 @@ public class BadInputTests
     }
 
     [Fact]
+    public async Task A_server_without_a_price_is_refused_naming_file_line_and_field()
+    {
+        using var copy = CliRunner.CopyOfTopology("single-centre.yaml");
+        string servers = copy.File("servers.yaml");
+        CliRunner.Replace(servers, "    priceCny: 1400000\n", "");
+        int line = CliRunner.LineOf(servers, "- id: hgx-a100-8");
+        string outDir = copy.File("out");
+
+        var result = await CliRunner.RunAsync("run", copy.File("single-centre.yaml"), "--out", outDir);
+
+        AssertRefused(result, outDir, $"{servers}:{line}: field 'servers[0].priceCny'", "got nothing (the field is missing)");
+    }
+
+    [Fact]
     public async Task A_negative_chip_count_is_refused_naming_file_line_and_field()
     {
         using var copy = CliRunner.CopyOfTopology("single-centre.yaml");

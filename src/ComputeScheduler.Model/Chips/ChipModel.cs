@@ -16,4 +16,8 @@ public sealed record ChipModel(
     double MemoryBandwidthTbps,
     double ScaleUpLinkGBps,
     double TdpW,
-    IReadOnlyDictionary<string, string> Sources);
+    IReadOnlyDictionary<string, string> Sources)
+{
+    /// <summary>Power of an installed chip with no job on it, W (0 when the catalog gives none).</summary>
+    public double IdleW { get; init; }
+}

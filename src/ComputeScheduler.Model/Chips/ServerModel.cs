@@ -12,4 +12,17 @@ public sealed record ServerModel(
     int ScaleUpDomainChips,
     double HostPowerW,
     long CpuMilli = 0,
-    long MemoryMib = 0);
+    long MemoryMib = 0)
+{
+    /// <summary>Purchase price of one server, CNY (0 when the catalog gives none: no capital cost).</summary>
+    public double PriceCny { get; init; }
+
+    /// <summary>Years over which <see cref="PriceCny"/> is amortised (straight line).</summary>
+    public double LifeYears { get; init; } = 5;
+
+    /// <summary>Hours in the amortisation year: 365 x 24.</summary>
+    public const double HoursPerYear = 8760;
+
+    /// <summary>Amortised capital cost of one installed server per hour: price / (life x 8,760 h).</summary>
+    public double CapexCnyPerServerHour => PriceCny == 0 ? 0 : PriceCny / (LifeYears * HoursPerYear);
+}

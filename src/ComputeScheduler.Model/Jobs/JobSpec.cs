@@ -72,6 +72,14 @@ public sealed record JobSpec(
     /// <summary>The last dispatch time a delay-tolerant job may be held to; null when it may not wait.</summary>
     public SimTime? DispatchDeadline => MaxDelayS is { } d ? Submit + SimDuration.FromSeconds(d) : null;
 
+    /// <summary>
+    /// GB of data the job moves over the WAN when it runs in the centre <paramref name="centreKey"/>:
+    /// its <see cref="DataSizeGb"/> when its data lives in another centre and it was dispatched
+    /// nationally (an addressed job moves nothing), else 0. The rule of the national dispatcher's transfer.
+    /// </summary>
+    public double WanTransferGbTo(string centreKey)
+        => TargetCentre is null && DataCentre is { } d && !string.Equals(d, centreKey, StringComparison.Ordinal) ? DataSizeGb : 0;
+
     /// <summary>True when the job may run on <paramref name="chipModel"/>.</summary>
     public bool AllowsChip(string chipModel)
     {

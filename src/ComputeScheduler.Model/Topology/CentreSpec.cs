@@ -34,4 +34,12 @@ public sealed record CentreSpec(
 
     /// <summary>Grid carbon intensity at <paramref name="t"/>, kgCO2 per kWh: the annual factor times the hour's multiplier.</summary>
     public double CarbonKgPerKwhAt(SimTime t) => CarbonHourly is { } h ? CarbonKgPerKwh * h.At(t) : CarbonKgPerKwh;
+
+    /// <summary>
+    /// The time-weighted mean electricity price over [<paramref name="from"/>, <paramref name="to"/>),
+    /// CNY/kWh: the one price through which all of the centre's electricity is costed (jobs' energy
+    /// over each run, the idle energy over each span of installed servers). The time-of-use tariffs of
+    /// the scenario's timeline when it gives the region some, else the flat <see cref="PriceCnyPerKwh"/>.
+    /// </summary>
+    public double MeanPriceCnyPerKwh(SimTime from, SimTime to) => Tariff?.MeanPriceOver(from, to) ?? PriceCnyPerKwh;
 }

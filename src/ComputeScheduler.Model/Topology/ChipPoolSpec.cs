@@ -4,7 +4,10 @@ using ComputeScheduler.Model.Time;
 namespace ComputeScheduler.Model.Topology;
 
 /// <summary>A pool of identical servers in one centre.</summary>
-/// <param name="ChipHourCostCny">Capital/rental cost charged per chip-hour a job holds; 0 when the scenario gives none.</param>
+/// <param name="ChipHourCostCny">
+/// A capital (or rental) cost per installed chip-hour that replaces the servers' amortised price when above 0;
+/// 0 when the scenario gives none (then the server model's price and life give it).
+/// </param>
 public sealed record ChipPoolSpec(ServerModel Server, int ServerCount, double ChipHourCostCny)
 {
     public ChipModel Chip => Server.Chip;
@@ -46,6 +49,35 @@ public sealed record ChipPoolSpec(ServerModel Server, int ServerCount, double Ch
         foreach (var r in Retirements)
             if (r.At.Microseconds < b) us -= (double)r.Servers * (b - Math.Max(a, r.At.Microseconds));
         return us / 3.6e9;
+    }
+
+    /// <summary>
+    /// Capital cost per installed chip-hour: <see cref="ChipHourCostCny"/> when above 0, else the
+    /// server's price / (life x 8,760 h) / chips per server. A job pays it for every chip-hour it holds.
+    /// </summary>
+    public double CapexCnyPerChipHour => ChipHourCostCny > 0 ? ChipHourCostCny : Server.CapexCnyPerServerHour / Server.ChipsPerServer;
+
+    /// <summary>Capital cost of the pool over a run of <paramref name="makespan"/>: capex per chip-hour x chip-hours in service.</summary>
+    public double CapexCny(SimTime makespan) => CapexCnyPerChipHour * Server.ChipsPerServer * ServerHoursInService(SimTime.Zero, makespan);
+
+    /// <summary>Power one server in service draws whether busy or not, W: its chips x idle power + its host power.</summary>
+    public double BaseWPerServer => Server.ChipsPerServer * Chip.IdleW + Server.HostPowerW;
+
+    /// <summary>
+    /// The spans of [<paramref name="from"/>, <paramref name="to"/>) over which the number of servers in
+    /// service is constant, with that number (spans with none left out), in time order.
+    /// </summary>
+    public IEnumerable<(SimTime From, SimTime To, int Servers)> ServiceSpans(SimTime from, SimTime to)
+    {
+        var a = SimTime.Max(from, InServiceFrom);
+        foreach (var r in Retirements.Where(r => r.At > a && r.At < to).Append(new ServerRetirement(to, 0)))
+        {
+            var b = r.At;
+            int servers = ServersInServiceAt(a);
+            if (b > a && servers > 0) yield return (a, b, servers);
+            if (b >= to) yield break;
+            a = SimTime.Max(a, b);
+        }
     }
 }
 

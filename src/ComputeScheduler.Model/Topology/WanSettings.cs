@@ -13,6 +13,12 @@ public sealed record WanSettings(double RouteFactor, double FibreUsPerKm, double
     /// <summary>Per-pair bandwidths that replace <see cref="LinkGbps"/> (either direction).</summary>
     public IReadOnlyList<WanLinkBandwidth> Links { get; init; } = [];
 
+    /// <summary>Price of moving data between centres, CNY per TB (1,000 GB); 0 when the scenario gives none.</summary>
+    public double TransferCnyPerTb { get; init; }
+
+    /// <summary>WAN cost of moving <paramref name="gb"/> GB: GB / 1,000 x <see cref="TransferCnyPerTb"/>.</summary>
+    public double TransferCostCny(double gb) => gb / 1000d * TransferCnyPerTb;
+
     /// <summary>Bandwidth between centres <paramref name="a"/> and <paramref name="b"/> (keys), Gbit/s.</summary>
     public double GbpsBetween(string a, string b)
     {

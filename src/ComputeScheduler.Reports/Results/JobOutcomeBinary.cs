@@ -35,6 +35,11 @@ public static class JobOutcomeBinary
         w.Write(o.Servers);
         w.Write(o.Preemptions);
         w.Write(o.Migrations);
+        w.Write(o.EnergyCostCny);
+        w.Write(o.CapexCny);
+        w.Write(o.AboveIdleEnergyKwh);
+        w.Write(o.WanTransferGb);
+        w.Write(o.ReferenceChipHours);
     }
 
     public static JobOutcome Read(BinaryReader r)
@@ -60,6 +65,11 @@ public static class JobOutcomeBinary
             Servers = r.ReadString(),
             Preemptions = r.ReadInt32(),
             Migrations = r.ReadInt32(),
+            EnergyCostCny = r.ReadDouble(),
+            CapexCny = r.ReadDouble(),
+            AboveIdleEnergyKwh = r.ReadDouble(),
+            WanTransferGb = r.ReadDouble(),
+            ReferenceChipHours = r.ReadDouble(),
         };
     }
 

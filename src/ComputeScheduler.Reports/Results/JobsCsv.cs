@@ -12,11 +12,12 @@ public static class JobsCsv
     [
         "id", "kind", "class", "status", "submit_s", "dispatch_s", "start_s", "end_s", "centre", "chip_model",
         "chips", "chip_milli", "locality", "wait_s", "jct_s", "energy_kwh", "cost_cny", "carbon_kg", "reject_reason", "servers",
-        "preemptions", "migrations",
+        "preemptions", "migrations", "capex_cny", "energy_cost_cny", "wan_gb", "wan_cost_cny", "ref_chip_hours",
     ];
 
     /// <param name="inIdOrder">The outcomes, already in job-id order (as <see cref="RunRecorder.OutcomesInIdOrder"/> gives them).</param>
-    public static void Write(Stream stream, IEnumerable<JobOutcome> inIdOrder, IReadOnlyList<CentreSpec> centres)
+    /// <param name="wan">Prices the WAN transfers (none when null); cost_cny is the job's full cost: capex + energy + WAN.</param>
+    public static void Write(Stream stream, IEnumerable<JobOutcome> inIdOrder, IReadOnlyList<CentreSpec> centres, WanSettings? wan = null)
     {
         var ordered = inIdOrder;
         using var csv = CsvWriter.Create(stream, new CsvWriterOptions { NewLine = "\n" }, true);
@@ -39,12 +40,18 @@ public static class JobsCsv
             csv.WriteField(Fmt.Seconds(o.Wait.Microseconds));
             csv.WriteField(Fmt.Seconds(o.Jct.Microseconds));
             csv.WriteField(Fmt.Number(o.EnergyKwh));
-            csv.WriteField(Fmt.Number(o.CostCny));
+            double wanCost = wan?.TransferCostCny(o.WanTransferGb) ?? 0;
+            csv.WriteField(Fmt.Number(o.CostCny + wanCost));
             csv.WriteField(Fmt.Number(o.CarbonKg));
             csv.WriteField(o.RejectReason ?? "");
             csv.WriteField(o.Servers);
             csv.WriteField(Fmt.Int(o.Preemptions));
             csv.WriteField(Fmt.Int(o.Migrations));
+            csv.WriteField(Fmt.Number(o.CapexCny));
+            csv.WriteField(Fmt.Number(o.EnergyCostCny));
+            csv.WriteField(Fmt.Number(o.WanTransferGb));
+            csv.WriteField(Fmt.Number(wanCost));
+            csv.WriteField(Fmt.Number(o.ReferenceChipHours));
             csv.EndRecord();
         }
     }

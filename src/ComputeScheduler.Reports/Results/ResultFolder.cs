@@ -45,7 +45,7 @@ public static class ResultFolder
             AtomicFile.Write(Path.Combine(copies, Path.GetFileName(f)), s => s.Write(bytes));
         }
         var summary = SummaryBuilder.Build(scenario, run);
-        AtomicFile.Write(Path.Combine(folder, Jobs), s => JobsCsv.Write(s, run.OutcomesInIdOrder(), scenario.Centres));
+        AtomicFile.Write(Path.Combine(folder, Jobs), s => JobsCsv.Write(s, run.OutcomesInIdOrder(), scenario.Centres, scenario.Wan));
         AtomicFile.Write(Path.Combine(folder, Timeseries), s => TimeseriesCsv.Write(s, run.Samples, scenario.Centres));
         AtomicFile.Write(Path.Combine(folder, Capacity), s => CapacityCsv.Write(s, scenario.Timeline));
         AtomicFile.Write(Path.Combine(folder, Summary), s => SummaryJson.Write(s, summary));

@@ -6,10 +6,10 @@ public sealed record Distribution(double Mean, double P50, double P95, double P9
 /// <summary>Busy share of one chip pool of one centre over the makespan.</summary>
 public sealed record PoolUtilisation(string Centre, string ChipModel, int Chips, double BusyChipHours, double Utilisation);
 
-/// <summary>Per-centre totals.</summary>
+/// <summary>Per-centre totals (<paramref name="CostCny"/>: the centre's full cost, as in <see cref="CostSummary"/>).</summary>
 public sealed record CentreTotals(string Centre, long JobsFinished, double EnergyKwh, double CostCny, double CarbonKg);
 
-/// <summary>The headline metrics of a run (summary.json).</summary>
+/// <summary>The headline metrics of a run (summary.json). <see cref="EnergyKwh"/> is the jobs' energy; <see cref="CostCny"/> the full cost (capex, all electricity, WAN).</summary>
 public sealed record RunSummary(
     string Scenario,
     int Seed,
@@ -28,4 +28,8 @@ public sealed record RunSummary(
     double CostCny,
     double CarbonKg,
     IReadOnlyList<PoolUtilisation> Utilisation,
-    IReadOnlyList<CentreTotals> Centres);
+    IReadOnlyList<CentreTotals> Centres)
+{
+    /// <summary>The full cost breakdown; <see cref="CostCny"/> is its total.</summary>
+    public CostSummary? Cost { get; init; }
+}

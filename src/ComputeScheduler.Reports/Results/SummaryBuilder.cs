@@ -17,9 +17,11 @@ public static class SummaryBuilder
         var jcts = new List<double>();
         var busyUs = new Dictionary<(int Centre, string Chip), double>();
         var perCentre = new (long Jobs, double Energy, double Cost, double Carbon)[scenario.Centres.Count];
-        double energy = 0, cost = 0, carbon = 0;
+        double energy = 0, carbon = 0;
+        var costs = new CostBreakdown(scenario);
         foreach (var o in run.OutcomesInIdOrder())
         {
+            costs.Add(o);
             if (o.Status == JobStatus.Rejected)
             {
                 rejected++;
@@ -36,10 +38,10 @@ public static class SummaryBuilder
             ref var c = ref perCentre[o.Centre!.Value.Value];
             c = (c.Jobs + 1, c.Energy + o.EnergyKwh, c.Cost + o.CostCny, c.Carbon + o.CarbonKg);
             energy += o.EnergyKwh;
-            cost += o.CostCny;
             carbon += o.CarbonKg;
         }
         double makespanS = run.Makespan.TotalSeconds;
+        var cost = costs.Build(run.Makespan);
 
         var utilisation = new List<PoolUtilisation>();
         foreach (var centre in scenario.Centres)
@@ -55,7 +57,7 @@ public static class SummaryBuilder
         var centres = scenario.Centres.Select(c =>
         {
             var t = perCentre[c.Id.Value];
-            return new CentreTotals(c.Key, t.Jobs, t.Energy, t.Cost, t.Carbon);
+            return new CentreTotals(c.Key, t.Jobs, t.Energy, cost.Centres[c.Id.Value].Total.TotalCny, t.Carbon);
         }).ToArray();
 
         return new RunSummary(
@@ -63,8 +65,8 @@ public static class SummaryBuilder
             run.Submitted, finished, rejected, reasons.ToArray(),
             Describe(waits), Describe(jcts),
             makespanS, run.Events,
-            energy, cost, carbon,
-            utilisation, centres);
+            energy, cost.Total.TotalCny, carbon,
+            utilisation, centres) { Cost = cost };
     }
 
     /// <summary>Mean and the 50th/95th/99th percentiles (MathNet's default quantile definition); zeros when empty.</summary>

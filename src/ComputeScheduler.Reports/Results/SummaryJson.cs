@@ -55,6 +55,7 @@ public static class SummaryJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (s.Cost is { } cost) CostJson.Write(w, cost);
         w.WriteEndObject();
         w.Flush();
         stream.WriteByte((byte)'\n');
@@ -70,6 +71,6 @@ public static class SummaryJson
         w.WriteEndObject();
     }
 
-    private static void Num(Utf8JsonWriter w, string name, double v)
+    internal static void Num(Utf8JsonWriter w, string name, double v)
         => w.WriteNumber(name, Math.Round(v, 6, MidpointRounding.ToEven));
 }

@@ -178,6 +178,9 @@ public sealed partial class CentreEngine
             rec.CostCny, rec.CarbonKg, null)
         {
             ChipMilli = job.ChipMilli, Servers = Describe(rec.Grants), Preemptions = rec.Preemptions, Migrations = rec.Migrations,
+            EnergyCostCny = rec.EnergyCostCny, CapexCny = rec.CapexCny, AboveIdleEnergyKwh = rec.AboveIdleKwh,
+            WanTransferGb = job.WanTransferGbTo(_centre.Key),
+            ReferenceChipHours = (job.ObservedRuntimeS is null ? job.WorkReferenceChipSeconds : rec.ReferenceChipS) / 3600d,
         });
         _jobs.Free(slot);
         RequestPass();
@@ -204,7 +207,13 @@ public sealed partial class CentreEngine
         double seconds = (_nowUs - rec.RunStartUs) / 1_000_000d;
         double energy = _performance.EnergyKwh(rec.Pool, job.ChipShare, seconds);
         rec.EnergyKwh += energy;
-        rec.CostCny += _performance.CostCny(rec.Pool, job.ChipShare, seconds, energy);
+        double energyCost = _performance.EnergyCostCny(energy, rec.RunStartUs, _nowUs);
+        double capex = _performance.CapexCny(rec.Pool, job.ChipShare, seconds);
+        rec.EnergyCostCny += energyCost;
+        rec.CapexCny += capex;
+        rec.CostCny += energyCost + capex;
+        rec.AboveIdleKwh += _performance.AboveIdleEnergyKwh(rec.Pool, job.ChipShare, seconds);
+        rec.ReferenceChipS += job.ChipShare * seconds * _performance.Throughput(rec.ClassIndex, rec.Pool);
         rec.CarbonKg += _performance.CarbonKg(energy, rec.RunStartUs, _nowUs);
         rec.AttainedChipS += job.ChipShare * seconds;
         rec.ExecutedS += seconds;
@@ -238,7 +247,10 @@ public sealed partial class CentreEngine
     private void Reject(int slot, string reason)
     {
         var job = _jobs[slot].Job;
-        _outcomes.Add(JobOutcome.Rejected(job, Now, _centre.Id, reason) with { Dispatch = SimTime.FromMicroseconds(_jobs[slot].ArrivalUs) });
+        _outcomes.Add(JobOutcome.Rejected(job, Now, _centre.Id, reason) with
+        {
+            Dispatch = SimTime.FromMicroseconds(_jobs[slot].ArrivalUs), WanTransferGb = job.WanTransferGbTo(_centre.Key),
+        });
         _jobs.Free(slot);
     }
 

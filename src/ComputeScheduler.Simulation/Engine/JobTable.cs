@@ -26,6 +26,10 @@ internal sealed class JobTable
         public double PendingOverheadS;
         public double EnergyKwh;      // over finished runs
         public double CostCny;        // over finished runs
+        public double EnergyCostCny;  // over finished runs
+        public double CapexCny;       // over finished runs
+        public double AboveIdleKwh;   // over finished runs
+        public double ReferenceChipS; // chip-seconds x relative throughput, over finished runs
         public double CarbonKg;       // over finished runs
         public int RunTag;
         public int RunningIndex;      // index in the engine's running list, -1 when not running

@@ -16,7 +16,8 @@ namespace ComputeScheduler.Simulation.Performance;
 /// comm     = 1 / (1 + communicationShare x c),  c = 0 (one scale-up domain),
 ///            refFabric / fabric (one rack), oversubscription x refFabric / fabric (across the fabric)
 /// energy   = (chips x TDP + chips / chipsPerServer x hostPower) x runtime x PUE
-/// cost     = energy x price + chips x runtime x chipHourCost;  carbon = energy x grid factor
+/// cost     = energy x mean price over the run + chips x runtime x capex per chip-hour
+/// carbon   = energy x grid factor
 /// </code>
 /// Throughput is relative to the reference chip (1.0): a measured override when the scenario
 /// gives one, else the ratio of peak BF16 TFLOPS (compute-bound classes) or of memory bandwidth
@@ -124,8 +125,23 @@ public sealed class PerformanceModel
         return itW * seconds / 3600d * _centre.Pue / 1000d;
     }
 
-    public double CostCny(int pool, double chips, double seconds, double energyKwh)
-        => energyKwh * _centre.PriceCnyPerKwh + chips * seconds / 3600d * _centre.Pools[pool].ChipHourCostCny;
+    /// <summary>
+    /// Facility energy in kWh that <paramref name="chips"/> chips of the pool busy for <paramref name="seconds"/>
+    /// draw above what they and their share of the servers' hosts draw idle: chips x (TDP - idle) x seconds x PUE.
+    /// </summary>
+    public double AboveIdleEnergyKwh(int pool, double chips, double seconds)
+    {
+        var chip = _centre.Pools[pool].Chip;
+        return chips * (chip.TdpW - chip.IdleW) * seconds / 3600d * _centre.Pue / 1000d;
+    }
+
+    /// <summary>Cost of <paramref name="energyKwh"/> drawn evenly over [<paramref name="startUs"/>, <paramref name="endUs"/>), at the centre's mean price over it.</summary>
+    public double EnergyCostCny(double energyKwh, long startUs, long endUs)
+        => energyKwh * _centre.MeanPriceCnyPerKwh(SimTime.FromMicroseconds(startUs), SimTime.FromMicroseconds(endUs));
+
+    /// <summary>Capital cost of holding <paramref name="chips"/> chips of the pool for <paramref name="seconds"/>: chip-hours x the pool's capex per chip-hour.</summary>
+    public double CapexCny(int pool, double chips, double seconds)
+        => chips * seconds / 3600d * _centre.Pools[pool].CapexCnyPerChipHour;
 
     public double CarbonKg(double energyKwh) => energyKwh * _centre.CarbonKgPerKwh;
 

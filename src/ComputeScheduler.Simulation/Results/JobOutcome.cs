@@ -10,6 +10,7 @@ namespace ComputeScheduler.Simulation.Results;
 /// time of rejection, <see cref="Centre"/> may be null and <see cref="RejectReason"/> says why.
 /// </summary>
 /// <param name="Dispatch">When the job reached its centre.</param>
+/// <param name="CostCny">What the centre charges the job: <see cref="EnergyCostCny"/> + <see cref="CapexCny"/> (the WAN transfer is priced by the reports).</param>
 public sealed record JobOutcome(
     JobId Id,
     JobKind Kind,
@@ -42,6 +43,24 @@ public sealed record JobOutcome(
 
     /// <summary>Times it resumed on other servers than those of its previous run.</summary>
     public int Migrations { get; init; }
+
+    /// <summary>Electricity cost of <see cref="EnergyKwh"/>, CNY (each run at the centre's mean price over it).</summary>
+    public double EnergyCostCny { get; init; }
+
+    /// <summary>Capital cost of the chip-hours held: chip-hours x the pool's capex per chip-hour, CNY.</summary>
+    public double CapexCny { get; init; }
+
+    /// <summary>The part of <see cref="EnergyKwh"/> above the chips' idle power and the hosts' share: chip-hours x (TDP - idle) x PUE, kWh.</summary>
+    public double AboveIdleEnergyKwh { get; init; }
+
+    /// <summary>GB of data moved over the WAN to reach the centre (its data lived in another centre); 0 when none.</summary>
+    public double WanTransferGb { get; init; }
+
+    /// <summary>
+    /// Reference-chip-hours delivered (finished jobs): the work in reference-chip-seconds / 3,600, or
+    /// for a job with an observed runtime its chip-hours x the pool's relative throughput for its class.
+    /// </summary>
+    public double ReferenceChipHours { get; init; }
 
     /// <summary>Chips held, in whole-chip units.</summary>
     public double ChipShare => Chips * (ChipMilli / 1000d);

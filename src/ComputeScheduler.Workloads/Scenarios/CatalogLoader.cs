@@ -31,9 +31,11 @@ public static class CatalogLoader
             if (!seen.Add(id)) throw m.Error("id", "a chip id not used before", $"duplicate '{id}'");
             var sources = m.Map("sources");
             var sourceTable = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            foreach (var key in new[] { "compute", "memory", "bandwidth", "interconnect", "tdp", "exportControl" })
+            foreach (var key in new[] { "compute", "memory", "bandwidth", "interconnect", "tdp", "exportControl", "idlePower" })
                 sourceTable[key] = sources.String(key);
             sources.RejectUnknown();
+            double tdpW = m.Number("tdpW", 1, 1e5);
+            double idleW = IdleW(m, tdpW);
             chips.Add(new ChipModel(
                 id,
                 m.String("vendor"),
@@ -45,13 +47,23 @@ public static class CatalogLoader
                 m.Number("memoryGib", 0.001, 1e5),
                 m.Number("memoryBandwidthTbps", 0.001, 1e3),
                 m.Number("scaleUpLinkGBps", 0, 1e6),
-                m.Number("tdpW", 1, 1e5),
-                sourceTable));
+                tdpW,
+                sourceTable) { IdleW = idleW });
             m.OptionalString("notes");
             m.RejectUnknown();
         }
         root.RejectUnknown();
         return chips;
+    }
+
+    /// <summary>Idle power: <c>idleW</c> (0 to TDP) or <c>idleFractionOfTdp</c> (0 to 1) x TDP, exactly one of them.</summary>
+    private static double IdleW(YamlMap m, double tdpW)
+    {
+        bool watts = m.Has("idleW"), fraction = m.Has("idleFractionOfTdp");
+        if (watts && fraction) throw m.Error("idleFractionOfTdp", "either idleW or idleFractionOfTdp, not both", "both");
+        if (fraction) return m.Number("idleFractionOfTdp", 0, 1) * tdpW;
+        if (!watts) throw m.Error("idleW", "idle power in W (or idleFractionOfTdp)", "nothing");
+        return m.Number("idleW", 0, tdpW);
     }
 
     private static List<ServerModel> ReadServers(string path, Dictionary<string, ChipModel> chips)
@@ -70,11 +82,17 @@ public static class CatalogLoader
             int domain = m.Integer("scaleUpDomainChips", perServer, perServer, 100_000);
             if (domain % perServer != 0) throw m.Error("scaleUpDomainChips", $"a multiple of chipsPerServer ({perServer})", domain.ToString(System.Globalization.CultureInfo.InvariantCulture));
             double hostW = m.Number("hostPowerW", 0, 1e5);
+            double priceCny = m.Number("priceCny", 0, 1e9);
+            double lifeYears = m.Number("lifeYears", 0.1, 50);
             var sources = m.OptionalMap("sources");
-            if (sources is not null) { sources.OptionalString("config"); sources.OptionalString("hostPower"); sources.RejectUnknown(); }
+            if (sources is not null)
+            {
+                foreach (var key in new[] { "config", "hostPower", "price", "life" }) sources.OptionalString(key);
+                sources.RejectUnknown();
+            }
             m.OptionalString("notes");
             m.RejectUnknown();
-            servers.Add(new ServerModel(id, chip, perServer, domain, hostW));
+            servers.Add(new ServerModel(id, chip, perServer, domain, hostW) { PriceCny = priceCny, LifeYears = lifeYears });
         }
         root.RejectUnknown();
         return servers;

@@ -192,6 +192,7 @@ public static class ScenarioLoader
             m.Number("fibreUsPerKm", WanSettings.Default.FibreUsPerKm, 1, 20),
             m.Number("linkGbps", WanSettings.Default.LinkGbps, 0.001, 1e6));
         m.OptionalString("source");
+        double transferCnyPerTb = m.Number("transferCnyPerTb", 0, 0, 1e6);
         var links = new List<WanLinkBandwidth>();
         foreach (var l in m.OptionalList("links"))
         {
@@ -204,7 +205,7 @@ public static class ScenarioLoader
             l.RejectUnknown();
         }
         m.RejectUnknown();
-        return w with { Links = links };
+        return w with { Links = links, TransferCnyPerTb = transferCnyPerTb };
     }
 
     private static string CentreKey(YamlMap m, string key, List<CentreSpec> centres)

@@ -22,7 +22,11 @@ public class RunRecorderSpillTests
                     Locality.ScaleUpDomain, 0, 0, 0, i % 2 == 0 ? "too big, really" : "no \"stack\"")
                 : new JobOutcome(new JobId(i), JobKind.Inference, "serve", JobStatus.Finished, start, start, start, start + SimDuration.FromSeconds(rng.Next(1, 500)),
                     new CentreId(0), "ref-gpu", 1 + i % 8, Locality.Rack, rng.NextDouble(), rng.NextDouble(), rng.NextDouble(), null)
-                { ChipMilli = i % 3 == 0 ? 250 : 1000, Servers = $"{i % 4}:{1 + i % 8}", Preemptions = i % 5, Migrations = i % 2 });
+                {
+                    ChipMilli = i % 3 == 0 ? 250 : 1000, Servers = $"{i % 4}:{1 + i % 8}", Preemptions = i % 5, Migrations = i % 2,
+                    EnergyCostCny = rng.NextDouble(), CapexCny = rng.NextDouble(), AboveIdleEnergyKwh = rng.NextDouble(),
+                    WanTransferGb = i % 7 == 0 ? rng.NextDouble() * 1000 : 0, ReferenceChipHours = rng.NextDouble(),
+                });
         }
         return list.OrderBy(_ => rng.Next()).ToList(); // delivered in any order
     }
@@ -67,7 +71,7 @@ public class RunRecorderSpillTests
     private static byte[] Csv(RunRecorder run, Model.Scenarios.Scenario scenario)
     {
         using var stream = new MemoryStream();
-        JobsCsv.Write(stream, run.OutcomesInIdOrder(), scenario.Centres);
+        JobsCsv.Write(stream, run.OutcomesInIdOrder(), scenario.Centres, scenario.Wan with { TransferCnyPerTb = 500 });
         return stream.ToArray();
     }
 }

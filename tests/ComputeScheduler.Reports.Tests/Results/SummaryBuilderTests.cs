@@ -12,7 +12,8 @@ public class SummaryBuilderTests
 {
     private static JobOutcome Finished(long id, double submitS, double startS, double endS, int chips, double kwh)
         => new(new JobId(id), JobKind.Training, "train", JobStatus.Finished, SimTime.FromSeconds(submitS), SimTime.FromSeconds(submitS),
-            SimTime.FromSeconds(startS), SimTime.FromSeconds(endS), new CentreId(0), "ref-gpu", chips, Locality.ScaleUpDomain, kwh, kwh * 0.5, kwh * 0.6, null);
+            SimTime.FromSeconds(startS), SimTime.FromSeconds(endS), new CentreId(0), "ref-gpu", chips, Locality.ScaleUpDomain, kwh, kwh * 0.5, kwh * 0.6, null)
+            { EnergyCostCny = kwh * 0.5, AboveIdleEnergyKwh = kwh };
 
     [Fact]
     public void Summary_counts_jobs_and_computes_waits_utilisation_and_totals()
@@ -32,7 +33,9 @@ public class SummaryBuilderTests
         // busy = 8 x 100 + 4 x 50 = 1,000 chip-s of 8 chips x 150 s = 1,200 chip-s
         Assert.Equal(1000.0 / 1200, Assert.Single(s.Utilisation).Utilisation, 9);
         Assert.Equal(3, s.EnergyKwh, 9);
-        Assert.Equal(1.5, s.CostCny, 9);
+        // Jobs: 1.5 CNY of energy (no capex: ScenarioBuilder's servers have no price). Idle: the 1 server's
+        // 1,000 W of host power (its chips idle at 0 W) over the 150 s makespan, x PUE 1.25, at 0.5 CNY/kWh.
+        Assert.Equal(1.5 + 1000 * 150 / 3600d * 1.25 / 1000 * 0.5, s.CostCny, 9);
         Assert.Equal(new KeyValuePair<string, long>("too big", 1), Assert.Single(s.RejectReasons));
     }
 

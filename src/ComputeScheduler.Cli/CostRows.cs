@@ -1,0 +1,20 @@
+using System.Globalization;
+using ComputeScheduler.Reports.Results;
+
+namespace ComputeScheduler.Cli;
+
+/// <summary>The cost lines of the end-of-run table: the parts of the total, the idle share, per reference-chip-hour and per region.</summary>
+internal static class CostRows
+{
+    public static void Add(Action<string, string> row, CostSummary c)
+    {
+        row("  capex / energy / WAN (million CNY)", $"{M(c.Total.CapexCny)} / {M(c.Total.EnergyCostCny)} / {M(c.Total.WanCostCny)}");
+        row("  of which idle capacity (million CNY)", $"{M(c.Idle.TotalCny)} ({M(c.Idle.CapexCny)} capex + {M(c.Idle.EnergyCostCny)} energy)");
+        row("facility energy / of which idle (MWh)", $"{(c.FacilityEnergyKwh / 1000).ToString("N1", CultureInfo.InvariantCulture)} / {(c.IdleEnergyKwh / 1000).ToString("N1", CultureInfo.InvariantCulture)}");
+        row("cost per reference-chip-hour (CNY)", c.CnyPerReferenceChipHour.ToString("N2", CultureInfo.InvariantCulture));
+        row("cost by region (million CNY)", "");
+        foreach (var r in c.Regions) row($"  {r.Name}", M(r.TotalCny));
+    }
+
+    private static string M(double cny) => (cny / 1e6).ToString("N2", CultureInfo.InvariantCulture);
+}
