@@ -152,3 +152,29 @@ public class CostBreakdownTests
         Assert.Equal(expected.TotalCny, actual.TotalCny, 1e-9);
     }
 }
+
+public class TimelineCostTests
+{
+    [Fact]
+    public void Servers_in_service_for_part_of_the_run_draw_base_power_and_capex_only_then_at_that_hours_price()
+    {
+        // One pool of 2 priced servers in service from 01:00 and retired at 02:00; hour 1 costs 0.2 CNY/kWh (flat 0.5 otherwise).
+        var hourly = Enumerable.Repeat(0.5, 24).ToArray();
+        hourly[1] = 0.2;
+        var b = new ScenarioBuilder().WithCentre("a", "east", (CostScenarios.PricedRefServer, 2)).Build();
+        var pool = b.Centres[0].Pools[0] with { InServiceFrom = SimTime.FromSeconds(3600), Retirements = [new Model.Topology.ServerRetirement(SimTime.FromSeconds(7200), 2)] };
+        var s = b with { Centres = [b.Centres[0] with { Pools = [pool], Tariff = new Model.Topology.TariffSchedule(0.5, [(SimTime.Zero, hourly)]) }] };
+        var run = new RunRecorder();
+        run.CountSubmitted(1);
+        run.AddOutcomes([JobOutcome.Rejected(ScenarioBuilder.Job(0, 0, 1, 60), SimTime.FromSeconds(4 * 3600), new CentreId(0), "test: ends the run at 4 h")]);
+
+        var cost = SummaryBuilder.Build(s, run).Cost!;
+
+        // Base power of one server: 8 chips x idle W + host W; two servers for one hour, x PUE 1.25.
+        var server = pool.Server;
+        double kwh = 2 * (8 * server.Chip.IdleW + server.HostPowerW) * 1.25 / 1000;
+        Assert.Equal(kwh, cost.FacilityEnergyKwh, 9);
+        Assert.Equal(kwh * 0.2, cost.Idle.EnergyCostCny, 9);
+        Assert.Equal(2 * server.CapexCnyPerServerHour, cost.Idle.CapexCny, 9);
+    }
+}

@@ -161,3 +161,25 @@ public class TimelineEngineTests
         Assert.Equal("dom-npu", o[2].ChipModel);
     }
 }
+
+public class TariffCostTests
+{
+    [Fact]
+    public void A_jobs_energy_is_priced_at_the_time_of_use_mean_over_its_run()
+    {
+        // Hour 0 costs 1.0 CNY/kWh, hour 1 0.2, the rest 0.5, from the start; the flat price 0.5 never applies.
+        var hourly = Enumerable.Repeat(0.5, 24).ToArray();
+        hourly[0] = 1.0;
+        hourly[1] = 0.2;
+        var b = new ScenarioBuilder().WithCentre("c", "r", (RefServer, 1)).Build();
+        var s = b with { Centres = [b.Centres[0] with { Tariff = new TariffSchedule(0.5, [(SimTime.Zero, hourly)]) }] };
+        // One chip for 7,200 s (work 7,200 reference-chip-seconds on one reference chip): hours 0 and 1, mean (1.0 + 0.2) / 2.
+        var (o, _, _) = EngineHarness.Run(s, [Job(0, 0, 1, 7200)]);
+
+        Assert.Equal(7200, o[0].End.TotalSeconds, 3);
+        Assert.Equal(o[0].EnergyKwh * 0.6, o[0].EnergyCostCny, 9);
+        // The same job started at 02:00 pays the flat-hour price.
+        var (late, _, _) = EngineHarness.Run(s, [Job(0, 7200, 1, 7200)]);
+        Assert.Equal(late[0].EnergyKwh * 0.5, late[0].EnergyCostCny, 9);
+    }
+}
