@@ -23,7 +23,7 @@ public sealed class StagedResultFolder : IDisposable
     /// <summary>The entries a results folder of this tool holds; anything else is a user's file.</summary>
     private static readonly HashSet<string> KnownEntries = new(StringComparer.Ordinal)
     {
-        ResultFolder.ScenarioCopies, ResultFolder.Summary, ResultFolder.Jobs, ResultFolder.Timeseries, ResultFolder.Run,
+        ResultFolder.ScenarioCopies, ResultFolder.Summary, ResultFolder.Jobs, ResultFolder.Timeseries, ResultFolder.Capacity, ResultFolder.Run,
     };
 
     /// <summary>Staging folders of runs still going on in this process (several runs may share a process, e.g. in tests).</summary>
