@@ -17,6 +17,7 @@ public class KilledRunTests
         "write:single-centre.yaml",
         "write:jobs.csv",
         "write:timeseries.csv",
+        "write:capacity.csv",
         "write:summary.json",
         "write:run.json",
         "publish",
