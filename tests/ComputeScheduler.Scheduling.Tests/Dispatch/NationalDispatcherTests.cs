@@ -146,6 +146,19 @@ public class NationalDispatcherTests
     }
 
     [Fact]
+    public void A_link_upgraded_by_the_timeline_moves_data_faster_from_its_date()
+    {
+        var s = TwoCentresOneLink();
+        s = s with { Wan = s.Wan with { Upgrades = [new WanLinkUpgrade("a", "b", 400, SimTime.FromSeconds(1000))] } };
+        // Before the upgrade: 500 GB over 100 Gbit/s = 40 s; from 1,000 s on, over 400 Gbit/s = 10 s.
+        var before = Dispatcher(s).Dispatch(SimTime.FromSeconds(60), [Job(0, 0, 8, 600) with { DataCentre = "a", DataSizeGb = 500 }], [Report(s, 0, busyChips: 8), Report(s, 1)]);
+        var after = Dispatcher(s).Dispatch(SimTime.FromSeconds(1020), [Job(1, 1000, 8, 600) with { DataCentre = "a", DataSizeGb = 500 }], [Report(s, 0, busyChips: 8), Report(s, 1)]);
+
+        Assert.Equal(SimTime.FromSeconds(100), Assert.Single(before.Assigned).Arrival);
+        Assert.Equal(SimTime.FromSeconds(1030), Assert.Single(after.Assigned).Arrival);
+    }
+
+    [Fact]
     public void A_job_run_where_its_data_lives_arrives_at_once()
     {
         var s = TwoCentresOneLink();
