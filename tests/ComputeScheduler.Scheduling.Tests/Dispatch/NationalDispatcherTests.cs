@@ -159,6 +159,22 @@ public class NationalDispatcherTests
     }
 
     [Fact]
+    public void A_job_of_another_stack_goes_to_a_centre_it_can_be_ported_to_and_prefers_a_native_one_with_room()
+    {
+        var s = new ScenarioBuilder().WithCentre("a", "east", (DomServer, 1)).WithCentre("b", "east", (RefServer, 1)).Build();
+        var porting = s.Performance with { Porting = [new Model.Timeline.PortingRule("cuda", "cann", 24, 0.5)] };
+        var cuda = Job(0, 0, 8, 600, stack: "cuda");
+
+        // Only the cann centre: refused without a rule, sent with one.
+        var onlyCann = s with { Centres = [s.Centres[0]] };
+        Assert.Single(new NationalDispatcher(onlyCann.Centres, onlyCann.DemandRegions, onlyCann.Wan, new LeastLoadedDispatch()).Dispatch(SimTime.Zero, [cuda], [Report(onlyCann, 0)]).Rejected);
+        Assert.Single(new NationalDispatcher(onlyCann.Centres, onlyCann.DemandRegions, onlyCann.Wan, new LeastLoadedDispatch(), porting).Dispatch(SimTime.Zero, [cuda], [Report(onlyCann, 0)]).Assigned);
+        // Both: the ported chips count as taken, so the native centre with room wins.
+        var round = new NationalDispatcher(s.Centres, s.DemandRegions, s.Wan, new LeastLoadedDispatch(), porting).Dispatch(SimTime.Zero, [cuda], [Report(s, 0), Report(s, 1)]);
+        Assert.Equal(new CentreId(1), Assert.Single(round.Assigned).Centre);
+    }
+
+    [Fact]
     public void A_job_run_where_its_data_lives_arrives_at_once()
     {
         var s = TwoCentresOneLink();
