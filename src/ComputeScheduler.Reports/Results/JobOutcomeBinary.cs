@@ -35,6 +35,11 @@ public static class JobOutcomeBinary
         w.Write(o.Servers);
         w.Write(o.Preemptions);
         w.Write(o.Migrations);
+        foreach (var reason in WaitReasons.All) w.Write(o.WaitTimes[reason]);
+        w.Write(o.Queued.Microseconds);
+        WriteNullable(w, o.DemandRegion);
+        w.Write(o.LatencyLimitMs.HasValue);
+        if (o.LatencyLimitMs is { } limit) w.Write(limit);
     }
 
     public static JobOutcome Read(BinaryReader r)
@@ -53,13 +58,22 @@ public static class JobOutcomeBinary
         var locality = (Locality)r.ReadByte();
         double energy = r.ReadDouble(), cost = r.ReadDouble(), carbon = r.ReadDouble();
         string? reason = ReadNullable(r);
-        return new JobOutcome(new JobId(id), kind, jobClass, status, submit, dispatch, start, end,
+        var outcome = new JobOutcome(new JobId(id), kind, jobClass, status, submit, dispatch, start, end,
             centre < 0 ? null : new CentreId(centre), chip is null ? null : string.Intern(chip), chips, locality, energy, cost, carbon, reason)
         {
             ChipMilli = r.ReadInt32(),
             Servers = r.ReadString(),
             Preemptions = r.ReadInt32(),
             Migrations = r.ReadInt32(),
+        };
+        Span<long> waits = stackalloc long[WaitReasons.Count];
+        for (int i = 0; i < waits.Length; i++) waits[i] = r.ReadInt64();
+        var queued = SimDuration.FromMicroseconds(r.ReadInt64());
+        string? demand = ReadNullable(r);
+        double? limitMs = r.ReadBoolean() ? r.ReadDouble() : null;
+        return outcome with
+        {
+            WaitTimes = new WaitTimes(waits), Queued = queued, DemandRegion = demand is null ? null : string.Intern(demand), LatencyLimitMs = limitMs,
         };
     }
 

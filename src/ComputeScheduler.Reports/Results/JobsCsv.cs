@@ -13,7 +13,11 @@ public static class JobsCsv
         "id", "kind", "class", "status", "submit_s", "dispatch_s", "start_s", "end_s", "centre", "chip_model",
         "chips", "chip_milli", "locality", "wait_s", "jct_s", "energy_kwh", "cost_cny", "carbon_kg", "reject_reason", "servers",
         "preemptions", "migrations",
+        "queued_s", .. WaitReasons.All.Select(WaitColumn),
     ];
+
+    /// <summary>The column of one wait reason: <c>wait_no_capacity_s</c> for <see cref="WaitReason.NoCapacity"/>.</summary>
+    public static string WaitColumn(WaitReason reason) => $"wait_{WaitReasons.Name(reason).Replace('-', '_')}_s";
 
     /// <param name="inIdOrder">The outcomes, already in job-id order (as <see cref="RunRecorder.OutcomesInIdOrder"/> gives them).</param>
     public static void Write(Stream stream, IEnumerable<JobOutcome> inIdOrder, IReadOnlyList<CentreSpec> centres)
@@ -45,6 +49,8 @@ public static class JobsCsv
             csv.WriteField(o.Servers);
             csv.WriteField(Fmt.Int(o.Preemptions));
             csv.WriteField(Fmt.Int(o.Migrations));
+            csv.WriteField(Fmt.Seconds(o.Queued.Microseconds));
+            foreach (var reason in WaitReasons.All) csv.WriteField(Fmt.Seconds(o.WaitTimes[reason]));
             csv.EndRecord();
         }
     }

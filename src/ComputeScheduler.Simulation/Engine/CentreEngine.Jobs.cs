@@ -63,6 +63,7 @@ public sealed partial class CentreEngine
         ref var rec = ref _jobs[slot];
         var job = rec.Job;
         rec.EnqueuedUs = _nowUs;
+        JoinWaitGroup(slot);
         _queue.Add(new WaitingJob(slot, job.Id, Now, job.Chips, job.Priority, job.WorkReferenceChipSeconds, rec.EstimateS, ActiveOf(slot)));
         _queuedChips += job.Chips;
     }
@@ -76,6 +77,7 @@ public sealed partial class CentreEngine
     private void OnSchedulePass()
     {
         RunPass();
+        ClassifyWaiting();
         if (_preemptive is not null) ScheduleReview(_preemptive);
     }
 
@@ -122,6 +124,8 @@ public sealed partial class CentreEngine
         CheckGrants(job, result.Pool, rec.EligiblePools, grants);
         _capacity.Allocate(grants);
         _queue.Remove(slot);
+        LeaveWaitGroup(slot);
+        _dirtyPools |= 1UL << result.Pool;
         _queuedChips -= job.Chips;
         _busyMilliPerPool[result.Pool] += (long)job.Chips * job.ChipMilli;
         if (rec.Preemptions > 0 && !SameServers(rec.Grants, grants)) rec.Migrations++;
@@ -154,6 +158,8 @@ public sealed partial class CentreEngine
             rec.CostCny, rec.CarbonKg, null)
         {
             ChipMilli = job.ChipMilli, Servers = Describe(rec.Grants), Preemptions = rec.Preemptions, Migrations = rec.Migrations,
+            WaitTimes = WaitTimesOf(rec), Queued = SimDuration.FromMicroseconds(rec.QueuedUs),
+            DemandRegion = job.DemandRegion, LatencyLimitMs = job.LatencyLimitMs,
         });
         _jobs.Free(slot);
         RequestPass();
@@ -174,6 +180,7 @@ public sealed partial class CentreEngine
         var job = rec.Job;
         rec.RemainingFraction = RemainingFractionNow(rec);
         _capacity.Release(rec.Grants);
+        _dirtyPools |= 1UL << rec.Pool;
         RemoveRunning(slot);
         _busyMilliPerPool[rec.Pool] -= (long)job.Chips * job.ChipMilli;
         double seconds = (_nowUs - rec.RunStartUs) / 1_000_000d;
@@ -213,7 +220,10 @@ public sealed partial class CentreEngine
     private void Reject(int slot, string reason)
     {
         var job = _jobs[slot].Job;
-        _outcomes.Add(JobOutcome.Rejected(job, Now, _centre.Id, reason) with { Dispatch = SimTime.FromMicroseconds(_jobs[slot].ArrivalUs) });
+        _outcomes.Add(JobOutcome.Rejected(job, Now, _centre.Id, reason) with
+        {
+            Dispatch = SimTime.FromMicroseconds(_jobs[slot].ArrivalUs), WaitTimes = WaitTimesOf(_jobs[slot]),
+        });
         _jobs.Free(slot);
     }
 

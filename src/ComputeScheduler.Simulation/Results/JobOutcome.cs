@@ -43,6 +43,21 @@ public sealed record JobOutcome(
     /// <summary>Times it resumed on other servers than those of its previous run.</summary>
     public int Migrations { get; init; }
 
+    /// <summary>
+    /// Its waiting per reason: submit to first start, plus every spell queued after a preemption.
+    /// Sums to <see cref="Wait"/> plus the spells after preemptions (<see cref="Queued"/> minus the first spell).
+    /// </summary>
+    public WaitTimes WaitTimes { get; init; }
+
+    /// <summary>Total time queued in its centre: the first spell (dispatch to first start) and every spell after a preemption.</summary>
+    public SimDuration Queued { get; init; }
+
+    /// <summary>For inference: the demand region it serves, or null.</summary>
+    public string? DemandRegion { get; init; }
+
+    /// <summary>For inference: the latency limit to its demand region, or null.</summary>
+    public double? LatencyLimitMs { get; init; }
+
     /// <summary>Chips held, in whole-chip units.</summary>
     public double ChipShare => Chips * (ChipMilli / 1000d);
 
@@ -51,5 +66,29 @@ public sealed record JobOutcome(
 
     public static JobOutcome Rejected(JobSpec job, SimTime at, CentreId? centre, string reason) =>
         new(job.Id, job.Kind, job.JobClass, JobStatus.Rejected, job.Submit, at, at, at, centre, null, job.Chips,
-            Locality.ScaleUpDomain, 0, 0, 0, reason) { ChipMilli = job.ChipMilli };
+            Locality.ScaleUpDomain, 0, 0, 0, reason)
+        {
+            ChipMilli = job.ChipMilli, DemandRegion = job.DemandRegion, LatencyLimitMs = job.LatencyLimitMs,
+            WaitTimes = PreCentre(job.Submit.Microseconds, at.Microseconds, at.Microseconds, at.Microseconds),
+        };
+
+    /// <summary>
+    /// Wait times before the centre: dispatch (submit to the first dispatch round), held (first round
+    /// to dispatch) and transfer (dispatch to arrival); every reason in the centre 0.
+    /// </summary>
+    public static WaitTimes PreCentre(long submitUs, long firstRoundUs, long dispatchedUs, long arrivalUs)
+    {
+        Span<long> us = stackalloc long[WaitReasons.Count];
+        us.Clear();
+        AddPreCentre(us, submitUs, firstRoundUs, dispatchedUs, arrivalUs);
+        return new WaitTimes(us);
+    }
+
+    /// <summary>Adds the pre-centre reasons (see <see cref="PreCentre"/>) to <paramref name="us"/>.</summary>
+    public static void AddPreCentre(Span<long> us, long submitUs, long firstRoundUs, long dispatchedUs, long arrivalUs)
+    {
+        us[(int)WaitReason.Dispatch] += firstRoundUs - submitUs;
+        us[(int)WaitReason.Held] += dispatchedUs - firstRoundUs;
+        us[(int)WaitReason.Transfer] += arrivalUs - dispatchedUs;
+    }
 }
