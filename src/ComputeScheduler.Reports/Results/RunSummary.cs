@@ -28,4 +28,8 @@ public sealed record RunSummary(
     double CostCny,
     double CarbonKg,
     IReadOnlyList<PoolUtilisation> Utilisation,
-    IReadOnlyList<CentreTotals> Centres);
+    IReadOnlyList<CentreTotals> Centres)
+{
+    /// <summary>Why jobs waited, and waits, JCTs and queued times per centre, region and class; null when not computed.</summary>
+    public WaitBreakdown? Waits { get; init; }
+}

@@ -62,7 +62,10 @@ public static class SummaryBuilder
             Describe(waits), Describe(jcts),
             makespanS, run.Events,
             energy, cost, carbon,
-            utilisation, centres);
+            utilisation, centres)
+        {
+            Waits = WaitBreakdown.Build(scenario, run.OutcomesInIdOrder()),
+        };
     }
 
     /// <summary>Mean and the 50th/95th/99th percentiles (MathNet's default quantile definition); zeros when empty.</summary>

@@ -55,12 +55,13 @@ public static class SummaryJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (s.Waits is { } waits) WaitBreakdownJson.Write(w, waits);
         w.WriteEndObject();
         w.Flush();
         stream.WriteByte((byte)'\n');
     }
 
-    private static void WriteDistribution(Utf8JsonWriter w, string name, Distribution d)
+    internal static void WriteDistribution(Utf8JsonWriter w, string name, Distribution d)
     {
         w.WriteStartObject(name);
         Num(w, "mean", d.Mean);
@@ -70,6 +71,6 @@ public static class SummaryJson
         w.WriteEndObject();
     }
 
-    private static void Num(Utf8JsonWriter w, string name, double v)
+    internal static void Num(Utf8JsonWriter w, string name, double v)
         => w.WriteNumber(name, Math.Round(v, 6, MidpointRounding.ToEven));
 }
