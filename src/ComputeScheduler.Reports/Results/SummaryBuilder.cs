@@ -17,8 +17,10 @@ public static class SummaryBuilder
         var busyUs = new Dictionary<(int Centre, string Chip), double>();
         var perCentre = new (long Jobs, double Energy, double Cost, double Carbon)[scenario.Centres.Count];
         double energy = 0, cost = 0, carbon = 0;
+        var waitBreakdown = new WaitBreakdown.Builder(scenario);
         foreach (var o in run.OutcomesInIdOrder())
         {
+            waitBreakdown.Add(o);
             if (o.Status == JobStatus.Rejected)
             {
                 rejected++;
@@ -64,7 +66,7 @@ public static class SummaryBuilder
             energy, cost, carbon,
             utilisation, centres)
         {
-            Waits = WaitBreakdown.Build(scenario, run.OutcomesInIdOrder()),
+            Waits = waitBreakdown.Build(),
         };
     }
 

@@ -2,6 +2,7 @@ using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Model.Topology;
 using ComputeScheduler.Simulation.Results;
+using MathNet.Numerics.Statistics;
 
 namespace ComputeScheduler.Reports.Results;
 
@@ -41,57 +42,101 @@ public sealed record WaitBreakdown(
     LatencyAttainment Latency,
     IReadOnlyList<LatencyAttainment> LatencyByDemandRegion)
 {
-    /// <summary>One pass over the finished jobs in job-id order, so every sum adds in the same order.</summary>
-    public static WaitBreakdown Build(Scenario scenario, IEnumerable<JobOutcome> inIdOrder)
+    /// <summary>
+    /// Takes the outcomes one by one in job-id order (within <see cref="SummaryBuilder"/>'s one pass),
+    /// so every sum adds in the same order whatever the delivery order.
+    /// </summary>
+    public sealed class Builder
     {
-        var all = new Accumulator();
-        var centres = scenario.Centres.Select(_ => new Accumulator()).ToArray();
-        var regions = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
-        var classes = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
-        var demand = scenario.DemandRegions.ToDictionary(d => d.Key, StringComparer.Ordinal);
-        var latency = new SortedDictionary<string, (long Jobs, long Within)>(StringComparer.Ordinal);
-        long preemptions = 0, migrations = 0;
-        foreach (var o in inIdOrder)
+        private readonly Scenario _scenario;
+        private readonly Accumulator _all = new(queuedOnly: true);
+        private readonly Accumulator[] _centres;
+        private readonly Dictionary<string, Accumulator> _regions = new(StringComparer.Ordinal);
+        private readonly Accumulator[] _regionOfCentre;
+        private readonly Dictionary<string, Accumulator> _classes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, double[]> _latencyMs = new(StringComparer.Ordinal);  // demand region -> latency to each centre
+        private readonly SortedDictionary<string, (long Jobs, long Within)> _latency = new(StringComparer.Ordinal);
+        private long _preemptions, _migrations;
+
+        public Builder(Scenario scenario)
         {
-            if (o.Status != JobStatus.Finished) continue;
-            var centre = scenario.Centres[o.Centre!.Value.Value];
-            all.Add(o);
-            centres[centre.Id.Value].Add(o);
-            Of(regions, centre.Region).Add(o);
-            Of(classes, o.JobClass).Add(o);
-            preemptions += o.Preemptions;
-            migrations += o.Migrations;
-            if (o.Kind == JobKind.Inference && o.LatencyLimitMs is { } limit && o.DemandRegion is { } key && demand.TryGetValue(key, out var region))
+            _scenario = scenario;
+            _centres = scenario.Centres.Select(_ => new Accumulator()).ToArray();
+            _regionOfCentre = scenario.Centres.Select(c => Of(_regions, c.Region)).ToArray();
+            foreach (var d in scenario.DemandRegions)
+                _latencyMs[d.Key] = scenario.Centres.Select(c => WanMap.LatencyMs(d, c, scenario.Wan)).ToArray();
+        }
+
+        /// <summary>Counts a finished job; other outcomes are skipped.</summary>
+        public void Add(JobOutcome o)
+        {
+            if (o.Status != JobStatus.Finished) return;
+            var centre = _scenario.Centres[o.Centre!.Value.Value];
+            _all.Add(o);
+            _centres[centre.Id.Value].Add(o);
+            _regionOfCentre[centre.Id.Value].Add(o);
+            Of(_classes, o.JobClass).Add(o);
+            _preemptions += o.Preemptions;
+            _migrations += o.Migrations;
+            if (o.Kind == JobKind.Inference && o.LatencyLimitMs is { } limit && o.DemandRegion is { } key && _latencyMs.TryGetValue(key, out var toCentre))
             {
-                var (jobs, within) = latency.GetValueOrDefault(key);
-                latency[key] = (jobs + 1, within + (WanMap.LatencyMs(region, centre, scenario.Wan) <= limit ? 1 : 0));
+                var (jobs, within) = _latency.GetValueOrDefault(key);
+                _latency[key] = (jobs + 1, within + (toCentre[centre.Id.Value] <= limit ? 1 : 0));
             }
         }
-        var byDemand = latency.Select(l => new LatencyAttainment(l.Key, l.Value.Jobs, l.Value.Within)).ToArray();
-        return new WaitBreakdown(
-            SummaryBuilder.Describe(all.Queued), all.Totals(), preemptions, migrations,
-            scenario.Centres.Select(c => centres[c.Id.Value].Metrics(c.Key) with { Region = c.Region }).ToArray(),
-            regions.Select(r => r.Value.Metrics(r.Key)).ToArray(),
-            classes.Select(c => c.Value.Metrics(c.Key)).ToArray(),
-            new LatencyAttainment("all", byDemand.Sum(l => l.Jobs), byDemand.Sum(l => l.WithinLimit)),
-            byDemand);
+
+        public WaitBreakdown Build()
+        {
+            var byDemand = _latency.Select(l => new LatencyAttainment(l.Key, l.Value.Jobs, l.Value.Within)).ToArray();
+            return new WaitBreakdown(
+                Describe(_all.Queued), _all.Totals(), _preemptions, _migrations,
+                _scenario.Centres.Select(c => _centres[c.Id.Value].Metrics(c.Key) with { Region = c.Region }).ToArray(),
+                Sorted(_regions), Sorted(_classes),
+                new LatencyAttainment("all", byDemand.Sum(l => l.Jobs), byDemand.Sum(l => l.WithinLimit)),
+                byDemand);
+        }
     }
 
-    private static Accumulator Of(SortedDictionary<string, Accumulator> groups, string key)
+    /// <summary>
+    /// Mean (summed in job-id order) and the 50th/95th/99th percentiles by MathNet's default quantile
+    /// definition (R8, as <see cref="SummaryBuilder.Describe"/>), found by selection rather than a full sort.
+    /// </summary>
+    private static Distribution Describe(List<double> values)
+    {
+        if (values.Count == 0) return new Distribution(0, 0, 0, 0);
+        double sum = 0;
+        foreach (double v in values) sum += v;
+        var data = values.ToArray();
+        double p50 = ArrayStatistics.QuantileInplace(data, 0.50);
+        double p95 = ArrayStatistics.QuantileInplace(data, 0.95);
+        double p99 = ArrayStatistics.QuantileInplace(data, 0.99);
+        return new Distribution(sum / data.Length, p50, p95, p99);
+    }
+
+    /// <summary>The groups with jobs, in ordinal order of their names.</summary>
+    private static GroupMetrics[] Sorted(Dictionary<string, Accumulator> groups)
+        => groups.Where(g => g.Value.Jobs > 0).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Value.Metrics(g.Key)).ToArray();
+
+    private static Accumulator Of(Dictionary<string, Accumulator> groups, string key)
     {
         if (!groups.TryGetValue(key, out var a)) groups[key] = a = new Accumulator();
         return a;
     }
 
-    private sealed class Accumulator
+    private sealed class Accumulator(bool queuedOnly = false)
     {
         public readonly List<double> Waits = new(), Jcts = new(), Queued = new();
         private readonly long[] _us = new long[WaitReasons.Count];
 
+        public int Jobs => Queued.Count;
+
         public void Add(JobOutcome o)
         {
-            Waits.Add(o.Wait.TotalSeconds);
-            Jcts.Add(o.Jct.TotalSeconds);
+            if (!queuedOnly)
+            {
+                Waits.Add(o.Wait.TotalSeconds);
+                Jcts.Add(o.Jct.TotalSeconds);
+            }
             Queued.Add(o.Queued.TotalSeconds);
             foreach (var r in WaitReasons.All) _us[(int)r] += o.WaitTimes[r];
         }
@@ -99,6 +144,6 @@ public sealed record WaitBreakdown(
         public WaitReasonTotals Totals() => new(_us.Select(us => us / 1_000_000d).ToArray());
 
         public GroupMetrics Metrics(string name)
-            => new(name, Waits.Count, SummaryBuilder.Describe(Waits), SummaryBuilder.Describe(Jcts), SummaryBuilder.Describe(Queued), Totals());
+            => new(name, Queued.Count, Describe(Waits), Describe(Jcts), Describe(Queued), Totals());
     }
 }

@@ -58,6 +58,22 @@ public class WaitBreakdownTests
     }
 
     [Fact]
+    public void In_a_one_centre_run_the_centres_distributions_equal_the_runs()
+    {
+        var scenario = new ScenarioBuilder().WithCentre("a", "east", (ScenarioBuilder.RefServer, 1)).Build();
+        var run = new RunRecorder();
+        var rng = new Random(7);
+        run.AddOutcomes(Enumerable.Range(0, 997).Select(i => Finished(i, 0, "train", Math.Round(rng.NextDouble() * 1e5, 6), Waits())));
+
+        var s = SummaryBuilder.Build(scenario, run);
+        var centre = Assert.Single(s.Waits!.ByCentre);
+
+        Assert.Equal((s.WaitS.P50, s.WaitS.P95, s.WaitS.P99), (centre.WaitS.P50, centre.WaitS.P95, centre.WaitS.P99));
+        Assert.Equal((s.JctS.P50, s.JctS.P95, s.JctS.P99), (centre.JctS.P50, centre.JctS.P95, centre.JctS.P99));
+        Assert.Equal(s.WaitS.Mean, centre.WaitS.Mean, 9);
+    }
+
+    [Fact]
     public void Summary_json_carries_the_waits_object_with_every_reason_by_its_file_name()
     {
         var scenario = new ScenarioBuilder().WithCentre("a", "east", (ScenarioBuilder.RefServer, 1)).Build();
