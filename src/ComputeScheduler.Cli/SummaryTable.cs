@@ -26,6 +26,7 @@ public static class SummaryTable
         Row("events", s.Events.ToString("N0", CultureInfo.InvariantCulture));
         Row("wall time (s)", wallS.ToString("0.0", CultureInfo.InvariantCulture));
         console.Write(table);
+        WaitTable.Show(console, s);
         console.MarkupLine($"results: [bold]{Markup.Escape(Path.GetFullPath(folder))}[/]");
     }
 

@@ -13,7 +13,7 @@ internal static class CentreInputs
             case ReportState m:
                 return new WindowReport(m.Centre, engine.AdvanceTo(engine.Now));
             case AdvanceTo m:
-                foreach (var a in m.Arrivals) engine.Submit(a.Job, a.At);
+                foreach (var a in m.Arrivals) engine.Submit(a.Job, a.At, a.Dispatched, a.FirstRound);
                 return new WindowReport(m.Centre, engine.AdvanceTo(m.Horizon));
             case CloseCentre m:
                 return new WindowReport(m.Centre, engine.Close(m.End));

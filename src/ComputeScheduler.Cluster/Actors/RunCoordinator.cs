@@ -105,7 +105,7 @@ public sealed class RunCoordinator : ReceiveActor
             foreach (var a in reply.Round.Assigned)
             {
                 // Jobs the dispatcher placed reach their centre at the dispatch time, or later when their data crosses the WAN first.
-                arrivals[a.Centre.Value].Add(new JobArrival(a.Job, a.Arrival));
+                arrivals[a.Centre.Value].Add(new JobArrival(a.Job, a.Arrival) { Dispatched = a.Dispatched, FirstRound = a.FirstRound });
             }
             for (int c = 0; c < _centres.Length; c++)
             {

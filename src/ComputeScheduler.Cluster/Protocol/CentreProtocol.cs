@@ -13,7 +13,14 @@ public interface ICentreMessage
 }
 
 /// <summary>A job handed to a centre, reaching it at <see cref="At"/>.</summary>
-public readonly record struct JobArrival(JobSpec Job, SimTime At);
+public readonly record struct JobArrival(JobSpec Job, SimTime At)
+{
+    /// <summary>The dispatch round that sent it (its submit time for an addressed job).</summary>
+    public SimTime Dispatched { get; init; } = At;
+
+    /// <summary>The dispatcher's first round for it: <see cref="Dispatched"/> unless the policy held it.</summary>
+    public SimTime FirstRound { get; init; } = At;
+}
 
 /// <summary>Asks a centre for its state before the first window.</summary>
 public sealed record ReportState(CentreId Centre) : ICentreMessage;

@@ -75,6 +75,8 @@ public sealed class WindowProtocolSerializer : SerializerWithStringManifest
                 {
                     WireFormat.Write(w, a.Job);
                     w.Write(a.At.Microseconds);
+                    w.Write(a.Dispatched.Microseconds);
+                    w.Write(a.FirstRound.Microseconds);
                 }
                 break;
             case CloseCentre m:
@@ -133,7 +135,7 @@ public sealed class WindowProtocolSerializer : SerializerWithStringManifest
             {
                 var horizon = WireFormat.Time(r);
                 var arrivals = ImmutableArray.CreateBuilder<JobArrival>(r.ReadInt32());
-                for (int i = 0; i < arrivals.Capacity; i++) arrivals.Add(new JobArrival(WireFormat.ReadJob(r), WireFormat.Time(r)));
+                for (int i = 0; i < arrivals.Capacity; i++) arrivals.Add(new JobArrival(WireFormat.ReadJob(r), WireFormat.Time(r)) { Dispatched = WireFormat.Time(r), FirstRound = WireFormat.Time(r) });
                 return new AdvanceTo(centre, horizon, arrivals.MoveToImmutable());
             }
             case CloseCentreManifest: return new CloseCentre(centre, WireFormat.Time(r));

@@ -83,6 +83,7 @@ internal static class WireFormat
             w.Write(s.BusyChips);
             w.Write(s.QueuedJobs);
             w.Write(s.PowerKw);
+            w.Write(s.StrandedChips);
         }
     }
 
@@ -102,7 +103,7 @@ internal static class WireFormat
         for (int i = 0; i < outcomes.Capacity; i++) outcomes.Add(ReadOutcome(r));
         var samples = ImmutableArray.CreateBuilder<TimeseriesSample>(r.ReadInt32());
         for (int i = 0; i < samples.Capacity; i++)
-            samples.Add(new TimeseriesSample(r.ReadInt64(), new CentreId(r.ReadInt32()), r.ReadInt32(), r.ReadString(), r.ReadInt32(), r.ReadDouble(), r.ReadInt32(), r.ReadDouble()));
+            samples.Add(new TimeseriesSample(r.ReadInt64(), new CentreId(r.ReadInt32()), r.ReadInt32(), r.ReadString(), r.ReadInt32(), r.ReadDouble(), r.ReadInt32(), r.ReadDouble()) { StrandedChips = r.ReadInt32() });
         return new WindowOutput(report, outcomes.MoveToImmutable(), samples.MoveToImmutable());
     }
 

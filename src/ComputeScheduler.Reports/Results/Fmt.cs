@@ -8,6 +8,7 @@ internal static class Fmt
     /// <summary>Whole microseconds as exact seconds with six decimals.</summary>
     public static string Seconds(long us)
     {
+        if (us == 0) return "0.000000"; // most wait-reason columns: no formatting
         string sign = us < 0 ? "-" : "";
         long a = Math.Abs(us);
         return $"{sign}{(a / 1_000_000).ToString(CultureInfo.InvariantCulture)}.{(a % 1_000_000).ToString("D6", CultureInfo.InvariantCulture)}";

@@ -40,6 +40,11 @@ public static class JobOutcomeBinary
         w.Write(o.AboveIdleEnergyKwh);
         w.Write(o.WanTransferGb);
         w.Write(o.ReferenceChipHours);
+        foreach (var reason in WaitReasons.All) w.Write(o.WaitTimes[reason]);
+        w.Write(o.Queued.Microseconds);
+        WriteNullable(w, o.DemandRegion);
+        w.Write(o.LatencyLimitMs.HasValue);
+        if (o.LatencyLimitMs is { } limit) w.Write(limit);
     }
 
     public static JobOutcome Read(BinaryReader r)
@@ -58,7 +63,7 @@ public static class JobOutcomeBinary
         var locality = (Locality)r.ReadByte();
         double energy = r.ReadDouble(), cost = r.ReadDouble(), carbon = r.ReadDouble();
         string? reason = ReadNullable(r);
-        return new JobOutcome(new JobId(id), kind, jobClass, status, submit, dispatch, start, end,
+        var outcome = new JobOutcome(new JobId(id), kind, jobClass, status, submit, dispatch, start, end,
             centre < 0 ? null : new CentreId(centre), chip is null ? null : string.Intern(chip), chips, locality, energy, cost, carbon, reason)
         {
             ChipMilli = r.ReadInt32(),
@@ -70,6 +75,15 @@ public static class JobOutcomeBinary
             AboveIdleEnergyKwh = r.ReadDouble(),
             WanTransferGb = r.ReadDouble(),
             ReferenceChipHours = r.ReadDouble(),
+        };
+        Span<long> waits = stackalloc long[WaitReasons.Count];
+        for (int i = 0; i < waits.Length; i++) waits[i] = r.ReadInt64();
+        var queued = SimDuration.FromMicroseconds(r.ReadInt64());
+        string? demand = ReadNullable(r);
+        double? limitMs = r.ReadBoolean() ? r.ReadDouble() : null;
+        return outcome with
+        {
+            WaitTimes = new WaitTimes(waits), Queued = queued, DemandRegion = demand is null ? null : string.Intern(demand), LatencyLimitMs = limitMs,
         };
     }
 

@@ -13,7 +13,12 @@ public static class JobsCsv
         "id", "kind", "class", "status", "submit_s", "dispatch_s", "start_s", "end_s", "centre", "chip_model",
         "chips", "chip_milli", "locality", "wait_s", "jct_s", "energy_kwh", "cost_cny", "carbon_kg", "reject_reason", "servers",
         "preemptions", "migrations", "capex_cny", "energy_cost_cny", "wan_gb", "wan_cost_cny", "ref_chip_hours",
+        "preemptions", "migrations",
+        "queued_s", .. WaitReasons.All.Select(WaitColumn),
     ];
+
+    /// <summary>The column of one wait reason: <c>wait_no_capacity_s</c> for <see cref="WaitReason.NoCapacity"/>.</summary>
+    public static string WaitColumn(WaitReason reason) => $"wait_{WaitReasons.Name(reason).Replace('-', '_')}_s";
 
     /// <param name="inIdOrder">The outcomes, already in job-id order (as <see cref="RunRecorder.OutcomesInIdOrder"/> gives them).</param>
     /// <param name="wan">Prices the WAN transfers (none when null); cost_cny is the job's full cost: capex + energy + WAN.</param>
@@ -52,6 +57,8 @@ public static class JobsCsv
             csv.WriteField(Fmt.Number(o.WanTransferGb));
             csv.WriteField(Fmt.Number(wanCost));
             csv.WriteField(Fmt.Number(o.ReferenceChipHours));
+            csv.WriteField(Fmt.Seconds(o.Queued.Microseconds));
+            foreach (var reason in WaitReasons.All) csv.WriteField(Fmt.Seconds(o.WaitTimes[reason]));
             csv.EndRecord();
         }
     }

@@ -32,4 +32,6 @@ public sealed record RunSummary(
 {
     /// <summary>The full cost breakdown; <see cref="CostCny"/> is its total.</summary>
     public CostSummary? Cost { get; init; }
+    /// <summary>Why jobs waited, and waits, JCTs and queued times per centre, region and class; null when not computed.</summary>
+    public WaitBreakdown? Waits { get; init; }
 }

@@ -19,9 +19,11 @@ public static class SummaryBuilder
         var perCentre = new (long Jobs, double Energy, double Cost, double Carbon)[scenario.Centres.Count];
         double energy = 0, carbon = 0;
         var costs = new CostBreakdown(scenario);
+        var waitBreakdown = new WaitBreakdown.Builder(scenario);
         foreach (var o in run.OutcomesInIdOrder())
         {
             costs.Add(o);
+            waitBreakdown.Add(o);
             if (o.Status == JobStatus.Rejected)
             {
                 rejected++;
@@ -66,7 +68,11 @@ public static class SummaryBuilder
             Describe(waits), Describe(jcts),
             makespanS, run.Events,
             energy, cost.Total.TotalCny, carbon,
-            utilisation, centres) { Cost = cost };
+            utilisation, centres)
+        {
+            Cost = cost,
+            Waits = waitBreakdown.Build(),
+        };
     }
 
     /// <summary>Mean and the 50th/95th/99th percentiles (MathNet's default quantile definition); zeros when empty.</summary>

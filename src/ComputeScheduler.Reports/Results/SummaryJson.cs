@@ -56,12 +56,13 @@ public static class SummaryJson
         }
         w.WriteEndArray();
         if (s.Cost is { } cost) CostJson.Write(w, cost);
+        if (s.Waits is { } waits) WaitBreakdownJson.Write(w, waits);
         w.WriteEndObject();
         w.Flush();
         stream.WriteByte((byte)'\n');
     }
 
-    private static void WriteDistribution(Utf8JsonWriter w, string name, Distribution d)
+    internal static void WriteDistribution(Utf8JsonWriter w, string name, Distribution d)
     {
         w.WriteStartObject(name);
         Num(w, "mean", d.Mean);

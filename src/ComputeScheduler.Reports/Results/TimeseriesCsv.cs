@@ -9,7 +9,7 @@ namespace ComputeScheduler.Reports.Results;
 public static class TimeseriesCsv
 {
     public static readonly string[] Header =
-        ["time_s", "centre", "chip_model", "total_chips", "busy_chips", "utilisation", "queued_jobs", "power_kw"];
+        ["time_s", "centre", "chip_model", "total_chips", "busy_chips", "utilisation", "queued_jobs", "power_kw", "stranded_chips"];
 
     public static void Write(Stream stream, IReadOnlyList<TimeseriesSample> samples, IReadOnlyList<CentreSpec> centres)
     {
@@ -26,6 +26,7 @@ public static class TimeseriesCsv
             csv.WriteField(Fmt.Number(s.TotalChips > 0 ? s.BusyChips / s.TotalChips : 0)); // no chips in service: 0
             csv.WriteField(Fmt.Int(s.QueuedJobs));
             csv.WriteField(Fmt.Number(s.PowerKw, 3));
+            csv.WriteField(Fmt.Int(s.StrandedChips));
             csv.EndRecord();
         }
     }

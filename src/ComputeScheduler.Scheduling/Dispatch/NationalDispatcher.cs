@@ -26,7 +26,7 @@ public sealed class NationalDispatcher
     private readonly double[,] _wanLatencyS;                   // [from, to] one-way latency between centres, s
     private readonly double[,] _wanGbps;                       // [from, to] link bandwidth, Gbit/s
     private readonly IDispatchPolicy _policy;
-    private readonly List<JobSpec> _waiting = new();
+    private readonly List<(JobSpec Job, SimTime FirstRound)> _waiting = new();  // held jobs and their first round
     private readonly List<(int Centre, long ArrivalUs, int Chips)> _inTransit = new();
     private readonly CentreView[] _views;
     private readonly long[] _sentChips;
@@ -77,20 +77,20 @@ public sealed class NationalDispatcher
         foreach (var t in _inTransit) _sentChips[t.Centre] += t.Chips;
         var assigned = new List<DispatchAssignment>();
         var rejected = new List<JobOutcome>();
-        var held = new List<JobSpec>();
-        foreach (var job in _waiting) DispatchOne(now, job, reports, assigned, rejected, held);
-        foreach (var job in submitted) DispatchOne(now, job, reports, assigned, rejected, held);
+        var held = new List<(JobSpec, SimTime)>();
+        foreach (var (job, firstRound) in _waiting) DispatchOne(now, firstRound, job, reports, assigned, rejected, held);
+        foreach (var job in submitted) DispatchOne(now, now, job, reports, assigned, rejected, held);
         _waiting.Clear();
         _waiting.AddRange(held);
         return new DispatchRound(assigned, rejected);
     }
 
-    private void DispatchOne(SimTime now, JobSpec job, IReadOnlyList<CentreReport> reports,
-        List<DispatchAssignment> assigned, List<JobOutcome> rejected, List<JobSpec> held)
+    private void DispatchOne(SimTime now, SimTime firstRound, JobSpec job, IReadOnlyList<CentreReport> reports,
+        List<DispatchAssignment> assigned, List<JobOutcome> rejected, List<(JobSpec, SimTime)> held)
     {
         if (job.TargetCentre is { } target)
         {
-            assigned.Add(new DispatchAssignment(target, job, now));
+            assigned.Add(new DispatchAssignment(target, job, now) { Dispatched = now, FirstRound = firstRound });
             return;
         }
         int dataCentre = -1;
@@ -114,7 +114,7 @@ public sealed class NationalDispatcher
         var decision = _policy.Dispatch(now, job, _views.AsSpan(0, n));
         if (!decision.IsAssigned)
         {
-            held.Add(job);
+            held.Add((job, firstRound));
             return;
         }
         int chosen = decision.Centre.Value;
@@ -125,7 +125,7 @@ public sealed class NationalDispatcher
             arrival = now + SimDuration.FromSecondsCeiling(TransferSeconds(job, dataCentre, chosen, now));
             _inTransit.Add((chosen, arrival.Microseconds, job.Chips));
         }
-        assigned.Add(new DispatchAssignment(decision.Centre, job, arrival));
+        assigned.Add(new DispatchAssignment(decision.Centre, job, arrival) { Dispatched = now, FirstRound = firstRound });
     }
 
     /// <summary>WAN transfer of the job's data between two centres at <paramref name="now"/>: one-way latency + size / bandwidth (after any link upgrade in force).</summary>

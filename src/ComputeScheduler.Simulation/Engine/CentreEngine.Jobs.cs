@@ -78,6 +78,7 @@ public sealed partial class CentreEngine
         ref var rec = ref _jobs[slot];
         rec.EnqueuedUs = _nowUs;
         rec.InQueue = true;
+        JoinWaitGroup(slot);
         _queue.Add(WaitingOf(slot));
         _queuedChips += rec.Job.Chips;
     }
@@ -99,6 +100,7 @@ public sealed partial class CentreEngine
     private void OnSchedulePass()
     {
         RunPass();
+        ClassifyWaiting();
         if (_preemptive is not null) ScheduleReview(_preemptive);
     }
 
@@ -146,6 +148,8 @@ public sealed partial class CentreEngine
         _capacity.Allocate(grants);
         _queue.Remove(slot);
         rec.InQueue = false;
+        LeaveWaitGroup(slot);
+        _dirtyPools |= 1UL << result.Pool;
         _queuedChips -= job.Chips;
         _busyMilliPerPool[result.Pool] += (long)job.Chips * job.ChipMilli;
         if (rec.Preemptions > 0 && !SameServers(rec.Grants, grants)) rec.Migrations++;
@@ -181,6 +185,8 @@ public sealed partial class CentreEngine
             EnergyCostCny = rec.EnergyCostCny, CapexCny = rec.CapexCny, AboveIdleEnergyKwh = rec.AboveIdleKwh,
             WanTransferGb = job.WanTransferGbTo(_centre.Key),
             ReferenceChipHours = (job.ObservedRuntimeS is null ? job.WorkReferenceChipSeconds : rec.ReferenceChipS) / 3600d,
+            WaitTimes = WaitTimesOf(rec), Queued = SimDuration.FromMicroseconds(rec.QueuedUs),
+            DemandRegion = job.DemandRegion, LatencyLimitMs = job.LatencyLimitMs,
         });
         _jobs.Free(slot);
         RequestPass();
@@ -202,6 +208,7 @@ public sealed partial class CentreEngine
         var job = rec.Job;
         rec.RemainingFraction = RemainingFractionNow(rec);
         _capacity.Release(rec.Grants);
+        _dirtyPools |= 1UL << rec.Pool;
         RemoveRunning(slot);
         _busyMilliPerPool[rec.Pool] -= (long)job.Chips * job.ChipMilli;
         double seconds = (_nowUs - rec.RunStartUs) / 1_000_000d;
@@ -249,7 +256,7 @@ public sealed partial class CentreEngine
         var job = _jobs[slot].Job;
         _outcomes.Add(JobOutcome.Rejected(job, Now, _centre.Id, reason) with
         {
-            Dispatch = SimTime.FromMicroseconds(_jobs[slot].ArrivalUs), WanTransferGb = job.WanTransferGbTo(_centre.Key),
+            Dispatch = SimTime.FromMicroseconds(_jobs[slot].ArrivalUs), WanTransferGb = job.WanTransferGbTo(_centre.Key), WaitTimes = WaitTimesOf(_jobs[slot]),
         });
         _jobs.Free(slot);
     }

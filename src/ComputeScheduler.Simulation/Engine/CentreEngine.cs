@@ -88,11 +88,22 @@ public sealed partial class CentreEngine
     }
 
     /// <summary>Hands a job to the centre; it arrives at <paramref name="arrival"/> (not before the engine's time).</summary>
-    public void Submit(JobSpec job, SimTime arrival)
+    public void Submit(JobSpec job, SimTime arrival) => Submit(job, arrival, arrival, arrival);
+
+    /// <summary>
+    /// Hands a job to the centre that the national dispatcher sent at <paramref name="dispatched"/>
+    /// (its first round for the job was <paramref name="firstRound"/>); it arrives at <paramref name="arrival"/>,
+    /// after any WAN transfer. The times split its wait before the centre into dispatch, held and transfer.
+    /// </summary>
+    public void Submit(JobSpec job, SimTime arrival, SimTime dispatched, SimTime firstRound)
     {
         if (arrival.Microseconds < _nowUs)
             throw new InvalidOperationException($"job {job.Id} arrives at {arrival} but centre {_centre.Key} is already at {Now}");
+        if (firstRound > dispatched || dispatched > arrival)
+            throw new ArgumentException($"job {job.Id}: its first dispatch round {firstRound}, dispatch {dispatched} and arrival {arrival} are out of order");
         int slot = _jobs.Add(job, arrival.Microseconds);
+        _jobs[slot].DispatchedUs = dispatched.Microseconds;
+        _jobs[slot].FirstRoundUs = firstRound.Microseconds;
         _events.Push(arrival.Microseconds, EventKind.JobArrival, slot);
     }
 
@@ -174,7 +185,10 @@ public sealed partial class CentreEngine
                 int activeServers = _started[p] ? info.ServerCount - _held[p].Count - _capacity.ServersWithFree(p, info.ChipsPerServer) : 0;
                 double busy = _busyMilliPerPool[p] / 1000d;
                 double powerKw = (busy * server.Chip.TdpW + activeServers * server.HostPowerW) * _centre.Pue / 1000d;
-                _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, InstalledChips(p), busy, _queue.Count, powerKw));
+                _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, InstalledChips(p), busy, _queue.Count, powerKw)
+                {
+                    StrandedChips = StrandedChips(p),
+                });
             }
             _nextSampleUs += _sampleIntervalUs;
         }

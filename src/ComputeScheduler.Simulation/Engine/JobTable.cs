@@ -16,6 +16,12 @@ internal sealed class JobTable
         public long StartUs;          // first start, -1 before it
         public long RunStartUs;       // start of the current run
         public long EnqueuedUs;       // when it last joined the queue
+        public long DispatchedUs;     // when the national dispatcher sent it (= ArrivalUs when not known)
+        public long FirstRoundUs;     // the dispatcher's first round for it (= DispatchedUs when not held)
+        public long QueuedUs;         // over finished queue spells
+        public long[] WaitUs;         // per WaitReason, over finished spells
+        public long[] WaitSnapUs;     // its wait group's counters when it joined the queue (first spell)
+        public int WaitGroup;         // index of its wait group, -1 before it first queues
         public int ClassIndex;
         public double EstimateS;
         public double RemainingFraction;
@@ -64,7 +70,8 @@ internal sealed class JobTable
             if (_used == _records.Length) Array.Resize(ref _records, _records.Length * 2);
             slot = _used++;
         }
-        _records[slot] = new Record { Job = job, ArrivalUs = arrivalUs, Pool = -1, Grants = [], StartUs = -1, RunningIndex = -1, RemainingFraction = 1 };
+        _records[slot] = new Record { Job = job, ArrivalUs = arrivalUs, Pool = -1, Grants = [], StartUs = -1, RunningIndex = -1, RemainingFraction = 1,
+            DispatchedUs = arrivalUs, FirstRoundUs = arrivalUs, WaitGroup = -1 };
         return slot;
     }
 

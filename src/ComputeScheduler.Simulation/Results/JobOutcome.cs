@@ -61,6 +61,20 @@ public sealed record JobOutcome(
     /// for a job with an observed runtime its chip-hours x the pool's relative throughput for its class.
     /// </summary>
     public double ReferenceChipHours { get; init; }
+    /// <summary>
+    /// Its waiting per reason: submit to first start, plus every spell queued after a preemption.
+    /// Sums to <see cref="Wait"/> plus the spells after preemptions (<see cref="Queued"/> minus the first spell).
+    /// </summary>
+    public WaitTimes WaitTimes { get; init; }
+
+    /// <summary>Total time queued in its centre: the first spell (dispatch to first start) and every spell after a preemption.</summary>
+    public SimDuration Queued { get; init; }
+
+    /// <summary>For inference: the demand region it serves, or null.</summary>
+    public string? DemandRegion { get; init; }
+
+    /// <summary>For inference: the latency limit to its demand region, or null.</summary>
+    public double? LatencyLimitMs { get; init; }
 
     /// <summary>Chips held, in whole-chip units.</summary>
     public double ChipShare => Chips * (ChipMilli / 1000d);
@@ -70,5 +84,29 @@ public sealed record JobOutcome(
 
     public static JobOutcome Rejected(JobSpec job, SimTime at, CentreId? centre, string reason) =>
         new(job.Id, job.Kind, job.JobClass, JobStatus.Rejected, job.Submit, at, at, at, centre, null, job.Chips,
-            Locality.ScaleUpDomain, 0, 0, 0, reason) { ChipMilli = job.ChipMilli };
+            Locality.ScaleUpDomain, 0, 0, 0, reason)
+        {
+            ChipMilli = job.ChipMilli, DemandRegion = job.DemandRegion, LatencyLimitMs = job.LatencyLimitMs,
+            WaitTimes = PreCentre(job.Submit.Microseconds, at.Microseconds, at.Microseconds, at.Microseconds),
+        };
+
+    /// <summary>
+    /// Wait times before the centre: dispatch (submit to the first dispatch round), held (first round
+    /// to dispatch) and transfer (dispatch to arrival); every reason in the centre 0.
+    /// </summary>
+    public static WaitTimes PreCentre(long submitUs, long firstRoundUs, long dispatchedUs, long arrivalUs)
+    {
+        Span<long> us = stackalloc long[WaitReasons.Count];
+        us.Clear();
+        AddPreCentre(us, submitUs, firstRoundUs, dispatchedUs, arrivalUs);
+        return new WaitTimes(us);
+    }
+
+    /// <summary>Adds the pre-centre reasons (see <see cref="PreCentre"/>) to <paramref name="us"/>.</summary>
+    public static void AddPreCentre(Span<long> us, long submitUs, long firstRoundUs, long dispatchedUs, long arrivalUs)
+    {
+        us[(int)WaitReason.Dispatch] += firstRoundUs - submitUs;
+        us[(int)WaitReason.Held] += dispatchedUs - firstRoundUs;
+        us[(int)WaitReason.Transfer] += arrivalUs - dispatchedUs;
+    }
 }

@@ -7,4 +7,12 @@ namespace ComputeScheduler.Simulation.Results;
 /// <param name="QueuedJobs">Jobs waiting in the centre (all pools).</param>
 /// <param name="PowerKw">Facility power of the pool: (busy chips x TDP + active servers x host power) x PUE.</param>
 public readonly record struct TimeseriesSample(
-    long TimeUs, CentreId Centre, int Pool, string ChipModel, int TotalChips, double BusyChips, int QueuedJobs, double PowerKw);
+    long TimeUs, CentreId Centre, int Pool, string ChipModel, int TotalChips, double BusyChips, int QueuedJobs, double PowerKw)
+{
+    /// <summary>
+    /// Wholly free chips of the pool that none of the centre's waiting jobs could be placed on now:
+    /// all its free chips when jobs wait and none that may use the pool could be placed in it; 0 when
+    /// no job waits or one of them could (docs/results.md, "Stranded chips").
+    /// </summary>
+    public int StrandedChips { get; init; }
+}

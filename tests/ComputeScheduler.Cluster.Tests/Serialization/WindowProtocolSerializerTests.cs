@@ -57,6 +57,14 @@ public class WindowProtocolSerializerTests : TestKit
     }
 
     [Fact]
+    public void A_job_arrival_carries_when_it_was_dispatched_and_its_first_dispatch_round()
+    {
+        var arrival = new JobArrival(Filled<JobSpec>(), SimTime.FromMicroseconds(900)) { Dispatched = SimTime.FromMicroseconds(600), FirstRound = SimTime.FromMicroseconds(300) };
+        var back = Assert.Single(RoundTrip(new AdvanceTo(new CentreId(1), SimTime.FromMicroseconds(1000), [arrival])).Arrivals);
+        Assert.Equal((900L, 600L, 300L), (back.At.Microseconds, back.Dispatched.Microseconds, back.FirstRound.Microseconds));
+    }
+
+    [Fact]
     public void A_job_with_every_optional_value_absent_survives_the_wire()
     {
         var job = new JobSpec(new JobId(1), SimTime.Zero, 0, JobKind.Training, "c", 1, null, null, 1.0 / 3, 0, null, 0, false, null, null, null);
@@ -119,7 +127,7 @@ public class WindowProtocolSerializerTests : TestKit
             Pools = [new PoolReport("H100", "cuda", 64, 12), new PoolReport("910B", "cann", 128, 0)],
         };
         return new WindowOutput(report, [Filled<JobOutcome>()],
-            [new TimeseriesSample(300_000_000, new CentreId(centre), 1, "910B", 128, 96.5, 7, 1234.0625), new TimeseriesSample(600_000_000, new CentreId(centre), 0, "H100", 64, 0.1, 0, Math.PI)]);
+            [new TimeseriesSample(300_000_000, new CentreId(centre), 1, "910B", 128, 96.5, 7, 1234.0625) { StrandedChips = 24 }, new TimeseriesSample(600_000_000, new CentreId(centre), 0, "H100", 64, 0.1, 0, Math.PI)]);
     }
 
     /// <summary>
@@ -148,6 +156,8 @@ public class WindowProtocolSerializerTests : TestKit
         if (t == typeof(bool)) return true;
         if (t == typeof(string)) return $"s{n}é";
         if (t == typeof(SimTime)) return SimTime.FromMicroseconds(123_456_789L * n);
+        if (t == typeof(SimDuration)) return SimDuration.FromMicroseconds(987_654_321L * n);
+        if (t == typeof(WaitTimes)) return new WaitTimes(WaitReasons.All.Select(r => 1_000_003L * n + 17 * (int)r).ToArray());
         if (t == typeof(CentreId)) return new CentreId(n);
         if (t == typeof(JobId)) return new JobId(9_000_000_000L + n);
         if (t.IsEnum) return Enum.GetValues(t).GetValue(Enum.GetValues(t).Length - 1);

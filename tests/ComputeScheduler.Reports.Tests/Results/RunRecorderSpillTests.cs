@@ -26,6 +26,9 @@ public class RunRecorderSpillTests
                     ChipMilli = i % 3 == 0 ? 250 : 1000, Servers = $"{i % 4}:{1 + i % 8}", Preemptions = i % 5, Migrations = i % 2,
                     EnergyCostCny = rng.NextDouble(), CapexCny = rng.NextDouble(), AboveIdleEnergyKwh = rng.NextDouble(),
                     WanTransferGb = i % 7 == 0 ? rng.NextDouble() * 1000 : 0, ReferenceChipHours = rng.NextDouble(),
+                    WaitTimes = new WaitTimes(WaitReasons.All.Select(r => (long)rng.Next(0, 1_000_000) * (1 + (int)r)).ToArray()),
+                    Queued = SimDuration.FromMicroseconds(rng.Next(0, 9_000_000)),
+                    DemandRegion = i % 4 == 0 ? null : $"region-{i % 3}", LatencyLimitMs = i % 5 == 0 ? null : 10 + i % 7 / 3d,
                 });
         }
         return list.OrderBy(_ => rng.Next()).ToList(); // delivered in any order
@@ -45,6 +48,20 @@ public class RunRecorderSpillTests
         Assert.Equal(Summary(memory, scenario), Summary(spilled, scenario));
         Assert.Equal(Enumerable.Range(0, 1000).Select(i => (long)i), spilled.OutcomesInIdOrder().Select(o => o.Id.Value));
         Assert.Equal(1000, spilled.OutcomeCount);
+    }
+
+    [Fact]
+    public void A_spilled_outcome_reads_back_equal_to_the_one_written_with_its_wait_reasons_queued_time_and_latency_limit()
+    {
+        var outcomes = Outcomes(200);
+        using var memory = new RunRecorder(1_000_000);
+        using var spilled = new RunRecorder(3);
+        memory.AddOutcomes(outcomes);
+        spilled.AddOutcomes(outcomes);
+
+        var back = spilled.OutcomesInIdOrder().ToList();
+        Assert.Equal(memory.OutcomesInIdOrder(), back);
+        Assert.Contains(back, o => o.WaitTimes[WaitReason.QueueOrder] > 0 && o.Queued > SimDuration.Zero && o.DemandRegion is not null && o.LatencyLimitMs is not null);
     }
 
     [Fact]

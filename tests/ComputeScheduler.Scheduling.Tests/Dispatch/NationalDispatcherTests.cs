@@ -24,6 +24,37 @@ public class NationalDispatcherTests
 
     private static NationalDispatcher Dispatcher(Scenario s) => new(s.Centres, s.DemandRegions, s.Wan, new LeastLoadedDispatch());
 
+    /// <summary>Holds every job in the first round it sees it, then sends it to the first eligible centre.</summary>
+    private sealed class HoldOnce : IDispatchPolicy
+    {
+        private readonly HashSet<long> _seen = new();
+
+        public string Name => "hold-once";
+
+        public DispatchDecision Dispatch(JobSpec job, ReadOnlySpan<CentreView> eligible)
+            => _seen.Add(job.Id.Value) ? DispatchDecision.Wait : new DispatchDecision(true, eligible[0].Centre);
+    }
+
+    [Fact]
+    public void A_job_held_by_the_policy_is_sent_later_with_its_first_round_so_its_hold_can_be_told_from_the_dispatch_interval()
+    {
+        var s = new ScenarioBuilder().WithCentre("a", "east", (RefServer, 4)).Build();
+        var dispatcher = new NationalDispatcher(s.Centres, s.DemandRegions, s.Wan, new HoldOnce());
+        var first = dispatcher.Dispatch(SimTime.FromSeconds(60), [Job(0, 30, 1, 10)], [Report(s, 0)]);
+        Assert.Empty(first.Assigned);
+
+        var sent = Assert.Single(dispatcher.Dispatch(SimTime.FromSeconds(120), [], [Report(s, 0)]).Assigned);
+        Assert.Equal((60d, 120d, 120d), (sent.FirstRound.TotalSeconds, sent.Dispatched.TotalSeconds, sent.Arrival.TotalSeconds));
+    }
+
+    [Fact]
+    public void A_job_sent_in_its_first_round_has_that_round_as_first_round_and_dispatch_time()
+    {
+        var s = new ScenarioBuilder().WithCentre("a", "east", (RefServer, 4)).Build();
+        var sent = Assert.Single(Dispatcher(s).Dispatch(SimTime.FromSeconds(60), [Job(0, 30, 1, 10)], [Report(s, 0)]).Assigned);
+        Assert.Equal((60d, 60d), (sent.FirstRound.TotalSeconds, sent.Dispatched.TotalSeconds));
+    }
+
     [Fact]
     public void LeastLoaded_sends_a_job_to_the_centre_with_the_smallest_committed_share()
     {

@@ -65,7 +65,7 @@ internal static class CaseRunner
             var round = dispatcher.Dispatch(SimTime.FromMicroseconds(now), toDispatch, reports);
             outcomes.AddRange(round.Rejected);
             // As the run coordinator hands them over: the dispatched jobs first, then those addressed to the centre.
-            foreach (var a in round.Assigned) engines[a.Centre.Value].Submit(a.Job, a.Arrival);
+            foreach (var a in round.Assigned) engines[a.Centre.Value].Submit(a.Job, a.Arrival, a.Dispatched, a.FirstRound);
             foreach (var job in addressed) engines[job.TargetCentre!.Value.Value].Submit(job, job.Submit);
             for (int e = 0; e < engines.Length; e++)
             {

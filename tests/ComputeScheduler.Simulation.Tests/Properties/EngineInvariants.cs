@@ -28,6 +28,7 @@ internal static class EngineInvariants
         var jobs = c.Jobs.ToDictionary(j => j.Id.Value);
         EachJobEndsExactlyOnce(c, run);
         TimesAreOrdered(c, jobs, run);
+        WaitReasonsAddUp(run);
         if (run.Logs is { } logs)
         {
             for (int centre = 0; centre < logs.Length; centre++)
@@ -44,6 +45,28 @@ internal static class EngineInvariants
     }
 
     private static Exception Fail(string message) => new Xunit.Sdk.XunitException(message);
+
+    /// <summary>
+    /// Every microsecond of a job's waiting has exactly one reason: the reasons before the centre add up
+    /// to dispatch - submit, those of the first queue spell to start - dispatch, and with the spells
+    /// after preemptions to its queued time.
+    /// </summary>
+    private static void WaitReasonsAddUp(CaseRun run)
+    {
+        foreach (var o in run.Outcomes)
+        {
+            var w = o.WaitTimes;
+            foreach (var r in WaitReasons.All)
+                if (w[r] < 0) throw Fail($"job {o.Id}: {WaitReasons.Name(r)} wait {w[r]} us is negative ({w})");
+            long before = w[WaitReason.Dispatch] + w[WaitReason.Held] + w[WaitReason.Transfer];
+            long firstSpell = w[WaitReason.NoCapacity] + w[WaitReason.Gang] + w[WaitReason.QueueOrder];
+            if (before != (o.Dispatch - o.Submit).Microseconds) throw Fail($"job {o.Id}: waits before its centre {before} us, dispatch - submit {(o.Dispatch - o.Submit).Microseconds} us ({w})");
+            if (o.Status != JobStatus.Finished) continue;
+            if (firstSpell != (o.Start - o.Dispatch).Microseconds) throw Fail($"job {o.Id}: first queue spell by reason {firstSpell} us, start - dispatch {(o.Start - o.Dispatch).Microseconds} us ({w})");
+            if (firstSpell + w[WaitReason.Preempted] != o.Queued.Microseconds) throw Fail($"job {o.Id}: queued {o.Queued.Microseconds} us, by reason {firstSpell + w[WaitReason.Preempted]} us ({w})");
+            if (o.Preemptions == 0 && w[WaitReason.Preempted] != 0) throw Fail($"job {o.Id}: never preempted but {w[WaitReason.Preempted]} us preempted");
+        }
+    }
 
     /// <summary>(b) one outcome per submitted job: none lost, none duplicated, none invented.</summary>
     private static void EachJobEndsExactlyOnce(PropertyCase c, CaseRun run)

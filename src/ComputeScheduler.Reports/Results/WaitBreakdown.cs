@@ -1,0 +1,149 @@
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Model.Topology;
+using ComputeScheduler.Simulation.Results;
+using MathNet.Numerics.Statistics;
+
+namespace ComputeScheduler.Reports.Results;
+
+/// <summary>Seconds of waiting per reason, summed over a group's finished jobs, and each reason's share of them.</summary>
+/// <param name="Seconds">Per reason, in <see cref="WaitReasons.All"/> order.</param>
+public sealed record WaitReasonTotals(IReadOnlyList<double> Seconds)
+{
+    public double TotalSeconds => Seconds.Sum();
+
+    public double Share(WaitReason reason) => TotalSeconds > 0 ? Seconds[(int)reason] / TotalSeconds : 0;
+}
+
+/// <summary>Waits, JCTs, queued times and wait reasons of the finished jobs of one centre, region or job class.</summary>
+/// <param name="Name">The centre's key, the region or the job class.</param>
+/// <param name="QueuedS">Total time queued in the centre (the first spell and every spell after a preemption).</param>
+public sealed record GroupMetrics(string Name, long Jobs, Distribution WaitS, Distribution JctS, Distribution QueuedS, WaitReasonTotals Reasons)
+{
+    /// <summary>For a centre, its region; otherwise null.</summary>
+    public string? Region { get; init; }
+}
+
+/// <summary>Inference jobs with a latency limit, and how many ran in a centre within it of their demand region.</summary>
+public sealed record LatencyAttainment(string Name, long Jobs, long WithinLimit)
+{
+    public double Share => Jobs > 0 ? (double)WithinLimit / Jobs : 0;
+}
+
+/// <summary>Why jobs waited, and the distributions per centre, region and job class (summary.json "waits"; docs/results.md).</summary>
+public sealed record WaitBreakdown(
+    Distribution QueuedS,
+    WaitReasonTotals Reasons,
+    long Preemptions,
+    long Migrations,
+    IReadOnlyList<GroupMetrics> ByCentre,
+    IReadOnlyList<GroupMetrics> ByRegion,
+    IReadOnlyList<GroupMetrics> ByClass,
+    LatencyAttainment Latency,
+    IReadOnlyList<LatencyAttainment> LatencyByDemandRegion)
+{
+    /// <summary>
+    /// Takes the outcomes one by one in job-id order (within <see cref="SummaryBuilder"/>'s one pass),
+    /// so every sum adds in the same order whatever the delivery order.
+    /// </summary>
+    public sealed class Builder
+    {
+        private readonly Scenario _scenario;
+        private readonly Accumulator _all = new(queuedOnly: true);
+        private readonly Accumulator[] _centres;
+        private readonly Dictionary<string, Accumulator> _regions = new(StringComparer.Ordinal);
+        private readonly Accumulator[] _regionOfCentre;
+        private readonly Dictionary<string, Accumulator> _classes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, double[]> _latencyMs = new(StringComparer.Ordinal);  // demand region -> latency to each centre
+        private readonly SortedDictionary<string, (long Jobs, long Within)> _latency = new(StringComparer.Ordinal);
+        private long _preemptions, _migrations;
+
+        public Builder(Scenario scenario)
+        {
+            _scenario = scenario;
+            _centres = scenario.Centres.Select(_ => new Accumulator()).ToArray();
+            _regionOfCentre = scenario.Centres.Select(c => Of(_regions, c.Region)).ToArray();
+            foreach (var d in scenario.DemandRegions)
+                _latencyMs[d.Key] = scenario.Centres.Select(c => WanMap.LatencyMs(d, c, scenario.Wan)).ToArray();
+        }
+
+        /// <summary>Counts a finished job; other outcomes are skipped.</summary>
+        public void Add(JobOutcome o)
+        {
+            if (o.Status != JobStatus.Finished) return;
+            var centre = _scenario.Centres[o.Centre!.Value.Value];
+            _all.Add(o);
+            _centres[centre.Id.Value].Add(o);
+            _regionOfCentre[centre.Id.Value].Add(o);
+            Of(_classes, o.JobClass).Add(o);
+            _preemptions += o.Preemptions;
+            _migrations += o.Migrations;
+            if (o.Kind == JobKind.Inference && o.LatencyLimitMs is { } limit && o.DemandRegion is { } key && _latencyMs.TryGetValue(key, out var toCentre))
+            {
+                var (jobs, within) = _latency.GetValueOrDefault(key);
+                _latency[key] = (jobs + 1, within + (toCentre[centre.Id.Value] <= limit ? 1 : 0));
+            }
+        }
+
+        public WaitBreakdown Build()
+        {
+            var byDemand = _latency.Select(l => new LatencyAttainment(l.Key, l.Value.Jobs, l.Value.Within)).ToArray();
+            return new WaitBreakdown(
+                Describe(_all.Queued), _all.Totals(), _preemptions, _migrations,
+                _scenario.Centres.Select(c => _centres[c.Id.Value].Metrics(c.Key) with { Region = c.Region }).ToArray(),
+                Sorted(_regions), Sorted(_classes),
+                new LatencyAttainment("all", byDemand.Sum(l => l.Jobs), byDemand.Sum(l => l.WithinLimit)),
+                byDemand);
+        }
+    }
+
+    /// <summary>
+    /// Mean (summed in job-id order) and the 50th/95th/99th percentiles by MathNet's default quantile
+    /// definition (R8, as <see cref="SummaryBuilder.Describe"/>), found by selection rather than a full sort.
+    /// </summary>
+    private static Distribution Describe(List<double> values)
+    {
+        if (values.Count == 0) return new Distribution(0, 0, 0, 0);
+        double sum = 0;
+        foreach (double v in values) sum += v;
+        var data = values.ToArray();
+        double p50 = ArrayStatistics.QuantileInplace(data, 0.50);
+        double p95 = ArrayStatistics.QuantileInplace(data, 0.95);
+        double p99 = ArrayStatistics.QuantileInplace(data, 0.99);
+        return new Distribution(sum / data.Length, p50, p95, p99);
+    }
+
+    /// <summary>The groups with jobs, in ordinal order of their names.</summary>
+    private static GroupMetrics[] Sorted(Dictionary<string, Accumulator> groups)
+        => groups.Where(g => g.Value.Jobs > 0).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Value.Metrics(g.Key)).ToArray();
+
+    private static Accumulator Of(Dictionary<string, Accumulator> groups, string key)
+    {
+        if (!groups.TryGetValue(key, out var a)) groups[key] = a = new Accumulator();
+        return a;
+    }
+
+    private sealed class Accumulator(bool queuedOnly = false)
+    {
+        public readonly List<double> Waits = new(), Jcts = new(), Queued = new();
+        private readonly long[] _us = new long[WaitReasons.Count];
+
+        public int Jobs => Queued.Count;
+
+        public void Add(JobOutcome o)
+        {
+            if (!queuedOnly)
+            {
+                Waits.Add(o.Wait.TotalSeconds);
+                Jcts.Add(o.Jct.TotalSeconds);
+            }
+            Queued.Add(o.Queued.TotalSeconds);
+            foreach (var r in WaitReasons.All) _us[(int)r] += o.WaitTimes[r];
+        }
+
+        public WaitReasonTotals Totals() => new(_us.Select(us => us / 1_000_000d).ToArray());
+
+        public GroupMetrics Metrics(string name)
+            => new(name, Queued.Count, Describe(Waits), Describe(Jcts), Describe(Queued), Totals());
+    }
+}
