@@ -13,7 +13,6 @@ public static class JobsCsv
         "id", "kind", "class", "status", "submit_s", "dispatch_s", "start_s", "end_s", "centre", "chip_model",
         "chips", "chip_milli", "locality", "wait_s", "jct_s", "energy_kwh", "cost_cny", "carbon_kg", "reject_reason", "servers",
         "preemptions", "migrations", "capex_cny", "energy_cost_cny", "wan_gb", "wan_cost_cny", "ref_chip_hours",
-        "preemptions", "migrations",
         "queued_s", .. WaitReasons.All.Select(WaitColumn),
     ];
 

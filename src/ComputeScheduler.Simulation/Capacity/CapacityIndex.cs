@@ -24,6 +24,7 @@ public sealed class CapacityIndex : IFreeCapacityView
     private readonly ulong[] _wholeMask;    // per server: bit i set when chip i is wholly free
     private readonly long[] _cpuFree;       // per server, long.MaxValue when not modelled
     private readonly long[] _memFree;       // per server, long.MaxValue when not modelled
+    private readonly bool[] _outOfService;  // per server: held out of service by a timeline (no room for anything)
 
     public CapacityIndex(CentreSpec centre)
     {
@@ -85,6 +86,7 @@ public sealed class CapacityIndex : IFreeCapacityView
         _milli = new short[chips];
         _cpuFree = new long[servers];
         _memFree = new long[servers];
+        _outOfService = new bool[servers];
         for (int s = 0; s < servers; s++)
         {
             var model = centre.Pools[_serverPool[s]].Server;
@@ -107,9 +109,16 @@ public sealed class CapacityIndex : IFreeCapacityView
 
     public int FreeMilli(int server, int chip) => _milli[_firstChip[server] + chip];
 
-    public bool HasHostRoom(int server, long cpuMilli, long memoryMib) => cpuMilli <= _cpuFree[server] && memoryMib <= _memFree[server];
+    public bool HasHostRoom(int server, long cpuMilli, long memoryMib) => !_outOfService[server] && cpuMilli <= _cpuFree[server] && memoryMib <= _memFree[server];
 
-    public long FreeCpuMilli(int server) => _cpuFree[server];
+    /// <summary>
+    /// Takes a server out of service (or back): out of service, it has no room for CPU or memory
+    /// either, even where they are not modelled, so not even a job of no chips is placed on it. Its
+    /// chips are held by the caller's grants.
+    /// </summary>
+    public void SetOutOfService(int server, bool outOfService) => _outOfService[server] = outOfService;
+
+    public long FreeCpuMilli(int server) => _outOfService[server] ? 0 : _cpuFree[server];
 
     public int FirstServerWithFree(int pool, int freeChips, int fromServer)
     {

@@ -118,13 +118,17 @@ public sealed partial class CentreEngine
         for (int s = 0; s < servers; s++)
             grants[s] = new ChipGrant(last - 1 - s, info.ChipsPerServer, CpuMilli: Math.Max(0, model.CpuMilli), MemoryMib: Math.Max(0, model.MemoryMib));
         _capacity.Allocate(grants);
+        foreach (var g in grants) _capacity.SetOutOfService(g.Server, true);
         _held[p].AddRange(grants);
+        _dirtyPools |= 1UL << p;
     }
 
     private void ReleaseAll(int p)
     {
+        foreach (var g in _held[p]) _capacity.SetOutOfService(g.Server, false);
         _capacity.Release(_held[p].ToArray());
         _held[p].Clear();
+        _dirtyPools |= 1UL << p;
     }
 
     /// <summary>Rejects the waiting jobs that no pool left can ever hold (and that await no port that could).</summary>
@@ -139,6 +143,7 @@ public sealed partial class CentreEngine
             {
                 _queue.Remove(slot);
                 rec.InQueue = false;
+                LeaveWaitGroup(slot);
                 _queuedChips -= rec.Job.Chips;
             }
             else
@@ -204,12 +209,15 @@ public sealed partial class CentreEngine
         {
             _queue.Remove(slot);
             _queue.Add(WaitingOf(slot));
+            MoveWaitGroup(slot);
         }
         else if (rec.AwaitingPort)
         {
             rec.AwaitingPort = false;
             _portingWaiters--;
+            long waited = _nowUs - rec.ArrivalUs;
             Enqueue(slot);
+            rec.WaitUs[(int)WaitReason.Porting] += waited;
         }
         RequestPass();
     }

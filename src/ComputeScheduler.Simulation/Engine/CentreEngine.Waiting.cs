@@ -72,6 +72,24 @@ public sealed partial class CentreEngine
         if (rec.Preemptions == 0) rec.WaitSnapUs = (long[])group.AccUs.Clone();
     }
 
+    /// <summary>
+    /// A queued job's allowed pools grew (a port became ready): it moves to the group of its new
+    /// request, its time so far booked from the old group, without ending its spell in the queue.
+    /// </summary>
+    private void MoveWaitGroup(int slot)
+    {
+        ref var rec = ref _jobs[slot];
+        var old = _waitGroups[rec.WaitGroup];
+        old.Advance(_nowUs);
+        old.Members--;
+        if (rec.Preemptions == 0)
+            for (int r = 0; r < rec.WaitUs.Length; r++) rec.WaitUs[r] += old.AccUs[r] - rec.WaitSnapUs[r];
+        var kept = rec.WaitUs;
+        rec.WaitGroup = -1;
+        JoinWaitGroup(slot);
+        for (int r = 0; r < kept.Length; r++) rec.WaitUs[r] += kept[r];
+    }
+
     /// <summary>A job leaves the queue (it starts): books the spell to its reasons.</summary>
     private void LeaveWaitGroup(int slot)
     {

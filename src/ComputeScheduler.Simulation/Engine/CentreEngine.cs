@@ -118,6 +118,12 @@ public sealed partial class CentreEngine
             // A capacity change runs before the events of its time; with no job in the centre it waits for the next event.
             if (capacityUs < h && (hasEvent ? capacityUs <= next.TimeUs : HoldsJobs))
             {
+                // A stale event of an empty centre must not carry the clock to a capacity change: drop it first.
+                if (hasEvent && !HoldsJobs && IsStale(next))
+                {
+                    _events.Pop();
+                    continue;
+                }
                 ApplyNextCapacityChange();
                 continue;
             }

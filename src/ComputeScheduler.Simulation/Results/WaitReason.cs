@@ -27,8 +27,11 @@ public enum WaitReason
     /// <summary>Queued while it could be placed now: the queue order keeps it behind other jobs (head-of-line blocking, priorities).</summary>
     QueueOrder,
 
-    /// <summary>A whole spell queued again after a preemption.</summary>
+    /// <summary>A whole spell queued again after a preemption (also a checkpoint forced by servers retiring).</summary>
     Preempted,
+
+    /// <summary>In its centre with no pool of its own software stack, until its port to another stack is ready (the scenario's porting rules).</summary>
+    Porting,
 }
 
 /// <summary>The reasons in order, and their names in result files.</summary>

@@ -42,7 +42,7 @@ internal static class CaseRunner
         // The window clock of the actor run (Cluster's WindowPlanner): the round at t dispatches the jobs
         // submitted in (t - L, t]; jobs addressed to a centre reach it at their submit time; stretches in
         // which nothing can happen are skipped to the grid point before the next activity.
-        var dispatcher = new NationalDispatcher(s.Centres, s.DemandRegions, s.Wan, registry.CreateDispatch(s.Policies.Dispatch));
+        var dispatcher = new NationalDispatcher(s.Centres, s.DemandRegions, s.Wan, registry.CreateDispatch(s.Policies.Dispatch), s.Performance);
         var reports = engines.Select(e => e.Report(SimTime.Zero)).ToArray();
         long step = Math.Max(1, s.Simulation.DispatchInterval.Microseconds);
         var carried = new List<JobSpec>();

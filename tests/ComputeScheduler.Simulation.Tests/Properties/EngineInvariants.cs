@@ -51,7 +51,7 @@ internal static class EngineInvariants
     /// to dispatch - submit, those of the first queue spell to start - dispatch, and with the spells
     /// after preemptions to its queued time.
     /// </summary>
-    private static void WaitReasonsAddUp(CaseRun run)
+    internal static void WaitReasonsAddUp(CaseRun run)
     {
         foreach (var o in run.Outcomes)
         {
@@ -59,11 +59,13 @@ internal static class EngineInvariants
             foreach (var r in WaitReasons.All)
                 if (w[r] < 0) throw Fail($"job {o.Id}: {WaitReasons.Name(r)} wait {w[r]} us is negative ({w})");
             long before = w[WaitReason.Dispatch] + w[WaitReason.Held] + w[WaitReason.Transfer];
-            long firstSpell = w[WaitReason.NoCapacity] + w[WaitReason.Gang] + w[WaitReason.QueueOrder];
+            // In its centre, before its first start: queued (no capacity, gang, queue order) or, with no pool of its stack, waiting for its port.
+            long firstSpell = w[WaitReason.NoCapacity] + w[WaitReason.Gang] + w[WaitReason.QueueOrder] + w[WaitReason.Porting];
             if (before != (o.Dispatch - o.Submit).Microseconds) throw Fail($"job {o.Id}: waits before its centre {before} us, dispatch - submit {(o.Dispatch - o.Submit).Microseconds} us ({w})");
             if (o.Status != JobStatus.Finished) continue;
             if (firstSpell != (o.Start - o.Dispatch).Microseconds) throw Fail($"job {o.Id}: first queue spell by reason {firstSpell} us, start - dispatch {(o.Start - o.Dispatch).Microseconds} us ({w})");
-            if (firstSpell + w[WaitReason.Preempted] != o.Queued.Microseconds) throw Fail($"job {o.Id}: queued {o.Queued.Microseconds} us, by reason {firstSpell + w[WaitReason.Preempted]} us ({w})");
+            if (firstSpell - w[WaitReason.Porting] + w[WaitReason.Preempted] != o.Queued.Microseconds)
+                throw Fail($"job {o.Id}: queued {o.Queued.Microseconds} us, by reason {firstSpell - w[WaitReason.Porting] + w[WaitReason.Preempted]} us ({w})");
             if (o.Preemptions == 0 && w[WaitReason.Preempted] != 0) throw Fail($"job {o.Id}: never preempted but {w[WaitReason.Preempted]} us preempted");
         }
     }

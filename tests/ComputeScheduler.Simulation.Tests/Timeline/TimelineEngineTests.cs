@@ -50,6 +50,9 @@ public class TimelineEngineTests
         Assert.Equal(1300, other.End.TotalSeconds, 3);
         Assert.True(evicted.End.TotalSeconds > 1300 + 800, $"resumed after 1,300 s with 800 s of work left, ended {evicted.End.TotalSeconds}");
         Assert.Equal(1, engine.Preemptions);
+        // The spell queued after the eviction is 'preempted'; before it, the job never waited.
+        Assert.Equal(evicted.Queued.Microseconds, evicted.WaitTimes[WaitReason.Preempted]);
+        Assert.Equal(800, evicted.WaitTimes.Seconds(WaitReason.Preempted), 3);
         Assert.Equal(8, InstalledAt(samples, 0, 300));
         Assert.Equal(0, InstalledAt(samples, 0, 600));
         Assert.Equal(0, samples.Where(x => x.Pool == 0 && x.TimeUs > 500_000_000).Sum(x => x.BusyChips));
@@ -137,6 +140,9 @@ public class TimelineEngineTests
         Assert.Equal(325, o[1].End.TotalSeconds, 3);
         Assert.Equal(7200, o[0].Start.TotalSeconds, 6);
         Assert.Equal(7200 + 650, o[0].End.TotalSeconds, 3);
+        // Its whole wait is waiting for the port.
+        Assert.Equal(7200, o[0].WaitTimes.Seconds(WaitReason.Porting), 6);
+        Assert.Equal(o[0].Wait.Microseconds, o[0].WaitTimes.TotalUs);
     }
 
     [Fact]
@@ -159,6 +165,10 @@ public class TimelineEngineTests
 
         Assert.Equal(3601, o[2].Start.TotalSeconds, 6);
         Assert.Equal("dom-npu", o[2].ChipModel);
+        // It waited in the queue all along (no capacity on its cuda pool, then on the cann pool it gained): no porting wait.
+        Assert.Equal(o[2].Wait.Microseconds, o[2].WaitTimes.TotalUs);
+        Assert.Equal(0, o[2].WaitTimes[WaitReason.Porting]);
+        Assert.True(o[2].WaitTimes[WaitReason.NoCapacity] > 0);
     }
 }
 
