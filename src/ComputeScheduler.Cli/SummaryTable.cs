@@ -16,9 +16,7 @@ public static class SummaryTable
         Row("wait mean / p50 / p95 / p99 (h)", Hours(s.WaitS));
         Row("JCT mean / p50 / p95 / p99 (h)", Hours(s.JctS));
         Row("makespan (days)", (s.MakespanS / 86_400).ToString("0.00", CultureInfo.InvariantCulture));
-        double chips = s.Utilisation.Sum(u => u.Chips);
-        double busy = s.Utilisation.Sum(u => u.BusyChipHours);
-        Row("utilisation (all chips)", chips > 0 && s.MakespanS > 0 ? (busy / (chips * s.MakespanS / 3600)).ToString("P1", CultureInfo.InvariantCulture) : "-");
+        Row("utilisation (chips in service)", s.MakespanS > 0 ? PoolUtilisation.Of(s.Utilisation).ToString("P1", CultureInfo.InvariantCulture) : "-");
         Row("energy (MWh)", (s.EnergyKwh / 1000).ToString("N1", CultureInfo.InvariantCulture));
         Row("cost (million CNY)", (s.CostCny / 1e6).ToString("N2", CultureInfo.InvariantCulture));
         if (s.Cost is { } cost) CostRows.Add(Row, cost);

@@ -16,22 +16,23 @@ public static class WaitTable
     {
         if (s.Waits is not { } w) return;
         var reasons = WaitReasons.All.Where(r => w.Reasons.Seconds[(int)r] > 0).ToArray();
-        var table = new Table().Border(TableBorder.Simple).Title("[bold]why jobs wait[/]: share of waiting by reason (finished jobs)")
-            .AddColumn(new TableColumn("centre").NoWrap())
-            .AddColumn(new TableColumn("util").RightAligned())
-            .AddColumn(new TableColumn("mean\nwait h").RightAligned())
-            .AddColumn(new TableColumn("p95\nwait h").RightAligned());
-        foreach (var r in reasons) table.AddColumn(new TableColumn(WaitReasons.Name(r).Replace("-", "-\n")).RightAligned());
+        var table = new Table().Border(TableBorder.Simple).Title("[bold]why jobs wait[/]: % of waiting by reason (finished jobs)")
+            .AddColumn(new TableColumn("centre").NoWrap().Padding(0, 0, 1, 0))
+            .AddColumn(Column("util"))
+            .AddColumn(Column("mean h"))
+            .AddColumn(Column("p95 h"));
+        foreach (var r in reasons) table.AddColumn(Column(Short(r)));
         void Row(string name, double utilisation, WaitReasonTotals totals, Distribution wait)
         {
-            var cells = new List<string> { name, P(utilisation), H(wait.Mean), H(wait.P95) };
-            cells.AddRange(reasons.Select(r => P(totals.Share(r))));
+            var cells = new List<string> { name, Pct(utilisation), H(wait.Mean), H(wait.P95) };
+            cells.AddRange(reasons.Select(r => Pct(totals.Share(r))));
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
-        foreach (var c in w.ByCentre) Row(c.Name, Utilisation(s.Utilisation.Where(u => u.Centre == c.Name), s.MakespanS), c.Reasons, c.WaitS);
-        Row("all", Utilisation(s.Utilisation, s.MakespanS), w.Reasons, s.WaitS);
+        foreach (var c in w.ByCentre) Row(c.Name, PoolUtilisation.Of(s.Utilisation.Where(u => u.Centre == c.Name)), c.Reasons, c.WaitS);
+        Row("all", PoolUtilisation.Of(s.Utilisation), w.Reasons, s.WaitS);
         console.Write(table);
-        console.MarkupLine(Markup.Escape("queue-order: could be placed now, the queue order keeps it behind others; gang: enough free chips, no placement; no-capacity: too few free chips (docs/results.md)"));
+        console.MarkupLine(Markup.Escape("disp: before the dispatcher's first round; held: held by the dispatcher; xfer: WAN data transfer; nocap: too few free chips; gang: enough free chips, no placement; "
+            + "order: could be placed now, the queue order keeps it behind others; preem: queued again after a preemption; porting: waiting for its code to be ported to another stack (docs/results.md)"));
         console.MarkupLine(Markup.Escape($"queued, all spells, mean / p50 / p95 / p99 (h): {H(w.QueuedS.Mean)} / {H(w.QueuedS.P50)} / {H(w.QueuedS.P95)} / {H(w.QueuedS.P99)}"));
         console.MarkupLine(Markup.Escape($"preemptions / migrations: {w.Preemptions.ToString("N0", CultureInfo.InvariantCulture)} / {w.Migrations.ToString("N0", CultureInfo.InvariantCulture)}"));
         if (w.Latency.Jobs > 0)
@@ -41,19 +42,23 @@ public static class WaitTable
         }
     }
 
-    /// <summary>Busy chip-hours over chip-hours of the makespan, as the summary's utilisation row.</summary>
-    private static double Utilisation(IEnumerable<PoolUtilisation> pools, double makespanS)
+    /// <summary>Column headings short enough for an 80-column terminal with every reason shown (the legend below names them).</summary>
+    private static string Short(WaitReason r) => r switch
     {
-        double busy = 0, chips = 0;
-        foreach (var u in pools)
-        {
-            busy += u.BusyChipHours;
-            chips += u.Chips;
-        }
-        return chips > 0 && makespanS > 0 ? busy / (chips * makespanS / 3600) : 0;
-    }
+        WaitReason.Dispatch => "disp",
+        WaitReason.Transfer => "xfer",
+        WaitReason.NoCapacity => "nocap",
+        WaitReason.QueueOrder => "order",
+        WaitReason.Preempted => "preem",
+        _ => WaitReasons.Name(r),
+    };
+
+    private static TableColumn Column(string header) => new TableColumn(header).RightAligned().NoWrap().Padding(1, 0, 0, 0);
 
     private static string P(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
+
+    /// <summary>A share as a percentage without the sign (the table's title says %).</summary>
+    private static string Pct(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string H(double seconds) => (seconds / 3600).ToString("0.00", CultureInfo.InvariantCulture);
 }

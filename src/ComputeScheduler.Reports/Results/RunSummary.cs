@@ -4,7 +4,23 @@ namespace ComputeScheduler.Reports.Results;
 public sealed record Distribution(double Mean, double P50, double P95, double P99);
 
 /// <summary>Busy share of one chip pool of one centre over the makespan.</summary>
-public sealed record PoolUtilisation(string Centre, string ChipModel, int Chips, double BusyChipHours, double Utilisation);
+public sealed record PoolUtilisation(string Centre, string ChipModel, int Chips, double BusyChipHours, double Utilisation)
+{
+    /// <summary>Chip-hours in service over the makespan (all the pools' chips for the whole run, unless a timeline adds or retires them).</summary>
+    public double ChipHoursInService { get; init; }
+
+    /// <summary>Busy chip-hours over chip-hours in service of several pools together; 0 when none was in service.</summary>
+    public static double Of(IEnumerable<PoolUtilisation> pools)
+    {
+        double busy = 0, capacity = 0;
+        foreach (var u in pools)
+        {
+            busy += u.BusyChipHours;
+            capacity += u.ChipHoursInService;
+        }
+        return capacity > 0 ? busy / capacity : 0;
+    }
+}
 
 /// <summary>Per-centre totals (<paramref name="CostCny"/>: the centre's full cost, as in <see cref="CostSummary"/>).</summary>
 public sealed record CentreTotals(string Centre, long JobsFinished, double EnergyKwh, double CostCny, double CarbonKg);

@@ -53,7 +53,10 @@ public static class SummaryBuilder
                 double busyHours = busyUs.GetValueOrDefault((centre.Id.Value, group.Key)) / 3.6e9;
                 // Chip-hours in service over the run: a pool added or retired by the timeline counts only while it serves.
                 double capacityHours = group.Sum(p => p.ServerHoursInService(SimTime.Zero, run.Makespan) * p.Server.ChipsPerServer);
-                utilisation.Add(new PoolUtilisation(centre.Key, group.Key, chips, busyHours, capacityHours > 0 ? busyHours / capacityHours : 0));
+                utilisation.Add(new PoolUtilisation(centre.Key, group.Key, chips, busyHours, capacityHours > 0 ? busyHours / capacityHours : 0)
+                {
+                    ChipHoursInService = capacityHours,
+                });
             }
 
         var centres = scenario.Centres.Select(c =>
