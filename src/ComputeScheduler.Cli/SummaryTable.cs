@@ -20,7 +20,8 @@ public static class SummaryTable
         Row("energy (MWh)", (s.EnergyKwh / 1000).ToString("N1", CultureInfo.InvariantCulture));
         Row("cost (million CNY)", (s.CostCny / 1e6).ToString("N2", CultureInfo.InvariantCulture));
         if (s.Cost is { } cost) CostRows.Add(Row, cost);
-        Row("carbon (t CO2)", (s.CarbonKg / 1000).ToString("N1", CultureInfo.InvariantCulture));
+        Row(s.Cost is null ? "carbon (t CO2)" : "carbon (t CO2): jobs / facility", (s.CarbonKg / 1000).ToString("N1", CultureInfo.InvariantCulture)
+            + (s.Cost is { } c ? " / " + (c.FacilityCarbonKg / 1000).ToString("N1", CultureInfo.InvariantCulture) : ""));
         Row("events", s.Events.ToString("N0", CultureInfo.InvariantCulture));
         Row("wall time (s)", wallS.ToString("0.0", CultureInfo.InvariantCulture));
         console.Write(table);

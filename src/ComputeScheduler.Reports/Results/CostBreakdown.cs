@@ -30,6 +30,9 @@ public sealed record CentreCost(
     IReadOnlyList<CostLine> Classes)
 {
     public double IdleEnergyKwh => FacilityEnergyKwh - JobsEnergyKwh;
+
+    /// <summary>Carbon of the facility energy (idle draw included), kgCO2: each span at the grid's factor (and hourly profile) over it.</summary>
+    public double FacilityCarbonKg { get; init; }
 }
 
 /// <summary>
@@ -48,6 +51,9 @@ public sealed record CostSummary(
 {
     public double IdleEnergyKwh => FacilityEnergyKwh - JobsEnergyKwh;
 
+    /// <summary>Carbon of all facility energy, idle draw included, kgCO2 (the headline carbon counts jobs' energy only).</summary>
+    public double FacilityCarbonKg => Centres.Sum(c => c.FacilityCarbonKg);
+
     /// <summary>Total cost / reference-chip-hours delivered by finished jobs; 0 when none was delivered.</summary>
     public double CnyPerReferenceChipHour => DeliveredReferenceChipHours > 0 ? Total.TotalCny / DeliveredReferenceChipHours : 0;
 }
@@ -58,7 +64,10 @@ public sealed record CostSummary(
 /// <code>
 /// capex(pool)     = chips x capex per chip-hour x installed hours  (= servers x price / (life x 8,760 h) x hours)
 /// facility energy = PUE x [ installed hours x (chips x idle W + servers x host W) + busy chip-hours x (TDP - idle W) ]
-/// idle energy     = facility energy - jobs' energy;  idle energy cost = idle energy x mean price over [0, makespan)
+/// idle energy     = facility energy - jobs' energy
+/// idle energy cost = base draw priced span by span (servers in service constant, at the tariff's mean price)
+///                   + busy draw above idle at each job's own mean price - jobs' energy cost
+/// facility carbon = base draw at the grid factor over each span + each job's carbon x its above-idle share
 /// idle capex      = capex of the pools - jobs' capex;  WAN cost of a job = GB moved / 1,000 x transferCnyPerTb
 /// </code>
 /// </summary>
@@ -66,7 +75,7 @@ public sealed class CostBreakdown
 {
     private readonly Scenario _scenario;
     private readonly Dictionary<string, CostLine>[] _classes;
-    private readonly double[] _jobsEnergyKwh, _aboveIdleKwh, _aboveIdleCny;
+    private readonly double[] _jobsEnergyKwh, _aboveIdleKwh, _aboveIdleCny, _aboveIdleCarbonKg;
     private double _delivered;
 
     public CostBreakdown(Scenario scenario)
@@ -78,6 +87,7 @@ public sealed class CostBreakdown
         _jobsEnergyKwh = new double[n];
         _aboveIdleKwh = new double[n];
         _aboveIdleCny = new double[n];
+        _aboveIdleCarbonKg = new double[n];
     }
 
     /// <summary>WAN cost of the job's data transfer, CNY.</summary>
@@ -93,7 +103,11 @@ public sealed class CostBreakdown
         _jobsEnergyKwh[c] += o.EnergyKwh;
         _aboveIdleKwh[c] += o.AboveIdleEnergyKwh;
         // Above-idle energy is drawn over the job's runs: priced at the mean price its own energy paid.
-        if (o.EnergyKwh > 0) _aboveIdleCny[c] += o.AboveIdleEnergyKwh * (o.EnergyCostCny / o.EnergyKwh);
+        if (o.EnergyKwh > 0)
+        {
+            _aboveIdleCny[c] += o.AboveIdleEnergyKwh * (o.EnergyCostCny / o.EnergyKwh);
+            _aboveIdleCarbonKg[c] += o.AboveIdleEnergyKwh * (o.CarbonKg / o.EnergyKwh);
+        }
     }
 
     public CostSummary Build(SimTime makespan)
@@ -102,7 +116,7 @@ public sealed class CostBreakdown
         foreach (var spec in _scenario.Centres)
         {
             int c = spec.Id.Value;
-            double capex = 0, baseKwh = 0, baseCny = 0, chipHours = 0;
+            double capex = 0, baseKwh = 0, baseCny = 0, baseCarbonKg = 0, chipHours = 0;
             foreach (var pool in spec.Pools)
             {
                 capex += pool.CapexCny(makespan);
@@ -113,6 +127,7 @@ public sealed class CostBreakdown
                     double kwh = servers * pool.BaseWPerServer * hours * spec.Pue / 1000d;
                     baseKwh += kwh;
                     baseCny += kwh * spec.MeanPriceCnyPerKwh(from, to);
+                    baseCarbonKg += kwh * spec.CarbonKgPerKwh * (spec.CarbonHourly?.MeanOver(from, to) ?? 1);
                     chipHours += servers * pool.Server.ChipsPerServer * hours;
                 }
             }
@@ -122,7 +137,10 @@ public sealed class CostBreakdown
             double idleKwh = facilityKwh - _jobsEnergyKwh[c];
             double idleEnergyCny = baseCny + _aboveIdleCny[c] - jobs.EnergyCostCny;
             var idle = new CostLine("idle", capex - jobs.CapexCny, idleEnergyCny, 0);
-            centres.Add(new CentreCost(spec.Key, spec.Region, chipHours, facilityKwh, _jobsEnergyKwh[c], jobs.Plus(idle) with { Name = spec.Key }, idle, classes));
+            centres.Add(new CentreCost(spec.Key, spec.Region, chipHours, facilityKwh, _jobsEnergyKwh[c], jobs.Plus(idle) with { Name = spec.Key }, idle, classes)
+            {
+                FacilityCarbonKg = baseCarbonKg + _aboveIdleCarbonKg[c],
+            });
         }
         var regions = centres.Select(c => c.Region).Distinct(StringComparer.Ordinal)
             .Select(r => Sum(r, centres.Where(c => c.Region == r).Select(c => c.Total))).ToArray();

@@ -12,6 +12,7 @@ internal static class CostJson
         SummaryJson.Num(w, "facilityEnergyKwh", c.FacilityEnergyKwh);
         SummaryJson.Num(w, "jobsEnergyKwh", c.JobsEnergyKwh);
         SummaryJson.Num(w, "idleEnergyKwh", c.IdleEnergyKwh);
+        SummaryJson.Num(w, "facilityCarbonKg", c.FacilityCarbonKg);
         SummaryJson.Num(w, "deliveredReferenceChipHours", c.DeliveredReferenceChipHours);
         SummaryJson.Num(w, "cnyPerReferenceChipHour", c.CnyPerReferenceChipHour);
         Object(w, "idle", c.Idle);
@@ -28,6 +29,7 @@ internal static class CostJson
             SummaryJson.Num(w, "facilityEnergyKwh", centre.FacilityEnergyKwh);
             SummaryJson.Num(w, "jobsEnergyKwh", centre.JobsEnergyKwh);
             SummaryJson.Num(w, "idleEnergyKwh", centre.IdleEnergyKwh);
+            SummaryJson.Num(w, "facilityCarbonKg", centre.FacilityCarbonKg);
             Object(w, "idle", centre.Idle);
             Lines(w, "classes", "class", centre.Classes);
             w.WriteEndObject();

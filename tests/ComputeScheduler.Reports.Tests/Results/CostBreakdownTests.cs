@@ -176,5 +176,7 @@ public class TimelineCostTests
         Assert.Equal(kwh, cost.FacilityEnergyKwh, 9);
         Assert.Equal(kwh * 0.2, cost.Idle.EnergyCostCny, 9);
         Assert.Equal(2 * server.CapexCnyPerServerHour, cost.Idle.CapexCny, 9);
+        // The idle draw has carbon too, at the centre's grid factor (0.6 kg/kWh in the builder's centres).
+        Assert.Equal(kwh * 0.6, cost.FacilityCarbonKg, 9);
     }
 }
