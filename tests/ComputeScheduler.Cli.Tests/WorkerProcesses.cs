@@ -18,7 +18,7 @@ internal sealed class WorkerProcesses : IAsyncDisposable
 
     public static WorkerProcesses Start(int count)
     {
-        var ports = Enumerable.Range(0, count).Select(_ => FreePort()).ToArray();
+        var ports = FreePorts(count);
         var result = new WorkerProcesses { Seeds = $"127.0.0.1:{ports[0]}" };
         string dll = Path.Combine(AppContext.BaseDirectory, "computesched.dll");
         foreach (int port in ports)
@@ -47,8 +47,12 @@ internal sealed class WorkerProcesses : IAsyncDisposable
     public async Task UpAsync()
     {
         var all = Task.WhenAll(_up.Select(u => u.Task));
-        if (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(60))) != all)
-            Assert.Fail("the worker processes did not come up: " + string.Join('\n', _log.Take(40)));
+        // Generous: on CI's 2 cores the other test assemblies run at the same time.
+        if (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(120))) != all)
+        {
+            var states = _processes.Select((p, i) => $"worker {i}: {(_up[i].Task.IsCompleted ? "up" : p.HasExited ? $"exited with {p.ExitCode}" : "not up")}");
+            Assert.Fail("the worker processes did not come up (" + string.Join(", ", states) + "): " + string.Join('\n', _log.Where(l => !l.StartsWith("   at ", StringComparison.Ordinal)).Take(40)));
+        }
     }
 
     public void Kill(int index) => _processes[index].Kill(entireProcessTree: true);
@@ -63,10 +67,18 @@ internal sealed class WorkerProcesses : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>Distinct free loopback ports: every listener is held until all are chosen, so no port is handed out twice.</summary>
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            foreach (var l in listeners) l.Start();
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var l in listeners) l.Stop();
+        }
     }
 }
