@@ -196,8 +196,7 @@ public static class ScenarioLoader
         var links = new List<WanLinkBandwidth>();
         foreach (var l in m.OptionalList("links"))
         {
-            string a = CentreKey(l, "from", centres), b = CentreKey(l, "to", centres);
-            if (a == b) throw l.Error("to", "a centre other than 'from'", $"'{b}'");
+            var (a, b) = ScenarioRefs.CentrePair(l, centres);
             if (links.Any(x => (x.A == a && x.B == b) || (x.A == b && x.B == a)))
                 throw l.Error("to", "a pair of centres not given before", $"'{a}' - '{b}' again");
             links.Add(new WanLinkBandwidth(a, b, l.Number("gbps", 0.001, 1e6)));
@@ -206,13 +205,6 @@ public static class ScenarioLoader
         }
         m.RejectUnknown();
         return w with { Links = links, TransferCnyPerTb = transferCnyPerTb };
-    }
-
-    private static string CentreKey(YamlMap m, string key, List<CentreSpec> centres)
-    {
-        string value = m.String(key);
-        if (!centres.Any(c => c.Key == value)) throw m.Error(key, $"a centre id ({string.Join(", ", centres.Select(c => c.Key))})", $"'{value}'");
-        return value;
     }
 
     /// <summary>
@@ -225,9 +217,7 @@ public static class ScenarioLoader
         var byRegion = new Dictionary<string, HourlyFactors?>(StringComparer.Ordinal);
         foreach (var p in root.OptionalList("carbonProfiles"))
         {
-            string region = p.String("region");
-            if (!centres.Any(c => c.Region == region))
-                throw p.Error("region", $"a region of some centre ({string.Join(", ", centres.Select(c => c.Region).Distinct())})", $"'{region}'");
+            string region = ScenarioRefs.Region(p, "region", centres);
             if (byRegion.ContainsKey(region)) throw p.Error("region", "a region not given a profile before", $"'{region}' again");
             HourlyFactors? profile;
             if (p.OptionalString("shape") is { } shape)
@@ -330,9 +320,7 @@ public static class ScenarioLoader
             if (poolMaps.Count > 64) throw c.Error("pools", "at most 64 pools", poolMaps.Count.ToString(CultureInfo.InvariantCulture));
             foreach (var p in poolMaps)
             {
-                string serverId = p.String("server");
-                if (!catalog.TryGetServer(serverId, out var server))
-                    throw p.Error("server", $"a server id of the catalog ({string.Join(", ", catalog.Servers.Select(s => s.Id))})", $"unknown server model '{serverId}'");
+                var server = ScenarioRefs.Server(p, "server", catalog);
                 int count = p.Integer("count", 1, 1_000_000);
                 pools.Add(new ChipPoolSpec(server, count, p.Number("chipHourCostCny", 0, 0, 1e6)));
                 p.RejectUnknown();
@@ -360,9 +348,7 @@ public static class ScenarioLoader
         {
             string key = d.String("id");
             if (regions.Any(x => x.Key == key)) throw d.Error("id", "a demand region id not used before", $"duplicate '{key}'");
-            string region = d.String("region");
-            if (!centres.Any(c => c.Region == region))
-                throw d.Error("region", $"a region of some centre ({string.Join(", ", centres.Select(c => c.Region).Distinct())})", $"'{region}'");
+            string region = ScenarioRefs.Region(d, "region", centres);
             regions.Add(new DemandRegion(key, d.String("name"), region, d.Number("latDeg", -90, 90), d.Number("lonDeg", -180, 180), d.Number("demandShare", 0, 1)));
             d.OptionalString("source");
             d.RejectUnknown();

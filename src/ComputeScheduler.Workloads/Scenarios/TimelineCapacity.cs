@@ -56,7 +56,10 @@ internal sealed class TimelineCapacity
                 $"{chips} {server.Chip.Id} chips replaced by {servers} x {substitute.Id}"));
             (server, count) = (substitute, servers);
         }
-        AddPool(e, "count", c, new ChipPoolSpec(server, count, 0) { InServiceFrom = at });
+        // Each addition is a pool of its own (the engine's pool masks hold 64).
+        if (_pools[c].Count == MaxPools)
+            throw e.Error("count", $"at most {MaxPools} pools per centre, the timeline's additions included", $"a pool beyond {MaxPools} at centre '{_centres[c].Key}'");
+        _pools[c].Add(new ChipPoolSpec(server, count, 0) { InServiceFrom = at });
         Changes.Add(new CapacityChange(at, CapacityChangeKind.AddServers, _centres[c].Key, server.Id, count * server.ChipsPerServer, ""));
     }
 
@@ -142,29 +145,11 @@ internal sealed class TimelineCapacity
         return pool with { Retirements = kept };
     }
 
-    private void AddPool(YamlMap e, string field, int c, ChipPoolSpec pool)
-    {
-        _pools[c].Add(pool);
-        CheckPoolCount(e, field, c);
-    }
-
-    private void CheckPoolCount(YamlMap e, string field, int c)
-    {
-        if (_pools[c].Count > MaxPools)
-            throw e.Error(field, $"at most {MaxPools} pools per centre once the timeline has split and added pools", $"{_pools[c].Count} at centre '{_centres[c].Key}'");
-    }
-
     private int Centre(YamlMap e)
     {
-        string key = TimelineReader.CentreKey(e, "centre", _centres);
+        string key = ScenarioRefs.CentreKey(e, "centre", _centres);
         return _centres.FindIndex(x => x.Key == key);
     }
 
-    private ServerModel Server(YamlMap e)
-    {
-        string id = e.String("server");
-        if (!_catalog.TryGetServer(id, out var server))
-            throw e.Error("server", $"a server id of the catalog ({string.Join(", ", _catalog.Servers.Select(s => s.Id))})", $"unknown server model '{id}'");
-        return server;
-    }
+    private ServerModel Server(YamlMap e) => ScenarioRefs.Server(e, "server", _catalog);
 }

@@ -131,8 +131,7 @@ internal static class TimelineReader
         string? substitute = e.OptionalString("substitute");
         if (substitute is not null)
         {
-            if (!catalog.TryGetServer(substitute, out var server))
-                throw e.Error("substitute", "a server model id of the catalog", $"unknown server model '{substitute}'");
+            var server = ScenarioRefs.Server(e, "substitute", catalog);
             if (ids.Contains(server.Chip.Id))
                 throw e.Error("substitute", "a server whose chip is not itself controlled", $"'{substitute}' ({server.Chip.Id})");
         }
@@ -141,16 +140,8 @@ internal static class TimelineReader
 
     private static WanLinkUpgrade ReadUpgrade(YamlMap e, SimTime at, List<CentreSpec> centres)
     {
-        string a = CentreKey(e, "from", centres), b = CentreKey(e, "to", centres);
-        if (a == b) throw e.Error("to", "a centre other than 'from'", $"'{b}'");
+        var (a, b) = ScenarioRefs.CentrePair(e, centres);
         return new WanLinkUpgrade(a, b, e.Number("gbps", 0.001, 1e6), at);
-    }
-
-    internal static string CentreKey(YamlMap m, string key, IEnumerable<CentreSpec> centres)
-    {
-        string value = m.String(key);
-        if (!centres.Any(c => c.Key == value)) throw m.Error(key, $"a centre id ({string.Join(", ", centres.Select(c => c.Key))})", $"'{value}'");
-        return value;
     }
 
     private static DemandGrowth ReadGrowth(YamlMap e, SimTime at, IReadOnlyList<DemandRegion> demand, PerformanceSettings performance)
@@ -177,9 +168,7 @@ internal static class TimelineReader
     /// </summary>
     private static (string Region, IReadOnlyList<double> Hourly) ReadTariff(YamlMap e, List<CentreSpec> centres)
     {
-        string region = e.String("region");
-        if (!centres.Any(c => c.Region == region))
-            throw e.Error("region", $"a region of some centre ({string.Join(", ", centres.Select(c => c.Region).Distinct())})", $"'{region}'");
+        string region = ScenarioRefs.Region(e, "region", centres);
         if (e.Has("hourlyCnyPerKwh"))
         {
             foreach (var k in new[] { "peakCnyPerKwh", "flatCnyPerKwh", "valleyCnyPerKwh", "peakHours", "valleyHours" })
