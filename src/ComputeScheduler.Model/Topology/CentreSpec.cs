@@ -36,6 +36,13 @@ public sealed record CentreSpec(
     public double CarbonKgPerKwhAt(SimTime t) => CarbonHourly is { } h ? CarbonKgPerKwh * h.At(t) : CarbonKgPerKwh;
 
     /// <summary>
+    /// Carbon of <paramref name="energyKwh"/> drawn evenly over [<paramref name="from"/>, <paramref name="to"/>), kgCO2:
+    /// the grid factor times the hourly multiplier averaged over the span (the annual factor without a daily profile).
+    /// </summary>
+    public double CarbonKg(double energyKwh, SimTime from, SimTime to)
+        => CarbonHourly is { } h ? energyKwh * CarbonKgPerKwh * h.MeanOver(from, to) : energyKwh * CarbonKgPerKwh;
+
+    /// <summary>
     /// The time-weighted mean electricity price over [<paramref name="from"/>, <paramref name="to"/>),
     /// CNY/kWh: the one price through which all of the centre's electricity is costed (jobs' energy
     /// over each run, the idle energy over each span of installed servers). The time-of-use tariffs of

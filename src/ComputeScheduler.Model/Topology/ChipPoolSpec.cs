@@ -43,11 +43,8 @@ public sealed record ChipPoolSpec(ServerModel Server, int ServerCount, double Ch
     /// <summary>Server-hours in service over [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public double ServerHoursInService(SimTime from, SimTime to)
     {
-        long a = Math.Max(from.Microseconds, InServiceFrom.Microseconds), b = to.Microseconds;
-        if (b <= a) return 0;
-        double us = (double)ServerCount * (b - a);
-        foreach (var r in Retirements)
-            if (r.At.Microseconds < b) us -= (double)r.Servers * (b - Math.Max(a, r.At.Microseconds));
+        double us = 0;
+        foreach (var (a, b, servers) in ServiceSpans(from, to)) us += (double)servers * (b - a).Microseconds;
         return us / 3.6e9;
     }
 

@@ -127,7 +127,7 @@ public sealed class CostBreakdown
                     double kwh = servers * pool.BaseWPerServer * hours * spec.Pue / 1000d;
                     baseKwh += kwh;
                     baseCny += kwh * spec.MeanPriceCnyPerKwh(from, to);
-                    baseCarbonKg += kwh * spec.CarbonKgPerKwh * (spec.CarbonHourly?.MeanOver(from, to) ?? 1);
+                    baseCarbonKg += spec.CarbonKg(kwh, from, to);
                     chipHours += servers * pool.Server.ChipsPerServer * hours;
                 }
             }

@@ -143,15 +143,11 @@ public sealed class PerformanceModel
     public double CapexCny(int pool, double chips, double seconds)
         => chips * seconds / 3600d * _centre.Pools[pool].CapexCnyPerChipHour;
 
-    public double CarbonKg(double energyKwh) => energyKwh * _centre.CarbonKgPerKwh;
-
     /// <summary>
     /// Carbon of <paramref name="energyKwh"/> drawn evenly over the run [<paramref name="startUs"/>,
     /// <paramref name="endUs"/>): the grid factor times the centre's hourly multiplier averaged over
     /// the run (the annual factor when the centre has no daily profile).
     /// </summary>
     public double CarbonKg(double energyKwh, long startUs, long endUs)
-        => _centre.CarbonHourly is { } h
-            ? energyKwh * _centre.CarbonKgPerKwh * h.MeanOver(SimTime.FromMicroseconds(startUs), SimTime.FromMicroseconds(endUs))
-            : CarbonKg(energyKwh);
+        => _centre.CarbonKg(energyKwh, SimTime.FromMicroseconds(startUs), SimTime.FromMicroseconds(endUs));
 }
