@@ -14,8 +14,8 @@ public sealed class HourlyFactors
     /// <summary>Hours in the profile.</summary>
     public const int Hours = 24;
 
-    private const long HourUs = 3_600_000_000L;
-    private const long DayUs = Hours * HourUs;
+    private const long HourUs = DailyProfile.HourUs;
+    private const long DayUs = DailyProfile.DayUs;
 
     private readonly double[] _factors;
     private readonly double[] _cumulativeHours; // integral of the factor from 00:00 to the start of each hour, in factor-hours
@@ -31,8 +31,7 @@ public sealed class HourlyFactors
             sum += f;
         }
         _factors = factors.Select(f => f * Hours / sum).ToArray();
-        _cumulativeHours = new double[Hours + 1];
-        for (int h = 0; h < Hours; h++) _cumulativeHours[h + 1] = _cumulativeHours[h] + _factors[h];
+        _cumulativeHours = DailyProfile.Cumulative(_factors);
     }
 
     /// <summary>The multipliers, hour 0 first, mean 1.</summary>
@@ -53,12 +52,5 @@ public sealed class HourlyFactors
     }
 
     /// <summary>Integral of the multiplier from time 0 to <paramref name="us"/>, in factor-hours (24 per whole day).</summary>
-    private double Integral(long us)
-    {
-        long days = us / DayUs;
-        long inDay = us % DayUs;
-        int hour = (int)(inDay / HourUs);
-        double partial = (inDay % HourUs) / (double)HourUs;
-        return days * _cumulativeHours[Hours] + _cumulativeHours[hour] + partial * _factors[hour];
-    }
+    private double Integral(long us) => DailyProfile.Integral(_factors, _cumulativeHours, us);
 }

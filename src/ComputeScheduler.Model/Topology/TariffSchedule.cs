@@ -10,8 +10,7 @@ namespace ComputeScheduler.Model.Topology;
 /// </summary>
 public sealed class TariffSchedule
 {
-    private const long HourUs = 3_600_000_000L;
-    private const long DayUs = 24 * HourUs;
+    private const long HourUs = DailyProfile.HourUs;
 
     private readonly long[] _fromUs;         // ascending; period i holds from _fromUs[i] to _fromUs[i + 1]
     private readonly double[][] _hourly;     // CNY/kWh per hour of day, per period
@@ -26,12 +25,7 @@ public sealed class TariffSchedule
         _hourly = [Enumerable.Repeat(flatCnyPerKwh, 24).ToArray(), .. ordered.Select(t => t.HourlyCnyPerKwh.ToArray())];
         foreach (var h in _hourly)
             if (h.Length != 24 || h.Any(p => !(p >= 0) || !double.IsFinite(p))) throw new ArgumentException("a tariff needs 24 prices of 0 or more");
-        _cumulative = _hourly.Select(h =>
-        {
-            var c = new double[25];
-            for (int i = 0; i < 24; i++) c[i + 1] = c[i] + h[i];
-            return c;
-        }).ToArray();
+        _cumulative = _hourly.Select(DailyProfile.Cumulative).ToArray();
     }
 
     /// <summary>The price in force at <paramref name="t"/>, CNY/kWh.</summary>
@@ -55,13 +49,7 @@ public sealed class TariffSchedule
     }
 
     /// <summary>Integral of period <paramref name="p"/>'s hourly price from time 0 to <paramref name="us"/>, CNY/kWh x hours.</summary>
-    private double Integral(int p, long us)
-    {
-        long days = us / DayUs, inDay = us % DayUs;
-        int hour = (int)(inDay / HourUs);
-        double partial = inDay % HourUs / (double)HourUs;
-        return days * _cumulative[p][24] + _cumulative[p][hour] + partial * _hourly[p][hour];
-    }
+    private double Integral(int p, long us) => DailyProfile.Integral(_hourly[p], _cumulative[p], us);
 
     private int PeriodAt(long us)
     {
