@@ -1,21 +1,18 @@
 namespace ComputeScheduler.Model.Timeline;
 
 /// <summary>
-/// The dated changes of a scenario (its <c>timeline:</c>) that act while the run goes on: demand
-/// growth, export controls and the record of capacity changes (porting rules are part of the
-/// performance settings). Capacity itself is already in the
-/// centres' pools (each with the span it is in service) and tariffs and link upgrades in the
-/// centres and the WAN settings; this is what the workload generator, the engine and the
-/// reports need besides.
+/// What a scenario's <c>timeline:</c> leaves besides what it has already put in place: the start
+/// date, demand growth (for the workload generator) and the record of capacity changes (for the
+/// reports). Capacity itself is in the centres' pools (each with its dates in service), tariffs in
+/// the centres, link upgrades in the WAN settings, porting rules in the performance settings.
 /// </summary>
 /// <param name="StartDate">The calendar date of simulated time 0 (00:00 China Standard Time), or null when the scenario gives none.</param>
 public sealed record ScenarioTimeline(
     DateOnly? StartDate,
     IReadOnlyList<DemandGrowth> DemandGrowth,
-    IReadOnlyList<ExportControl> ExportControls,
     IReadOnlyList<CapacityChange> CapacityChanges)
 {
-    public static readonly ScenarioTimeline None = new(null, [], [], []);
+    public static readonly ScenarioTimeline None = new(null, [], []);
 
     /// <summary>The demand multiplier of a job of <paramref name="jobClass"/> from <paramref name="demandRegion"/> at <paramref name="t"/>.</summary>
     public double DemandFactor(string jobClass, string? demandRegion, Time.SimTime t)

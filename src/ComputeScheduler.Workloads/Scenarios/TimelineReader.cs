@@ -80,7 +80,7 @@ internal static class TimelineReader
         var result = capacity.Centres()
             .Select(c => tariffs.TryGetValue(c.Region, out var t) ? c with { Tariff = new TariffSchedule(c.PriceCnyPerKwh, t) } : c)
             .ToList();
-        var timeline = new ScenarioTimeline(start, growth, controls, capacity.Changes.OrderBy(c => c.At).ToList());
+        var timeline = new ScenarioTimeline(start, growth, capacity.Changes.OrderBy(c => c.At).ToList());
         return new Result(result, wan with { Upgrades = upgrades }, timeline, porting);
     }
 
