@@ -9,10 +9,7 @@ internal static class CostJson
     {
         w.WriteStartObject("cost");
         Line(w, c.Total);
-        SummaryJson.Num(w, "facilityEnergyKwh", c.FacilityEnergyKwh);
-        SummaryJson.Num(w, "jobsEnergyKwh", c.JobsEnergyKwh);
-        SummaryJson.Num(w, "idleEnergyKwh", c.IdleEnergyKwh);
-        SummaryJson.Num(w, "facilityCarbonKg", c.FacilityCarbonKg);
+        Energy(w, c.FacilityEnergyKwh, c.JobsEnergyKwh, c.IdleEnergyKwh, c.FacilityCarbonKg);
         SummaryJson.Num(w, "deliveredReferenceChipHours", c.DeliveredReferenceChipHours);
         SummaryJson.Num(w, "cnyPerReferenceChipHour", c.CnyPerReferenceChipHour);
         Object(w, "idle", c.Idle);
@@ -26,16 +23,22 @@ internal static class CostJson
             w.WriteString("region", centre.Region);
             Line(w, centre.Total);
             SummaryJson.Num(w, "installedChipHours", centre.InstalledChipHours);
-            SummaryJson.Num(w, "facilityEnergyKwh", centre.FacilityEnergyKwh);
-            SummaryJson.Num(w, "jobsEnergyKwh", centre.JobsEnergyKwh);
-            SummaryJson.Num(w, "idleEnergyKwh", centre.IdleEnergyKwh);
-            SummaryJson.Num(w, "facilityCarbonKg", centre.FacilityCarbonKg);
+            Energy(w, centre.FacilityEnergyKwh, centre.JobsEnergyKwh, centre.IdleEnergyKwh, centre.FacilityCarbonKg);
             Object(w, "idle", centre.Idle);
             Lines(w, "classes", "class", centre.Classes);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>The energy fields of the total and of each centre, in one order.</summary>
+    private static void Energy(Utf8JsonWriter w, double facilityKwh, double jobsKwh, double idleKwh, double facilityCarbonKg)
+    {
+        SummaryJson.Num(w, "facilityEnergyKwh", facilityKwh);
+        SummaryJson.Num(w, "jobsEnergyKwh", jobsKwh);
+        SummaryJson.Num(w, "idleEnergyKwh", idleKwh);
+        SummaryJson.Num(w, "facilityCarbonKg", facilityCarbonKg);
     }
 
     private static void Line(Utf8JsonWriter w, CostLine l)

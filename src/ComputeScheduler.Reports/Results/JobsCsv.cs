@@ -29,9 +29,9 @@ public static class JobsCsv
         foreach (var o in ordered)
         {
             csv.WriteField(Fmt.Int(o.Id.Value));
-            csv.WriteField(Kebab(o.Kind.ToString()));
+            csv.WriteField(ResultNames.Kebab(o.Kind.ToString()));
             csv.WriteField(o.JobClass);
-            csv.WriteField(Kebab(o.Status.ToString()));
+            csv.WriteField(ResultNames.Kebab(o.Status.ToString()));
             csv.WriteField(Fmt.Seconds(o.Submit.Microseconds));
             csv.WriteField(Fmt.Seconds(o.Dispatch.Microseconds));
             csv.WriteField(Fmt.Seconds(o.Start.Microseconds));
@@ -40,7 +40,7 @@ public static class JobsCsv
             csv.WriteField(o.ChipModel ?? "");
             csv.WriteField(Fmt.Int(o.Chips));
             csv.WriteField(Fmt.Int(o.ChipMilli));
-            csv.WriteField(o.Status == JobStatus.Finished ? Kebab(o.Locality.ToString()) : "");
+            csv.WriteField(o.Status == JobStatus.Finished ? ResultNames.Kebab(o.Locality.ToString()) : "");
             csv.WriteField(Fmt.Seconds(o.Wait.Microseconds));
             csv.WriteField(Fmt.Seconds(o.Jct.Microseconds));
             csv.WriteField(Fmt.Number(o.EnergyKwh));
@@ -60,16 +60,5 @@ public static class JobsCsv
             foreach (var reason in WaitReasons.All) csv.WriteField(Fmt.Seconds(o.WaitTimes[reason]));
             csv.EndRecord();
         }
-    }
-
-    internal static string Kebab(string pascal)
-    {
-        var sb = new System.Text.StringBuilder(pascal.Length + 4);
-        for (int i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0) sb.Append('-');
-            sb.Append(char.ToLowerInvariant(pascal[i]));
-        }
-        return sb.ToString();
     }
 }

@@ -44,18 +44,7 @@ public static class WaitReasons
     /// <summary>The reason's name in results files: its member name in kebab case (<c>NoCapacity</c> is <c>no-capacity</c>).</summary>
     public static string Name(WaitReason reason) => Names[(int)reason];
 
-    private static readonly string[] Names = All.Select(r => Kebab(r.ToString())).ToArray();
-
-    private static string Kebab(string pascal)
-    {
-        var sb = new System.Text.StringBuilder(pascal.Length + 4);
-        for (int i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0) sb.Append('-');
-            sb.Append(char.ToLowerInvariant(pascal[i]));
-        }
-        return sb.ToString();
-    }
+    private static readonly string[] Names = All.Select(r => ResultNames.Kebab(r.ToString())).ToArray();
 }
 
 /// <summary>A job's waiting time per <see cref="WaitReason"/>, in microseconds. The default value is all zeros.</summary>
