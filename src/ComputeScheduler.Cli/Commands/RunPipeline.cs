@@ -29,6 +29,8 @@ internal static class RunPipeline
         // Raw, unwrapped: the folder's name is something to copy.
         console.Profile.Out.Writer.WriteLine($"results folder: {folder.Target}");
         var progress = new RunProgress();
+        var workload = new WorkloadFingerprint();
+        jobs = workload.Over(jobs);
         var wall = Stopwatch.StartNew();
         RunRecorder recorder;
         ActorSystem? system = null;
@@ -86,7 +88,7 @@ internal static class RunPipeline
             summary = ResultFolder.Write(folder.Path, scenario, copies, recorder, () => new RunInfo(
                 inputsSha256, scenario.Seed, typeof(RunPipeline).Assembly.GetName().Version?.ToString() ?? "0",
                 mode, wall.Elapsed.TotalSeconds, recorder.Events, recorder.Submitted, recorder.Windows, recorder.Messages,
-                HostFactsStandInForHardwareInfo.Read()));
+                HostFactsStandInForHardwareInfo.Read()), workload.Sha256);
             folder.Publish();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -35,7 +35,9 @@ public static class ResultFolder
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    public static RunSummary Write(string folder, Scenario scenario, IReadOnlyList<string> inputFiles, RunRecorder run, Func<RunInfo> runInfo)
+    /// <param name="workloadSha256">The fingerprint of the jobs the run was given, written into summary.json when known.</param>
+    public static RunSummary Write(string folder, Scenario scenario, IReadOnlyList<string> inputFiles, RunRecorder run, Func<RunInfo> runInfo,
+        string? workloadSha256 = null)
     {
         Directory.CreateDirectory(folder);
         string copies = Path.Combine(folder, ScenarioCopies);
@@ -44,7 +46,7 @@ public static class ResultFolder
             byte[] bytes = File.ReadAllBytes(f);
             AtomicFile.Write(Path.Combine(copies, Path.GetFileName(f)), s => s.Write(bytes));
         }
-        var summary = SummaryBuilder.Build(scenario, run);
+        var summary = SummaryBuilder.Build(scenario, run) with { WorkloadSha256 = workloadSha256 };
         AtomicFile.Write(Path.Combine(folder, Jobs), s => JobsCsv.Write(s, run.OutcomesInIdOrder(), scenario.Centres, scenario.Wan));
         AtomicFile.Write(Path.Combine(folder, Timeseries), s => TimeseriesCsv.Write(s, run.Samples, scenario.Centres));
         AtomicFile.Write(Path.Combine(folder, Capacity), s => CapacityCsv.Write(s, scenario.Timeline));

@@ -46,6 +46,8 @@ public sealed record RunSummary(
     IReadOnlyList<PoolUtilisation> Utilisation,
     IReadOnlyList<CentreTotals> Centres)
 {
+    /// <summary>The fingerprint of the jobs the run was given (<see cref="WorkloadFingerprint"/>), or null when not taken.</summary>
+    public string? WorkloadSha256 { get; init; }
     /// <summary>The full cost breakdown; <see cref="CostCny"/> is its total.</summary>
     public CostSummary? Cost { get; init; }
     /// <summary>Why jobs waited, and waits, JCTs and queued times per centre, region and class; null when not computed.</summary>

@@ -16,6 +16,7 @@ public static class SummaryJson
         w.WriteString("queueOrder", s.QueueOrderPolicy);
         w.WriteString("placement", s.PlacementPolicy);
         w.WriteEndObject();
+        if (s.WorkloadSha256 is { } workload) w.WriteString("workloadSha256", workload);
         w.WriteStartObject("jobs");
         w.WriteNumber("submitted", s.JobsSubmitted);
         w.WriteNumber("finished", s.JobsFinished);
@@ -31,6 +32,7 @@ public static class SummaryJson
         Num(w, "energyKwh", s.EnergyKwh);
         Num(w, "costCny", s.CostCny);
         Num(w, "carbonKg", s.CarbonKg);
+        Num(w, "chipUtilisation", PoolUtilisation.Of(s.Utilisation));
         w.WriteStartArray("utilisation");
         foreach (var u in s.Utilisation)
         {
