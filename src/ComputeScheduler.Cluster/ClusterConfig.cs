@@ -76,8 +76,10 @@ public sealed record ClusterConfig(
               actor {
                 provider = cluster
                 serializers.computesched = "ComputeScheduler.Cluster.Serialization.WindowProtocolSerializer, ComputeScheduler.Cluster"
+                serializers.computesched-sweep = "ComputeScheduler.Cluster.Serialization.SweepProtocolSerializer, ComputeScheduler.Cluster"
                 serialization-bindings {
                   "ComputeScheduler.Cluster.Protocol.ICentreMessage, ComputeScheduler.Cluster" = computesched
+                  "ComputeScheduler.Cluster.Protocol.ISweepMessage, ComputeScheduler.Cluster" = computesched-sweep
                 }
               }
               remote {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Akka.Actor;
 using ComputeScheduler.Cluster;
+using ComputeScheduler.Cluster.Actors;
 using ComputeScheduler.Cluster.Protocol;
 using ComputeScheduler.Cluster.Sharding;
 using ComputeScheduler.Model.Scenarios;
@@ -38,6 +39,22 @@ public sealed class NodeCommand
 
     public Command Command { get; }
 
+    /// <summary>A run of a sweep sent by a coordinator: the inputs checked against the coordinator's, then the `run` verb in this process.</summary>
+    private async Task<(int, string)> RunSweepRunAsync(RunSweepRun message)
+    {
+        try
+        {
+            ScenarioRecipes.Check(message.Files);
+        }
+        catch (InvalidOperationException e)
+        {
+            return (ExitCodes.RunFailed, e.Message);
+        }
+        var outcome = await Sweeps.InProcessRuns.Run([.. message.Arguments]).ConfigureAwait(false);
+        _out.WriteLine($"sweep run {message.Key}: {(outcome.Ok ? "done" : "failed: " + outcome.Error)}");
+        return (outcome.ExitCode, outcome.Error);
+    }
+
     private async Task<int> ExecuteAsync(ParseResult parse, CancellationToken ct)
     {
         ClusterConfig config;
@@ -55,7 +72,10 @@ public sealed class NodeCommand
         // Nodes of another cluster name or secret that try to join this one: one line each on stderr.
         var system = config.CreateSystem(_error.WriteLine);
         if (config.Roles.Contains(ClusterConfig.WorkerRole))
+        {
             CentreSharding.StartRegion(system, new CentreEngineSource(_resolve, PolicyRegistry.CreateBuiltIn()));
+            system.ActorOf(SweepRunner.Props(RunSweepRunAsync), SweepRunner.Name);
+        }
         var cluster = Akka.Cluster.Cluster.Get(system);
         cluster.RegisterOnMemberUp(() => _out.WriteLine($"node {cluster.SelfAddress} is up (roles: {string.Join(", ", config.Roles)})"));
         var refusal = ClusterAdmission.Of(system)!.Refusal;

@@ -21,6 +21,12 @@ public sealed class RunOptions
     public Option<string?> Dispatch { get; } = new("--dispatch") { Description = "Dispatch policy (overrides the scenario's)." };
     public Option<string?> QueueOrder { get; } = new("--queue-order") { Description = "Queue-order policy (overrides the scenario's)." };
     public Option<string?> Placement { get; } = new("--placement") { Description = "Placement policy (overrides the scenario's)." };
+    public Option<string[]> Set { get; } = new("--set")
+    {
+        Description = "Set a scalar field of the scenario file, PATH=VALUE (repeatable), e.g. --set centres[guian].pools[0].count=256 ([N]: the N-th list item, [KEY]: the item of that id).",
+        AllowMultipleArgumentsPerToken = false,
+        DefaultValueFactory = _ => [],
+    };
     public Option<string> Otel { get; } = new("--otel")
     {
         Description = "Export the simulator's own telemetry (OpenTelemetry): none, console or otlp.",
@@ -47,7 +53,7 @@ public sealed class RunOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Seed, Out, Force, Dispatch, QueueOrder, Placement, Plugin, Otel, OtelEndpoint }) command.Add(o);
+        foreach (Option o in new Option[] { Seed, Out, Force, Dispatch, QueueOrder, Placement, Set, Plugin, Otel, OtelEndpoint }) command.Add(o);
     }
 
     /// <summary>Starts the exporters asked for with --otel; dispose at the end of the command.</summary>
@@ -67,8 +73,21 @@ public sealed class RunOptions
         {
             try { PolicyPlugins.Load(registry, full); return null; }
             catch (PluginLoadException e) { return $"a plug-in assembly of policies ({e.Message})"; }
-        });
+        }, Overrides(parse));
         return Apply(scenario, parse, registry);
+    }
+
+    /// <summary>The --set PATH=VALUE pairs, in the order given; one without '=' or without a path throws <see cref="InputException"/>.</summary>
+    private List<ScenarioOverride> Overrides(ParseResult parse)
+    {
+        var overrides = new List<ScenarioOverride>();
+        foreach (string text in parse.GetValue(Set) ?? [])
+        {
+            int eq = text.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0) throw new InputException($"--set: expected PATH=VALUE such as centres[guian].pools[0].count=256, got '{text}'");
+            overrides.Add(new ScenarioOverride(text[..eq].Trim(), text[(eq + 1)..].Trim(), $"--set {text[..eq].Trim()}"));
+        }
+        return overrides;
     }
 
     /// <summary>The scenario with the command line's seed and policies applied; bad values throw <see cref="InputException"/>.</summary>

@@ -16,17 +16,12 @@ internal static class ScenarioRecipes
 
     public static ScenarioRecipe For(ParseResult parse, IEnumerable<string> files)
         => new([.. parse.Tokens.Select(t => t.Value)], Environment.CurrentDirectory,
-            [.. files.Select(Path.GetFullPath).Distinct().Select(f => new RecipeFile(f, Sha256(f)))]);
+            [.. Describe(files)]);
 
     /// <summary>Builds the recipe's scenario; a file missing or different here, or a command that builds none, throws.</summary>
     public static Scenario Resolve(ScenarioRecipe recipe, RootCommand root, Func<ParseResult, Scenario?> build)
     {
-        foreach (var f in recipe.Files)
-        {
-            if (!File.Exists(f.Path)) throw new InvalidOperationException($"scenario file {f.Path} of the coordinator is not on this node");
-            string here = Sha256(f.Path);
-            if (here != f.Sha256) throw new InvalidOperationException($"scenario file {f.Path} differs from the coordinator's (SHA-256 {here[..12]}… here, {f.Sha256[..12]}… there)");
-        }
+        Check(recipe.Files);
         lock (CurrentDirectory)
         {
             // The coordinator's relative paths are relative to its working folder.
@@ -44,6 +39,20 @@ internal static class ScenarioRecipes
             }
         }
     }
+
+    /// <summary>Throws when a file is missing here or its bytes differ from the coordinator's.</summary>
+    public static void Check(IEnumerable<RecipeFile> files)
+    {
+        foreach (var f in files)
+        {
+            if (!File.Exists(f.Path)) throw new InvalidOperationException($"scenario file {f.Path} of the coordinator is not on this node");
+            string here = Sha256(f.Path);
+            if (here != f.Sha256) throw new InvalidOperationException($"scenario file {f.Path} differs from the coordinator's (SHA-256 {here[..12]}… here, {f.Sha256[..12]}… there)");
+        }
+    }
+
+    /// <summary>The files with their SHA-256, for workers to check theirs against.</summary>
+    public static IEnumerable<RecipeFile> Describe(IEnumerable<string> files) => files.Select(Path.GetFullPath).Distinct().Select(f => new RecipeFile(f, Sha256(f)));
 
     private static string Sha256(string path)
     {

@@ -46,6 +46,8 @@ public sealed record RunSummary(
     IReadOnlyList<PoolUtilisation> Utilisation,
     IReadOnlyList<CentreTotals> Centres)
 {
+    /// <summary>Fields of the scenario file set to other values for this run (run's --set, a sweep's overrides).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Overrides { get; init; } = [];
     /// <summary>The fingerprint of the jobs the run was given (<see cref="WorkloadFingerprint"/>), or null when not taken.</summary>
     public string? WorkloadSha256 { get; init; }
     /// <summary>The full cost breakdown; <see cref="CostCny"/> is its total.</summary>

@@ -73,6 +73,7 @@ public static class SummaryBuilder
             energy, cost.Total.TotalCny, carbon,
             utilisation, centres)
         {
+            Overrides = scenario.Overrides,
             Cost = cost,
             Waits = waitBreakdown.Build(),
         };

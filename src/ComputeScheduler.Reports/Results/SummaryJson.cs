@@ -16,6 +16,12 @@ public static class SummaryJson
         w.WriteString("queueOrder", s.QueueOrderPolicy);
         w.WriteString("placement", s.PlacementPolicy);
         w.WriteEndObject();
+        if (s.Overrides.Count > 0)
+        {
+            w.WriteStartObject("overrides");
+            foreach (var (path, value) in s.Overrides) w.WriteString(path, value);
+            w.WriteEndObject();
+        }
         if (s.WorkloadSha256 is { } workload) w.WriteString("workloadSha256", workload);
         w.WriteStartObject("jobs");
         w.WriteNumber("submitted", s.JobsSubmitted);

@@ -35,9 +35,10 @@ public static class ScenarioLoader
     /// <summary>Loads policies from a plug-in assembly (a full path); returns why it cannot, or null.</summary>
     public delegate string? PluginLoad(string fullPath);
 
-    public static Scenario Load(string path, PolicyCheck? checkPolicy = null, PluginLoad? loadPlugin = null)
+    /// <param name="overrides">Scalar fields of the file set to other values before it is read (run's --set, a sweep's overrides).</param>
+    public static Scenario Load(string path, PolicyCheck? checkPolicy = null, PluginLoad? loadPlugin = null, IReadOnlyList<ScenarioOverride>? overrides = null)
     {
-        var root = YamlFile.Read(path, "scenario");
+        var root = YamlFile.Read(path, "scenario", overrides);
         string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         string name = ReadName(root);
         int seed = root.Integer("seed", 0, int.MaxValue);
@@ -59,6 +60,7 @@ public static class ScenarioLoader
         {
             SourceFiles = [Path.GetFullPath(path), chipsFile, serversFile],
             Timeline = timeline.Timeline,
+            Overrides = [.. (overrides ?? []).Select(o => new KeyValuePair<string, string>(o.Path, o.Value))],
         };
         if (Synthetic.SyntheticWorkload.MaxGrowth(scenario) * workload.Jobs > MaxCandidateJobs)
             throw root.Error("timeline", $"demand growth that keeps workload.jobs x the largest growth factor at most {MaxCandidateJobs.ToString("N0", CultureInfo.InvariantCulture)}",

@@ -14,7 +14,8 @@ internal static class YamlFile
     /// </summary>
     public const int MaxDepth = 64;
 
-    public static YamlMap Read(string path, string what)
+    /// <param name="overrides">Scalar fields set to other values before the document is read (<see cref="ScenarioOverrides"/>).</param>
+    public static YamlMap Read(string path, string what, IReadOnlyList<ScenarioOverride>? overrides = null)
     {
         if (Directory.Exists(path)) throw new InputException($"{path}: {what} is a directory, expected a YAML file");
         if (!System.IO.File.Exists(path)) throw new InputException($"{path}: {what} not found (no such file)");
@@ -50,6 +51,7 @@ internal static class YamlFile
         if (stream.Documents.Count == 0) throw new InputException($"{path}:1: {what} is empty");
         if (stream.Documents.Count > 1)
             throw new InputException($"{path}:{stream.Documents[1].RootNode.Start.Line}: {what} holds a second YAML document (after '---'): expected one document per file");
+        if (overrides is { Count: > 0 }) ScenarioOverrides.Apply(stream.Documents[0].RootNode, path, overrides);
         return new YamlMap(path, "", stream.Documents[0].RootNode);
     }
 

@@ -120,6 +120,19 @@ internal sealed class YamlMap
         return seq.Children.Select((n, i) => ToNumber($"{key}[{i}]", n, min, max)).ToList();
     }
 
+    /// <summary>The names of this mapping's fields, in file order (a key that is not a name throws).</summary>
+    public IReadOnlyList<string> Keys()
+    {
+        var keys = new List<string>();
+        foreach (var (k, _) in _node.Children)
+        {
+            if (k is not YamlScalarNode { Value: { } name })
+                throw new InputException(File, k.Start.Line, Path == "" ? "(document)" : Path, "names as keys", $"{Describe(k)} as a key");
+            keys.Add(name);
+        }
+        return keys;
+    }
+
     /// <summary>The key/value pairs of a mapping field with numeric values, in file order.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> NumberTable(string key, double min, double max)
     {
