@@ -66,6 +66,26 @@ public class ClusterCommandTests
     }
 
     [Fact]
+    public async Task A_sweep_spread_over_two_worker_processes_gives_the_same_bytes_as_in_one_process()
+    {
+        using var dir = SweepCommandTests.SmallSweep("policies:\n  queueOrder: [fifo, sjf]\nseeds: 2\n");
+        var single = await CliRunner.RunAsync("sweep", dir.File("sweep.yaml"), "--out", dir.File("one"));
+        Assert.True(single.ExitCode == 0, single.Error);
+
+        await using var workers = WorkerProcesses.Start(2);
+        await workers.UpAsync();
+        var clustered = await CliRunner.RunAsync("sweep", dir.File("sweep.yaml"), "--out", dir.File("three"), "--cluster", "--seed-nodes", workers.Seeds, "--min-workers", "2");
+
+        Assert.True(clustered.ExitCode == 0, clustered.Error);
+        Assert.Contains("on 2 worker node(s), 2 run(s) at once", clustered.Out);
+        Assert.Equal(4, workers.Log.Count(l => l.Contains("sweep run ", StringComparison.Ordinal) && l.EndsWith(": done", StringComparison.Ordinal)));
+        foreach (string run in new[] { "fifo/seed1", "fifo/seed2", "sjf/seed1", "sjf/seed2" })
+            Assert.All(Deterministic, f => Assert.Equal(File.ReadAllBytes(dir.File($"one/cells/{run}/{f}")), File.ReadAllBytes(dir.File($"three/cells/{run}/{f}"))));
+        Assert.Equal(File.ReadAllBytes(dir.File("one/sweep.csv")), File.ReadAllBytes(dir.File("three/sweep.csv")));
+        Assert.Equal(File.ReadAllBytes(dir.File("one/sweep-summary.csv")), File.ReadAllBytes(dir.File("three/sweep-summary.csv")));
+    }
+
+    [Fact]
     public async Task A_worker_process_killed_mid_run_is_replaced_and_the_default_scenario_result_is_byte_identical()
     {
         using var one = new TempFolder();

@@ -137,12 +137,14 @@ internal sealed class SweepPlan
     }
 
     /// <summary>
-    /// Cell names from their values' labels ("fifo_best-fit"), made safe for a folder name; when two
+    /// Cell names from the labels of their values of the varying parameters ("fifo_best-fit"; "base" when none varies), made safe for a folder name; when two
     /// cells would share a name, or a name is long, the cell's number and a hash of its values are used.
     /// </summary>
     private static List<string> CellIds(SweepSpec spec, IReadOnlyList<IReadOnlyList<SweepValue>> grid)
     {
-        var ids = grid.Select(values => values.Count == 0 ? "all" : string.Join('_', values.Select(v => Safe(v.Label)))).ToList();
+        // Named by the parameters that vary: a parameter of one value would only lengthen every name.
+        var varying = spec.Parameters.Select((p, i) => (p, i)).Where(x => x.p.Values.Count > 1).Select(x => x.i).ToList();
+        var ids = grid.Select(values => varying.Count == 0 ? "base" : string.Join('_', varying.Select(i => Safe(values[i].Label)))).ToList();
         bool clash = ids.Distinct(StringComparer.OrdinalIgnoreCase).Count() != ids.Count;
         for (int i = 0; i < ids.Count; i++)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ComputeScheduler.Reports.Results;
 using Spectre.Console;
 
 namespace ComputeScheduler.Cli.Sweeps;
@@ -15,19 +16,20 @@ internal static class SweepProgress
     {
         var failures = new Dictionary<SweepRun, string>();
         if (pending.Count == 0) return failures;
-        int done = 0, failed = 0;
+        int done = 0, failed = 0, started = 0;
         var wall = Stopwatch.StartNew();
         var gate = new Lock();
 
         async Task Each(SweepRun run, ProgressTask? task, CancellationToken ct)
         {
-            var started = Stopwatch.StartNew();
+            FaultPoint.Reach($"sweep-run:{Interlocked.Increment(ref started)}"); // crash tests: stop before the n-th run starts
+            var clock = Stopwatch.StartNew();
             var outcome = await executor.RunAsync(run.ArgumentsInto(folder), ct).ConfigureAwait(false);
             lock (gate)
             {
                 done++;
                 string line;
-                if (outcome.Ok) line = $"[{done}/{pending.Count}] {run.Cell.Id} seed {run.Seed}: done in {started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
+                if (outcome.Ok) line = $"[{done}/{pending.Count}] {run.Cell.Id} seed {run.Seed}: done in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
                 else
                 {
                     failed++;
