@@ -43,11 +43,29 @@ public static class ChartStyle
     /// <summary>A line series styled as series <paramref name="i"/>.</summary>
     public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, int i, string label)
     {
-        var line = plot.Add.ScatterLine(xs, ys, Colour(i));
+        var colour = LineColour(i);
+        var line = plot.Add.ScatterLine(xs, ys, colour);
         line.LinePattern = Pattern(i);
         line.LineWidth = 2;
         line.LegendText = label;
+        PatternedLines.GetOrCreateValue(plot).Add(new PatternedLine(line, line.LinePattern, colour.ToHex()[..7]));
         return line;
+    }
+
+    /// <summary>A line drawn with a pattern, and the stroke colour (#RRGGBB) that tells its path apart in the SVG.</summary>
+    internal sealed record PatternedLine(ScottPlot.Plottables.Scatter Line, LinePattern Pattern, string Stroke);
+
+    /// <summary>The patterned lines of each plot, for <see cref="ChartSvg"/>: Skia's SVG canvas drops line patterns (path effects).</summary>
+    internal static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Plot, List<PatternedLine>> PatternedLines = new();
+
+    /// <summary>
+    /// Series i's colour with the low bits of blue changed by its index (invisible), so that every
+    /// line's stroke is unique in the SVG and differs from the bars' and error bars' palette colours.
+    /// </summary>
+    private static Color LineColour(int i)
+    {
+        var c = Colour(i);
+        return new Color(c.R, c.G, (byte)(c.B ^ (1 + i / Colours.Length)), c.A);
     }
 
     /// <summary>Category names as ticks at 0, 1, 2, ... below the axis, slanted when they are many or long.</summary>

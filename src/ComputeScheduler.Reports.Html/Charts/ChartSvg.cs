@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ScottPlot;
 
 namespace ComputeScheduler.Reports.Html.Charts;
 
@@ -13,7 +14,7 @@ public static partial class ChartSvg
 {
     public static string Of(Chart chart)
     {
-        string svg = chart.Plot.GetSvgXml(chart.Width, chart.Height);
+        string svg = SvgWithoutPathEffects(chart);
         int start = svg.IndexOf("<svg", StringComparison.Ordinal);
         svg = svg[start..].TrimEnd();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -27,6 +28,28 @@ public static partial class ChartSvg
         foreach (var line in svg.Split('\n')) text.Append(line.TrimEnd('\r')).Append('\n');
         return text.ToString().TrimEnd('\n');
     }
+
+    /// <summary>
+    /// ScottPlot's SVG, with each patterned line drawn solid (Skia's SVG canvas has no path effects:
+    /// it would drop the pattern and complain on stdout) and its pattern added back as a
+    /// stroke-dasharray on the paths of its unique stroke colour (the line and its legend symbol).
+    /// </summary>
+    private static string SvgWithoutPathEffects(Chart chart)
+    {
+        var lines = ChartStyle.PatternedLines.TryGetValue(chart.Plot, out var l) ? l : [];
+        foreach (var line in lines) line.Line.LinePattern = LinePattern.Solid;
+        string svg;
+        try { svg = chart.Plot.GetSvgXml(chart.Width, chart.Height); }
+        finally { foreach (var line in lines) line.Line.LinePattern = line.Pattern; }
+        var dashes = lines.Where(x => x.Pattern.Intervals.Length > 0 && x.Pattern.Name != LinePattern.Solid.Name)
+            .GroupBy(x => x.Stroke.ToUpperInvariant(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(" ", g.First().Pattern.Intervals.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture))), StringComparer.Ordinal);
+        if (dashes.Count == 0) return svg;
+        return StrokeAttribute().Replace(svg, m => dashes.TryGetValue(m.Groups[1].Value.ToUpperInvariant(), out var d) ? $"{m.Value} stroke-dasharray=\"{d}\"" : m.Value);
+    }
+
+    [GeneratedRegex("stroke=\"(#[0-9A-Fa-f]{6})\"")]
+    private static partial Regex StrokeAttribute();
 
     private static string ReplaceFirst(string text, string old, string replacement)
     {

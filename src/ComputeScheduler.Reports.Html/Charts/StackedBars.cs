@@ -34,6 +34,6 @@ internal static class StackedBars
         ChartStyle.CategoryTicks(plot, categories);
         double top = bases.DefaultIfEmpty(0).Max();
         plot.Axes.SetLimits(-0.6, categories.Count - 0.4, 0, top > 0 ? top * 1.08 : 1);
-        if (plot.Legend.ManualItems.Count > 1) ChartStyle.LegendRight(plot);
+        ChartStyle.LegendRight(plot);
     }
 }
