@@ -25,6 +25,7 @@ public static class CliApp
         })).Command);
         root.Add(new TraceCommand(console, error).Command);
         root.Add(new SweepCommand(console, error).Command);
+        root.Add(new ReportCommand(console, error).Command);
         OptionParsers.FillIn(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
