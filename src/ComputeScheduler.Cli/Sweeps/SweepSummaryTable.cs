@@ -15,12 +15,20 @@ internal static class SweepSummaryTable
 
     public static void Show(IAnsiConsole console, SweepPlan plan, IReadOnlyList<SweepRunRow> rows)
     {
-        var table = new Table().Border(TableBorder.Simple).AddColumn("cell").AddColumn(new TableColumn("runs").RightAligned());
-        foreach (var (_, heading, _) in Shown) table.AddColumn(new TableColumn(heading).RightAligned());
-        foreach (var cell in plan.Cells)
+        var finished = plan.Cells.Select(c => rows.Where(r => r.Cell == c.Id && r.Metrics is not null).ToList()).ToList();
+        bool sameRuns = finished.Select(f => f.Count).Distinct().Count() == 1;
+        var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("cell").NoWrap());
+        if (!sameRuns) table.AddColumn(new TableColumn("runs").RightAligned());
+        foreach (var (_, heading, _) in Shown) table.AddColumn(new TableColumn(heading).RightAligned().NoWrap());
+        // The varying parameters' values one above the other: a cell's name would not fit 80 columns.
+        var varying = plan.Spec.Parameters.Select((p, i) => (p, i)).Where(x => x.p.Values.Count > 1).Select(x => x.i).ToList();
+        for (int c = 0; c < plan.Cells.Count; c++)
         {
-            var done = rows.Where(r => r.Cell == cell.Id && r.Metrics is not null).ToList();
-            var cells = new List<string> { Markup.Escape(cell.Id), done.Count.ToString(CultureInfo.InvariantCulture) };
+            var cell = plan.Cells[c];
+            var done = finished[c];
+            string label = varying.Count == 0 ? cell.Id : string.Join('\n', varying.Select(i => cell.Values[i].Label));
+            var cells = new List<string> { Markup.Escape(label) };
+            if (!sameRuns) cells.Add(done.Count.ToString(CultureInfo.InvariantCulture));
             foreach (var (name, _, scale) in Shown)
             {
                 int i = HeadlineMetrics.IndexOf(name);
@@ -30,7 +38,8 @@ internal static class SweepSummaryTable
             table.AddRow(cells.ToArray());
         }
         console.Write(table);
-        console.WriteLine("mean over the seeds ± half its 95 % confidence interval (Student t); every metric in sweep-summary.csv");
+        string runs = sameRuns ? $"{finished[0].Count.ToString(CultureInfo.InvariantCulture)} run(s) per cell: " : "";
+        console.WriteLine($"{runs}mean over the seeds ± half its 95 % confidence interval (Student t); every metric in sweep-summary.csv");
     }
 
     private static string Format(double v)

@@ -41,8 +41,11 @@ public sealed record RunSummaryFile(
     IReadOnlyList<CentreFigures> Centres,
     IReadOnlyList<CentreWaits> Waits)
 {
+    /// <summary>summary.json's <c>chipUtilisation</c> (busy over in-service chip-hours, exact), when the run wrote it.</summary>
+    public double? ChipUtilisation { get; init; }
+
     /// <summary>Busy chip-hours over chip-hours in service, all pools together.</summary>
-    public double Utilisation => UtilisationOf(Pools);
+    public double Utilisation => ChipUtilisation ?? UtilisationOf(Pools);
 
     public double UtilisationOf(IEnumerable<PoolUse> pools)
     {
@@ -99,7 +102,10 @@ public sealed record RunSummaryFile(
             j.Num(wait, "mean", "waitS."), j.Num(wait, "p95", "waitS."), j.Num(jct, "mean", "jctS."), j.Num(jct, "p95", "jctS."),
             j.Num(root, "makespanS"), j.Num(root, "costCny"), j.Num(root, "carbonKg"),
             cost is { } c2 && j.Optional(c2, "facilityCarbonKg") is not null ? j.Num(c2, "facilityCarbonKg", "cost.") : null,
-            pools, centres, waits);
+            pools, centres, waits)
+        {
+            ChipUtilisation = j.Optional(root, "chipUtilisation") is not null ? j.Num(root, "chipUtilisation") : null,
+        };
     }
 
     /// <summary>The summary file of a results folder.</summary>
