@@ -24,6 +24,7 @@ public static class CliApp
             return null;
         })).Command);
         root.Add(new TraceCommand(console, error).Command);
+        root.Add(new CompareCommand(console, error).Command);
         OptionParsers.FillIn(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
