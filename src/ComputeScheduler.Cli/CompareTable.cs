@@ -45,20 +45,22 @@ public static class CompareTable
             }
             console.Write(table);
         }
-        console.WriteLine("Each cell: the set's value (mean over its runs), its difference to the baseline (and in %), and the 95 % confidence interval of the difference; "
-            + $"{Mark}: the interval excludes zero.");
+        console.WriteLine("Value: mean over the set's runs. Below it: the difference to the baseline");
+        console.WriteLine($"(and in %), and its 95 % confidence interval; {Mark} = it excludes zero.");
         foreach (var p in others) console.WriteLine(Method(baseline.Set, p));
+        var methods = others.Select(p => p.Method).ToHashSet();
+        if (methods.Contains(DifferenceMethod.Paired)) console.WriteLine("paired: mean(d) +/- t(0.975, n-1) x sd(d) / sqrt(n), d: per-seed differences");
+        if (methods.Contains(DifferenceMethod.Welch)) console.WriteLine("Welch: unequal variances, Welch-Satterthwaite degrees of freedom");
     }
 
-    /// <summary>"sjf vs fifo: paired over seeds 1, 2, 3 ..." — how the set's intervals were computed.</summary>
+    /// <summary>"sjf vs fifo: paired over seeds 1, 2, 3 (same workload per seed)": how the set's intervals were computed.</summary>
     public static string Method(ResultSet baseline, SetPairing p)
     {
         string vs = $"{p.Set.Label} vs {baseline.Label}: ";
         return p.Method switch
         {
-            DifferenceMethod.Paired => vs + $"paired over seeds {string.Join(", ", p.PairedSeeds.Select(s => s.ToString(CultureInfo.InvariantCulture)))} "
-                + $"(same workload per seed): mean difference ± t(0.975, {(p.PairedSeeds.Count - 1).ToString(CultureInfo.InvariantCulture)}) x sd / √{p.PairedSeeds.Count.ToString(CultureInfo.InvariantCulture)}",
-            DifferenceMethod.Welch => vs + $"Welch's unequal-variance interval (seeds {baseline.SeedList} against {p.Set.SeedList}), Welch–Satterthwaite degrees of freedom",
+            DifferenceMethod.Paired => vs + $"paired over seeds {string.Join(", ", p.PairedSeeds.Select(s => s.ToString(CultureInfo.InvariantCulture)))} (same workload per seed)",
+            DifferenceMethod.Welch => vs + $"Welch's interval (seeds {baseline.SeedList} against {p.Set.SeedList})",
             _ => vs + "no interval (a set of one run)",
         };
     }
