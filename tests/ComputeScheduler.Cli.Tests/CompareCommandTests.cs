@@ -99,6 +99,48 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public async Task Sets_that_do_not_fit_the_console_continue_in_further_tables_whose_lines_fit_it()
+    {
+        using var dir = new TempFolder();
+        string sweep = WriteSweep(dir.File("sweep"));
+        var cells = new[] { "fifo", "sjf" }.Select(id => Path.Combine(sweep, "cells", id)).ToList();
+        // Five sets: the two cells, and three copies of the sjf cell under other names.
+        foreach (var name in new[] { "sjf-copy-a", "sjf-copy-b", "sjf-copy-c" })
+        {
+            for (int seed = 1; seed <= 4; seed++)
+                WriteRun(dir.File($"{name}/seed{seed}"), seed, 11 * seed, 50);
+            cells.Add(dir.File(name));
+        }
+
+        var result = await CliRunner.RunAsync(["compare", .. cells]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var lines = result.Out.Split('\n');
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"wider than the 80-column console: '{l}'"));
+        Assert.True(lines.Count(l => l.TrimStart().StartsWith("metric ", StringComparison.Ordinal)) >= 2, "more than one table");
+        foreach (var label in new[] { "fifo", "sjf", "sjf-copy-a", "sjf-copy-b", "sjf-copy-c" }) Assert.Contains(label, result.Out);
+        Assert.Contains("every set vs fifo: paired over seeds 1, 2, 3, 4", result.Out);
+    }
+
+    [Fact]
+    public async Task A_cell_against_a_cell_of_other_seeds_gets_welchs_interval()
+    {
+        using var dir = new TempFolder();
+        foreach (var (seed, hours) in new[] { (1, 10.0), (2, 12.0), (3, 14.0) }) WriteRun(dir.File($"a/seed{seed}"), seed, hours, 50);
+        foreach (var (seed, hours) in new[] { (4, 15.0), (5, 18.0), (6, 21.0), (7, 24.0) }) WriteRun(dir.File($"b/seed{seed}"), seed, hours, 50);
+
+        var result = await CliRunner.RunAsync("compare", dir.File("a"), dir.File("b"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        // 7.5 ± 5.936 (the Welch case of DifferenceIntervalTests).
+        var lines = result.Out.Split('\n');
+        int wait = Array.FindIndex(lines, l => l.Contains("wait_mean_h", StringComparison.Ordinal));
+        Assert.Contains("+7.50 (+62.5%)", lines[wait + 1]);
+        Assert.Contains("[1.56, 13.44] *", lines[wait + 2]);
+        Assert.Contains("b vs a: Welch's interval (seeds 4, 5, 6, 7 against the baseline's)", result.Out);
+    }
+
+    [Fact]
     public async Task Results_folders_of_the_same_seed_given_different_workloads_are_refused_and_compared_with_the_flag()
     {
         using var dir = new TempFolder();
