@@ -59,6 +59,11 @@ public sealed class CompareCommand
             _error.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _error.WriteLine($"compare: expected folders that can be read, got: {e.Message.Split('\n')[0]}");
+            return ExitCodes.BadInput;
+        }
         foreach (string w in warnings.Concat(comparison.Warnings)) _error.WriteLine(w);
         // With '-' stdout carries the file alone, so that it can be piped.
         if (csv != "-" && json != "-") CompareTable.Show(_console, comparison);
