@@ -26,6 +26,7 @@ public static class CliApp
         root.Add(new TraceCommand(console, error).Command);
         root.Add(new SweepCommand(console, error).Command);
         root.Add(new ReportCommand(console, error).Command);
+        root.Add(new CompareCommand(console, error).Command);
         OptionParsers.FillIn(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
