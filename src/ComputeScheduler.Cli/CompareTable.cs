@@ -21,7 +21,7 @@ public static class CompareTable
         var others = c.Pairings.Skip(1).ToList();
         // Every set's cells first (metric by metric), so that their widths decide how many sets a table holds.
         var cells = c.Pairings.Select(_ => new List<string>()).ToList();
-        foreach (var metric in HeadlineMetrics.All)
+        foreach (var metric in c.Metrics)
         {
             var rows = c.Rows.Where(r => r.Metric == metric).ToList();
             int decimals = rows.All(r => r.Interval is null && double.IsInteger(r.Value)) ? 0 : Decimals(rows.Select(r => r.Value));
@@ -29,7 +29,7 @@ public static class CompareTable
         }
         var headers = c.Pairings.Select((p, i) => Header(p, i == 0 ? "baseline" : null)).ToList();
         int Width(int set) => cells[set].Concat([headers[set]]).SelectMany(t => t.Split('\n')).Max(l => l.Length) + 2;
-        int metricWidth = HeadlineMetrics.All.Max(m => m.Name.Length) + 2;
+        int metricWidth = c.Metrics.Max(m => m.Name.Length) + 2;
         int room = Math.Max(0, console.Profile.Width - 4 - metricWidth - Width(0));
         int next = 1;
         while (next < c.Pairings.Count)
@@ -45,8 +45,8 @@ public static class CompareTable
                 .AddColumn(new TableColumn(Markup.Escape(headers[0])).RightAligned());
             foreach (int set in chunk) table.AddColumn(new TableColumn(Markup.Escape(headers[set])).RightAligned());
             if (chunk[0] == 1) table.Title($"[bold]compared with {Markup.Escape(baseline.Set.Label)}[/]");
-            for (int m = 0; m < HeadlineMetrics.All.Count; m++)
-                table.AddRow([Markup.Escape(HeadlineMetrics.All[m].Name), Markup.Escape(cells[0][m]), .. chunk.Select(set => Markup.Escape(cells[set][m]))]);
+            for (int m = 0; m < c.Metrics.Count; m++)
+                table.AddRow([Markup.Escape(c.Metrics[m].Name), Markup.Escape(cells[0][m]), .. chunk.Select(set => Markup.Escape(cells[set][m]))]);
             console.Write(table);
         }
         console.WriteLine("Value: mean over the set's runs. Below it: the difference to the baseline");

@@ -84,6 +84,24 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public async Task Metrics_names_the_rows_compared_and_an_unknown_name_is_refused_in_one_line()
+    {
+        using var dir = new TempFolder();
+        string sweep = WriteSweep(dir.File("sweep"));
+        string[] cells = [Path.Combine(sweep, "cells", "fifo"), Path.Combine(sweep, "cells", "sjf")];
+
+        var some = await CliRunner.RunAsync(["compare", .. cells, "--metrics", "jct_mean_h, wait_mean_h", "--csv", "-"]);
+        var unknown = await CliRunner.RunAsync(["compare", .. cells, "--metrics", "wait_mean_h,waits"]);
+
+        Assert.True(some.ExitCode == 0, some.Error);
+        // In the metrics' own order, whatever the order given.
+        Assert.Equal(["wait_mean_h", "wait_mean_h", "jct_mean_h", "jct_mean_h"], some.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.StartsWith("--metrics: expected headline metric names separated by commas (jobs_finished, ", Assert.Single(unknown.ErrorLines));
+        Assert.EndsWith("got 'wait_mean_h,waits'", unknown.ErrorLines[0]);
+    }
+
+    [Fact]
     public async Task A_whole_sweep_compares_its_cells_and_leaves_out_a_cell_without_finished_runs_with_a_warning()
     {
         using var dir = new TempFolder();

@@ -21,6 +21,7 @@ public sealed class CompareCommand
 
     private readonly Option<string?> _csv = new("--csv") { Description = "Also write the figures as CSV (one row per metric and set); '-' for stdout." };
     private readonly Option<string?> _json = new("--json") { Description = "Also write the figures as JSON; '-' for stdout." };
+    private readonly Option<string?> _metrics = new("--metrics") { Description = "Compare only these headline metrics, comma-separated (e.g. wait_mean_h,wait_p95_h,cost_million_cny; default: all)." };
     private readonly Option<bool> _allow = new(Comparison.AllowFlag) { Description = "Compare sets given different workloads (or without a workload fingerprint), with a warning." };
 
     public CompareCommand(IAnsiConsole console, TextWriter error)
@@ -32,7 +33,7 @@ public sealed class CompareCommand
         OptionParsers.RequirePath(_json, "a JSON file path or '-'");
         Command = new Command("compare", "Compare results folders, sweep cells or sweeps side by side: differences to the first and their 95 % confidence intervals.")
         {
-            _sets, _csv, _json, _allow,
+            _sets, _csv, _json, _metrics, _allow,
         };
         Command.SetAction(Execute);
     }
@@ -47,12 +48,22 @@ public sealed class CompareCommand
             _error.WriteLine("--csv and --json: expected at most one of them to write to stdout ('-'), got both");
             return ExitCodes.BadInput;
         }
+        List<string>? metrics = null;
+        if (parse.GetValue(_metrics) is { } names)
+        {
+            metrics = [.. names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+            if (metrics.Count == 0 || metrics.FirstOrDefault(m => HeadlineMetrics.IndexOf(m) < 0) is { } unknown)
+            {
+                _error.WriteLine($"--metrics: expected headline metric names separated by commas ({string.Join(", ", HeadlineMetrics.All.Select(m => m.Name))}), got '{names}'");
+                return ExitCodes.BadInput;
+            }
+        }
         Comparison comparison;
         var warnings = new List<string>();
         try
         {
             var sets = parse.GetValue(_sets)!.SelectMany(a => ResultSets.Load(a, warnings)).ToList();
-            comparison = Comparison.Of(ResultSets.Disambiguate(sets), parse.GetValue(_allow));
+            comparison = Comparison.Of(ResultSets.Disambiguate(sets), parse.GetValue(_allow), metrics);
         }
         catch (InvalidDataException e)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComputeScheduler.Reports.Results;
+using ComputeScheduler.Reports.Statistics;
 using ComputeScheduler.Reports.Sweeps;
 using Spectre.Console;
 

@@ -32,17 +32,21 @@ public sealed class Comparison
 {
     public const string AllowFlag = "--allow-different-workload";
 
-    private Comparison(IReadOnlyList<SetPairing> pairings, IReadOnlyList<ComparisonRow> rows, IReadOnlyList<string> warnings)
+    private Comparison(IReadOnlyList<HeadlineMetric> metrics, IReadOnlyList<SetPairing> pairings, IReadOnlyList<ComparisonRow> rows, IReadOnlyList<string> warnings)
     {
+        Metrics = metrics;
         Pairings = pairings;
         Rows = rows;
         Warnings = warnings;
     }
 
+    /// <summary>The metrics compared, in <see cref="HeadlineMetrics.All"/>'s order.</summary>
+    public IReadOnlyList<HeadlineMetric> Metrics { get; }
+
     /// <summary>The sets in order; the first is the baseline (its method is null).</summary>
     public IReadOnlyList<SetPairing> Pairings { get; }
 
-    /// <summary>One row per metric and set, metrics in <see cref="HeadlineMetrics.All"/>'s order, sets in order within a metric.</summary>
+    /// <summary>One row per metric and set, metrics in <see cref="Metrics"/>' order, sets in order within a metric.</summary>
     public IReadOnlyList<ComparisonRow> Rows { get; }
 
     /// <summary>What was compared although it could not be checked or differed (with <see cref="AllowFlag"/>).</summary>
@@ -55,8 +59,10 @@ public sealed class Comparison
     /// different workloads, or runs without a workload fingerprint, throw
     /// <see cref="InvalidDataException"/> (one line) unless <paramref name="allowDifferentWorkload"/>.
     /// </summary>
-    public static Comparison Of(IReadOnlyList<ResultSet> sets, bool allowDifferentWorkload)
+    /// <param name="metrics">The metrics to compare (default: all of <see cref="HeadlineMetrics.All"/>).</param>
+    public static Comparison Of(IReadOnlyList<ResultSet> sets, bool allowDifferentWorkload, IReadOnlyCollection<string>? metrics = null)
     {
+        var compared = HeadlineMetrics.All.Where(h => metrics is null || metrics.Contains(h.Name)).ToList();
         if (sets.Count < 2)
         {
             string got = sets.Count == 0 ? "none" : $"only {sets[0].Source}";
@@ -66,8 +72,9 @@ public sealed class Comparison
         CheckWorkloads(sets, allowDifferentWorkload, warnings);
         var pairings = sets.Select((s, i) => i == 0 ? new SetPairing(s, null, []) : Pair(sets[0], s)).ToList();
         var rows = new List<ComparisonRow>();
-        for (int m = 0; m < HeadlineMetrics.All.Count; m++)
+        foreach (var metric in compared)
         {
+            int m = HeadlineMetrics.IndexOf(metric.Name);
             double baseValue = sets[0].Mean(m);
             for (int i = 0; i < sets.Count; i++)
             {
@@ -78,7 +85,7 @@ public sealed class Comparison
                 rows.Add(new ComparisonRow(HeadlineMetrics.All[m], p.Set, value, diff, pct, i == 0 ? null : Interval(sets[0], p, m), p.MethodName(i == 0)));
             }
         }
-        return new Comparison(pairings, rows, warnings);
+        return new Comparison(compared, pairings, rows, warnings);
     }
 
     /// <summary>Paired over the seeds both ran with the same fingerprint (2 or more), else Welch when both have 2+ runs, else no interval.</summary>

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
 
 namespace ComputeScheduler.Reports.Statistics;
 
@@ -36,9 +37,9 @@ public sealed record DifferenceInterval(DifferenceMethod Method, double Mean, do
     {
         int n = differences.Count;
         if (n < 2) throw new ArgumentException("a paired interval needs at least two differences", nameof(differences));
-        var (mean, variance) = MeanAndVariance(differences);
-        double dof = n - 1;
-        return new(DifferenceMethod.Paired, mean, T(dof) * Math.Sqrt(variance / n), dof);
+        // The interval of the mean of the differences.
+        var ci = MeanInterval.Of(differences);
+        return new(DifferenceMethod.Paired, ci.Mean, ci.High - ci.Mean, n - 1);
     }
 
     /// <summary>Welch's interval of mean(other) - mean(baseline), each with at least two values.</summary>
@@ -59,14 +60,10 @@ public sealed record DifferenceInterval(DifferenceMethod Method, double Mean, do
     /// <summary>The Student t quantile t(0.975, dof).</summary>
     public static double T(double dof) => StudentT.InvCDF(0, 1, dof, 1 - (1 - Confidence) / 2);
 
-    /// <summary>Mean and sample variance (n - 1 in the denominator).</summary>
+    /// <summary>Mean and sample variance (n - 1 in the denominator), by MathNet.Numerics.</summary>
     private static (double Mean, double Variance) MeanAndVariance(IReadOnlyList<double> values)
     {
-        double mean = 0;
-        foreach (double v in values) mean += v;
-        mean /= values.Count;
-        double ss = 0;
-        foreach (double v in values) ss += (v - mean) * (v - mean);
-        return (mean, ss / (values.Count - 1));
+        var (mean, variance) = values.MeanVariance();
+        return (mean, variance);
     }
 }

@@ -1,7 +1,6 @@
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 
-namespace ComputeScheduler.Reports.Sweeps;
+namespace ComputeScheduler.Reports.Statistics;
 
 /// <summary>
 /// Mean, sample standard deviation and the 95 % confidence interval of the mean of a metric over
@@ -16,7 +15,7 @@ public readonly record struct MeanInterval(int Count, double Mean, double Standa
         double mean = values.Mean();
         if (values.Count < 2) return new MeanInterval(1, mean, double.NaN, double.NaN, double.NaN);
         double sd = values.StandardDeviation();
-        double half = StudentT.InvCDF(0, 1, values.Count - 1, 0.975) * sd / Math.Sqrt(values.Count);
+        double half = DifferenceInterval.T(values.Count - 1) * sd / Math.Sqrt(values.Count);
         return new MeanInterval(values.Count, mean, sd, mean - half, mean + half);
     }
 }
