@@ -7,11 +7,19 @@ namespace ComputeScheduler.Reports.Html;
 /// <summary>The report of a sweep: for every metric of sweep-summary.csv a chart against each swept parameter, and the summary as a table.</summary>
 public static class SweepReport
 {
+    /// <summary>The metrics a reader looks for first: waits, completion times, utilisation, cost; the rest after them in the file's order.</summary>
+    private static readonly string[] First = ["wait_mean_h", "wait_p95_h", "jct_mean_h", "jct_p95_h", "utilisation", "cost_million_cny", "energy_mwh", "carbon_t", "makespan_h"];
+
+    private static int Rank(string metric) => Array.IndexOf(First, metric) is var i and >= 0 ? i : First.Length;
+
     public static ReportPage Build(SweepResults sweep)
     {
         var charts = new List<Chart>();
-        foreach (var metric in sweep.Metrics)
-            for (int p = 0; p < sweep.Parameters.Count; p++)
+        // A parameter the sweep gave one value (a scenario file named once) would be a chart of one point.
+        var varying = SweepMetricChart.Varying(sweep);
+        if (varying.Count == 0) varying = [.. Enumerable.Range(0, sweep.Parameters.Count)];
+        foreach (var metric in sweep.Metrics.OrderBy(m => Rank(m.Name)))
+            foreach (int p in varying)
                 charts.Add(SweepMetricChart.Of(sweep, metric, p));
         var notes = new List<string>();
         if (sweep.Parameters.Count == 0) notes.Add("sweep.json names no swept parameter: there is nothing to plot against.");

@@ -23,7 +23,7 @@ public static class SweepMetricChart
         var categories = values.Distinct(StringComparer.Ordinal).ToList();
         double X(int row) => numeric ? double.Parse(values[row], NumberStyles.Float, CultureInfo.InvariantCulture) : categories.IndexOf(values[row]);
 
-        var others = Enumerable.Range(0, sweep.Parameters.Count).Where(p => p != parameter).ToList();
+        var others = Varying(sweep).Where(p => p != parameter).ToList();
         string Key(int row) => string.Join(", ", others.Select(p => $"{sweep.Parameters[p]}={sweep.ParameterValues[row][p]}"));
         var groups = Enumerable.Range(0, sweep.Rows.Count).GroupBy(Key, StringComparer.Ordinal).ToList();
         bool joined = groups.Count <= MaxSeries;
@@ -48,7 +48,12 @@ public static class SweepMetricChart
             line.LegendText = groups.Count > 1 ? groups[g].Key : "";
         }
         if (!numeric) ChartStyle.CategoryTicks(plot, categories);
-        if (groups.Count > 1) ChartStyle.LegendRight(plot);
+        if (groups.Count > 1)
+        {
+            // Below the chart: the series' names are long (one value of each other parameter), and at the right they squeeze the axes.
+            plot.ShowLegend(Edge.Bottom);
+            plot.Legend.FontSize = 11;
+        }
         if (!numeric) plot.Axes.SetLimitsX(-0.5, categories.Count - 0.5);
 
         string seeds = sweep.Seeds.Count.ToString(CultureInfo.InvariantCulture);
@@ -56,6 +61,10 @@ public static class SweepMetricChart
             + (others.Count == 0 ? "." : joined ? $"; one line per value of {string.Join(" and ", others.Select(p => sweep.Parameters[p]))}." : $"; too many combinations of {string.Join(" and ", others.Select(p => sweep.Parameters[p]))} for a line each, so every cell is one point.");
         return new Chart(Name(metric.Name, param), caption, plot);
     }
+
+    /// <summary>The parameters the sweep gave more than one value.</summary>
+    public static List<int> Varying(SweepResults sweep)
+        => [.. Enumerable.Range(0, sweep.Parameters.Count).Where(p => sweep.ParameterValues.Select(v => v[p]).Distinct(StringComparer.Ordinal).Skip(1).Any())];
 
     /// <summary>"sweep-METRIC-vs-PARAMETER", with only letters, digits, '-' and '_'.</summary>
     public static string Name(string metric, string parameter)
