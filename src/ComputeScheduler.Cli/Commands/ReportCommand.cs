@@ -48,7 +48,15 @@ public sealed class ReportCommand
             _error.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
-        ReportWriter.Write(page, output, png);
+        try
+        {
+            ReportWriter.Write(page, output, png);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _error.WriteLine($"cannot write the report to {output}{(png is null ? "" : $" or {png}")}: {e.Message.Split('\n')[0]}");
+            return ExitCodes.RunFailed;
+        }
         _console.MarkupLine($"report: [bold]{Markup.Escape(Path.GetFullPath(output))}[/]" + (png is null ? "" : $", PNGs in [bold]{Markup.Escape(Path.GetFullPath(png))}[/]"));
         return ExitCodes.Ok;
     }

@@ -48,7 +48,13 @@ internal sealed class ClusterRuns : ISweepExecutor
 
     public async Task<SweepRunOutcome> RunAsync(string[] arguments, CancellationToken ct)
     {
-        var worker = await _free.Reader.ReadAsync(ct).ConfigureAwait(false);
+        Address? worker;
+        while (!_free.Reader.TryRead(out worker))
+        {
+            // Every worker gone: the runs left fail at once (a re-run retries them) instead of waiting for ever.
+            if (!Workers.Any(IsUp)) return new SweepRunOutcome(ExitCodes.RunFailed, "no worker node of the sweep is left in the cluster");
+            await Task.WhenAny(_free.Reader.WaitToReadAsync(ct).AsTask(), Task.Delay(1000, ct)).ConfigureAwait(false);
+        }
         string key = Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture);
         try
         {

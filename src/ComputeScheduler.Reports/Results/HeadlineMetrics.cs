@@ -33,7 +33,7 @@ public static class HeadlineMetrics
         new("jct_p95_h", "95th percentile job completion time (h)", true, s => Get(s, "jctS", "p95") / 3600),
         new("jct_p99_h", "99th percentile job completion time (h)", true, s => Get(s, "jctS", "p99") / 3600),
         new("makespan_h", "makespan (h)", true, s => Get(s, "makespanS") / 3600),
-        new("utilisation", "chip utilisation (busy / in service)", false, s => Get(s, "chipUtilisation")),
+        new("utilisation", "chip utilisation (busy / in service)", false, Utilisation),
         new("energy_mwh", "jobs' energy (MWh)", true, s => Get(s, "energyKwh") / 1000),
         new("cost_million_cny", "full cost (million CNY)", true, s => Get(s, "costCny") / 1e6),
         new("carbon_t", "jobs' carbon (t CO2)", true, s => Get(s, "carbonKg") / 1000),
@@ -66,6 +66,20 @@ public static class HeadlineMetrics
         {
             throw new InvalidDataException($"{path}: expected the summary.json of a run, got one that cannot be read ({e.Message.Split('\n')[0]})");
         }
+    }
+
+    /// <summary>summary.json's chipUtilisation; a folder written before it existed: busy over in-service chip-hours from the pools' figures (a pool never busy counts no hours).</summary>
+    private static double Utilisation(JsonElement s)
+    {
+        if (s.TryGetProperty("chipUtilisation", out var u)) return u.GetDouble();
+        double busy = 0, capacity = 0;
+        foreach (var pool in s.GetProperty("utilisation").EnumerateArray())
+        {
+            double b = pool.GetProperty("busyChipHours").GetDouble(), share = pool.GetProperty("utilisation").GetDouble();
+            busy += b;
+            if (share > 0) capacity += b / share;
+        }
+        return capacity > 0 ? busy / capacity : 0;
     }
 
     private static double Get(JsonElement s, params string[] path)
