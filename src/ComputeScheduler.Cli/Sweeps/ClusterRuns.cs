@@ -20,7 +20,6 @@ internal sealed class ClusterRuns : ISweepExecutor
     private readonly ActorSystem _system;
     private readonly Channel<Address> _free = Channel.CreateUnbounded<Address>();
     private readonly ImmutableArray<RecipeFile> _files;
-    private int _next;
 
     private ClusterRuns(ActorSystem system, IReadOnlyList<Address> workers, int perWorker, ImmutableArray<RecipeFile> files)
     {
@@ -55,7 +54,8 @@ internal sealed class ClusterRuns : ISweepExecutor
             if (!Workers.Any(IsUp)) return new SweepRunOutcome(ExitCodes.RunFailed, "no worker node of the sweep is left in the cluster");
             await Task.WhenAny(_free.Reader.WaitToReadAsync(ct).AsTask(), Task.Delay(1000, ct)).ConfigureAwait(false);
         }
-        string key = Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The run's results folder (its --out, the last argument) names it in the worker's log.
+        string key = arguments[^1];
         try
         {
             var target = _system.ActorSelection(new RootActorPath(worker) / "user" / SweepRunner.Name);
