@@ -30,8 +30,8 @@ public class SweepProtocolSerializerTests : TestKit
 
         var back = Assert.IsType<RunSweepRun>(RoundTrip(run));
         Assert.Equal(run.Key, back.Key);
-        Assert.Equal(run.Arguments, back.Arguments);
-        Assert.Equal(run.Files, back.Files);
+        Assert.Equal(run.Arguments.ToArray(), back.Arguments.ToArray());
+        Assert.Equal(run.Files.ToArray(), back.Files.ToArray());
         Assert.Equal(done, RoundTrip(done));
     }
 }
