@@ -133,6 +133,12 @@ public class CostModelTests
         var cost = summary.GetProperty("cost");
 
         Assert.True(Sum("wan_gb") > 0);
+        // summary.json's transfers per pair of centres hold every GB moved, each pair once, none within a centre.
+        var transfers = summary.GetProperty("wanTransfers").EnumerateArray().ToList();
+        Assert.Equal(Sum("wan_gb"), transfers.Sum(t => t.GetProperty("gb").GetDouble()), 1e-3);
+        Assert.Equal(cells.Count(c => double.Parse(c[Col("wan_gb")], CultureInfo.InvariantCulture) > 0), transfers.Sum(t => t.GetProperty("jobs").GetInt64()));
+        Assert.All(transfers, t => Assert.NotEqual(t.GetProperty("from").GetString(), t.GetProperty("to").GetString()));
+        Assert.Equal(transfers.Count, transfers.Select(t => (t.GetProperty("from").GetString(), t.GetProperty("to").GetString())).Distinct().Count());
         Assert.Equal(Sum("wan_gb") / 1000 * 500, Sum("wan_cost_cny"), 1e-3);
         Assert.Equal(cost.GetProperty("wanCostCny").GetDouble(), Sum("wan_cost_cny"), 1e-3);
         Assert.Equal(Sum("capex_cny") + Sum("energy_cost_cny") + Sum("wan_cost_cny"), Sum("cost_cny"), 1e-2);

@@ -18,6 +18,18 @@ public static class CentreMapChart
             line.LineColor = link.Gbps == map.DefaultGbps ? Colors.Gray.WithAlpha(0.35) : ChartStyle.Colour(3);
             line.LineWidth = maxGbps > minGbps ? (float)(1 + 3 * (link.Gbps - minGbps) / (maxGbps - minGbps)) : 1;
         }
+        // The links' load: GB moved between each pair of centres over the run (both directions together).
+        var moved = s.WanTransfers.Where(t => at.ContainsKey(t.From) && at.ContainsKey(t.To))
+            .GroupBy(t => string.CompareOrdinal(t.From, t.To) < 0 ? (t.From, t.To) : (t.To, t.From))
+            .Select(g => (Pair: g.Key, Gb: g.Sum(t => t.Gb))).OrderBy(p => p.Pair.Item1, StringComparer.Ordinal).ThenBy(p => p.Pair.Item2, StringComparer.Ordinal).ToList();
+        double maxGb = moved.Select(m => m.Gb).DefaultIfEmpty(0).Max();
+        foreach (var (pair, gb) in moved)
+        {
+            var (a, b) = (at[pair.Item1], at[pair.Item2]);
+            var line = plot.Add.Line(a.LonDeg, a.LatDeg, b.LonDeg, b.LatDeg);
+            line.LineColor = ChartStyle.Colour(5).WithAlpha(0.8);
+            line.LineWidth = (float)(1.5 + 7 * Math.Sqrt(gb / maxGb));
+        }
         var jobs = s.Centres.ToDictionary(c => c.Centre, c => c.JobsFinished, StringComparer.Ordinal);
         long maxJobs = Math.Max(1, jobs.Values.DefaultIfEmpty(0).Max());
         foreach (var c in map.Centres)
@@ -47,7 +59,10 @@ public static class CentreMapChart
         string caption = "The centres at their longitude and latitude (from the scenario copy in the results folder). Marker size: jobs finished at the centre (diameter grows with the square root); "
             + "each label gives the centre, its jobs finished and its mean utilisation over the run (busy over in-service chip-hours, %). "
             + $"Lines: the WAN links between centres (every pair is linked; {ChartStyle.Number(map.DefaultGbps, "0.#")} Gbit/s unless the scenario gives the pair its own bandwidth"
-            + (ownLinks ? "; coloured lines are such pairs, line width grows with bandwidth" : "") + ").";
+            + (ownLinks ? "; coloured lines are such pairs, line width grows with bandwidth" : "") + "). "
+            + (moved.Count == 0
+                ? "Load on the links: no data moved between centres in this run (summary.json wanTransfers)."
+                : $"Load on the links: the thick lines are the data moved between centres over the run (summary.json wanTransfers, both directions), width growing with the square root of the GB; the most, {ChartStyle.Number(maxGb, "N0")} GB, between {moved.MaxBy(m => m.Gb).Pair.Item1} and {moved.MaxBy(m => m.Gb).Pair.Item2}.");
         return new Chart("centre-map", caption, plot, 640, 480);
     }
 }

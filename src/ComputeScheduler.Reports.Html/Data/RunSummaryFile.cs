@@ -41,6 +41,9 @@ public sealed record RunSummaryFile(
     IReadOnlyList<CentreFigures> Centres,
     IReadOnlyList<CentreWaits> Waits)
 {
+    /// <summary>summary.json's <c>wanTransfers</c>: data moved from one centre to another (empty when none, or for a folder written before the field).</summary>
+    public IReadOnlyList<(string From, string To, long Jobs, double Gb)> WanTransfers { get; init; } = [];
+
     /// <summary>summary.json's <c>chipUtilisation</c> (busy over in-service chip-hours, exact), when the run wrote it.</summary>
     public double? ChipUtilisation { get; init; }
 
@@ -105,6 +108,8 @@ public sealed record RunSummaryFile(
             pools, centres, waits)
         {
             ChipUtilisation = j.Optional(root, "chipUtilisation") is not null ? j.Num(root, "chipUtilisation") : null,
+            WanTransfers = j.Optional(root, "wanTransfers") is null ? [] : [.. j.Array(root, "wanTransfers").Select(t =>
+                (j.Str(t.Item, "from", t.Path), j.Str(t.Item, "to", t.Path), (long)j.Num(t.Item, "jobs", t.Path), j.Num(t.Item, "gb", t.Path)))],
         };
     }
 

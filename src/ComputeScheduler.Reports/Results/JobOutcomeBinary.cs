@@ -39,6 +39,7 @@ public static class JobOutcomeBinary
         w.Write(o.CapexCny);
         w.Write(o.AboveIdleEnergyKwh);
         w.Write(o.WanTransferGb);
+        WriteNullable(w, o.WanFrom);
         w.Write(o.ReferenceChipHours);
         foreach (var reason in WaitReasons.All) w.Write(o.WaitTimes[reason]);
         w.Write(o.Queued.Microseconds);
@@ -74,6 +75,7 @@ public static class JobOutcomeBinary
             CapexCny = r.ReadDouble(),
             AboveIdleEnergyKwh = r.ReadDouble(),
             WanTransferGb = r.ReadDouble(),
+            WanFrom = ReadNullable(r),
             ReferenceChipHours = r.ReadDouble(),
         };
         Span<long> waits = stackalloc long[WaitReasons.Count];

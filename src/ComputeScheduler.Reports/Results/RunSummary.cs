@@ -25,6 +25,9 @@ public sealed record PoolUtilisation(string Centre, string ChipModel, int Chips,
 /// <summary>Per-centre totals (<paramref name="CostCny"/>: the centre's full cost, as in <see cref="CostSummary"/>).</summary>
 public sealed record CentreTotals(string Centre, long JobsFinished, double EnergyKwh, double CostCny, double CarbonKg);
 
+/// <summary>Data moved over the WAN from one centre to another: jobs whose input data lived in <paramref name="From"/> and ran in <paramref name="To"/>.</summary>
+public sealed record WanTransfer(string From, string To, long Jobs, double Gb);
+
 /// <summary>The headline metrics of a run (summary.json). <see cref="EnergyKwh"/> is the jobs' energy; <see cref="CostCny"/> the full cost (capex, all electricity, WAN).</summary>
 public sealed record RunSummary(
     string Scenario,
@@ -46,6 +49,8 @@ public sealed record RunSummary(
     IReadOnlyList<PoolUtilisation> Utilisation,
     IReadOnlyList<CentreTotals> Centres)
 {
+    /// <summary>Data moved between centres, per (from, to) pair in key order; empty when none moved.</summary>
+    public IReadOnlyList<WanTransfer> WanTransfers { get; init; } = [];
     /// <summary>Fields of the scenario file set to other values for this run (run's --set, a sweep's overrides).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Overrides { get; init; } = [];
     /// <summary>The fingerprint of the jobs the run was given (<see cref="WorkloadFingerprint"/>), or null when not taken.</summary>

@@ -20,9 +20,17 @@ public static class SummaryBuilder
         double energy = 0, carbon = 0;
         var costs = new CostBreakdown(scenario);
         var waitBreakdown = new WaitBreakdown.Builder(scenario);
+        var transfers = new SortedDictionary<(string From, string To), (long Jobs, double Gb)>(Comparer<(string From, string To)>.Create((a, b) =>
+            string.CompareOrdinal(a.From, b.From) is var c and not 0 ? c : string.CompareOrdinal(a.To, b.To)));
         foreach (var o in run.OutcomesInIdOrder())
         {
             costs.Add(o);
+            if (o.WanFrom is { } from && o.Centre is { } to)
+            {
+                var pair = (from, scenario.Centres[to.Value].Key);
+                var t = transfers.GetValueOrDefault(pair);
+                transfers[pair] = (t.Jobs + 1, t.Gb + o.WanTransferGb);
+            }
             waitBreakdown.Add(o);
             if (o.Status == JobStatus.Rejected)
             {
@@ -74,6 +82,7 @@ public static class SummaryBuilder
             utilisation, centres)
         {
             Overrides = scenario.Overrides,
+            WanTransfers = [.. transfers.Select(t => new WanTransfer(t.Key.From, t.Key.To, t.Value.Jobs, t.Value.Gb))],
             Cost = cost,
             Waits = waitBreakdown.Build(),
         };

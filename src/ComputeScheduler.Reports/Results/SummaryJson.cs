@@ -63,6 +63,17 @@ public static class SummaryJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartArray("wanTransfers");
+        foreach (var t in s.WanTransfers)
+        {
+            w.WriteStartObject();
+            w.WriteString("from", t.From);
+            w.WriteString("to", t.To);
+            w.WriteNumber("jobs", t.Jobs);
+            Num(w, "gb", t.Gb);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         if (s.Cost is { } cost) CostJson.Write(w, cost);
         if (s.Waits is { } waits) WaitBreakdownJson.Write(w, waits);
         w.WriteEndObject();

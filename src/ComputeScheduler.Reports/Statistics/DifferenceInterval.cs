@@ -51,8 +51,11 @@ public sealed record DifferenceInterval(DifferenceMethod Method, double Mean, do
         double a = v1 / baseline.Count, b = v2 / other.Count;
         double se2 = a + b;
         // Both sets constant: no spread, and Welch–Satterthwaite is 0/0; the pooled degrees of freedom stand in.
+        // Welch–Satterthwaite on a and b scaled by the larger (the formula is scale-free): squares of
+        // tiny variances (1e-185) would otherwise underflow to 0/0.
+        double scale = Math.Max(a, b), sa = scale > 0 ? a / scale : 0, sb = scale > 0 ? b / scale : 0;
         double dof = se2 > 0
-            ? se2 * se2 / (a * a / (baseline.Count - 1) + b * b / (other.Count - 1))
+            ? (sa + sb) * (sa + sb) / (sa * sa / (baseline.Count - 1) + sb * sb / (other.Count - 1))
             : baseline.Count + other.Count - 2;
         return new(DifferenceMethod.Welch, m2 - m1, T(dof) * Math.Sqrt(se2), dof);
     }

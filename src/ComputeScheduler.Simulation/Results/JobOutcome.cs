@@ -56,6 +56,9 @@ public sealed record JobOutcome(
     /// <summary>GB of data moved over the WAN to reach the centre (its data lived in another centre); 0 when none.</summary>
     public double WanTransferGb { get; init; }
 
+    /// <summary>The key of the centre its data was moved from (<see cref="WanTransferGb"/> above 0), else null.</summary>
+    public string? WanFrom { get; init; }
+
     /// <summary>
     /// Reference-chip-hours delivered (finished jobs): the work in reference-chip-seconds / 3,600, or
     /// for a job with an observed runtime its chip-hours x the pool's relative throughput for its class.

@@ -80,4 +80,14 @@ public sealed class DifferenceIntervalTests
             Assert.True(ab.DegreesOfFreedom >= Math.Min(a.Length, b.Length) - 1 - 1e-9 && ab.DegreesOfFreedom <= a.Length + b.Length - 2 + 1e-9);
         }, iter: 500, seed: new PCG(17, 3).ToString());
     }
+
+    [Fact]
+    public void Welchs_degrees_of_freedom_stay_finite_for_variances_whose_squares_underflow()
+    {
+        // Found by the property above: variances near 1e-185 square to 0, and Welch–Satterthwaite became 0/0.
+        var ci = DifferenceInterval.Welch([0, 0], [-945e-95, -199e-95]);
+
+        Assert.Equal(1, ci.DegreesOfFreedom, 9);
+        Assert.True(double.IsFinite(ci.HalfWidth) && ci.Low <= ci.Mean && ci.Mean <= ci.High);
+    }
 }
