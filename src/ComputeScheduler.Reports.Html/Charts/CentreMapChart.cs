@@ -27,8 +27,9 @@ public static class CentreMapChart
         {
             var (a, b) = (at[pair.Item1], at[pair.Item2]);
             var line = plot.Add.Line(a.LonDeg, a.LatDeg, b.LonDeg, b.LatDeg);
-            line.LineColor = ChartStyle.Colour(5).WithAlpha(0.8);
-            line.LineWidth = (float)(1.5 + 7 * Math.Sqrt(gb / maxGb));
+            // Vermillion, apart from the centres' blue; width in proportion to the GB moved.
+            line.LineColor = ChartStyle.Colour(3).WithAlpha(0.7);
+            line.LineWidth = (float)(1 + 9 * gb / maxGb);
         }
         var jobs = s.Centres.ToDictionary(c => c.Centre, c => c.JobsFinished, StringComparer.Ordinal);
         long maxJobs = Math.Max(1, jobs.Values.DefaultIfEmpty(0).Max());
@@ -62,7 +63,7 @@ public static class CentreMapChart
             + (ownLinks ? "; coloured lines are such pairs, line width grows with bandwidth" : "") + "). "
             + (moved.Count == 0
                 ? "Load on the links: no data moved between centres in this run (summary.json wanTransfers)."
-                : $"Load on the links: the thick lines are the data moved between centres over the run (summary.json wanTransfers, both directions), width growing with the square root of the GB; the most, {ChartStyle.Number(maxGb, "N0")} GB, between {moved.MaxBy(m => m.Gb).Pair.Item1} and {moved.MaxBy(m => m.Gb).Pair.Item2}.");
+                : $"Load on the links: the vermillion lines are the data moved between centres over the run (summary.json wanTransfers, both directions), width in proportion to the GB; the most, {ChartStyle.Number(maxGb, "N0")} GB, between {moved.MaxBy(m => m.Gb).Pair.Item1} and {moved.MaxBy(m => m.Gb).Pair.Item2}.");
         return new Chart("centre-map", caption, plot, 640, 480);
     }
 }
