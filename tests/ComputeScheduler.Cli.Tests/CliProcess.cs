@@ -50,6 +50,29 @@ internal sealed class CliProcess : IDisposable
 
     public string Out { get { lock (_out) return _out.ToString(); } }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) until a line of standard output matches, or the process ends; true when one did.</summary>
+    public async Task<bool> OutputAsync(Func<string, bool> line, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            if (Out.Split('\n').Any(line)) return true;
+            await Task.Delay(100);
+        }
+        return Out.Split('\n').Any(line);
+    }
+
+    /// <summary>Waits for the process to end (at most 3 minutes) and returns exit code, stdout and stderr.</summary>
+    public async Task<CliRunner.Result> ExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await _process.WaitForExitAsync(timeout.Token);
+        _process.WaitForExit(); // drains the output readers
+        return new CliRunner.Result(_process.ExitCode, Out, Error);
+    }
+
     public string Error { get { lock (_error) return _error.ToString(); } }
 
     /// <summary>Waits until the process says it paused at its fault point (at most 3 minutes), then kills it with SIGKILL.</summary>

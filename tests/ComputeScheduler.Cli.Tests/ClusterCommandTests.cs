@@ -95,14 +95,24 @@ public class ClusterCommandTests
 
         await using var workers = WorkerProcesses.Start(3);
         await workers.UpAsync();
-        var run = CliRunner.RunAsync("run", "--out", three.Path, "--cluster", "--seed-nodes", workers.Seeds, "--min-workers", "3");
-        await Task.Delay(TimeSpan.FromSeconds(5)); // the coordinator joins in ~2 s; the run then takes ~15 s
-        Assert.False(run.IsCompleted, "the run ended before a worker could be killed");
+        // The coordinator as a process of its own, so that its progress lines show when the run is under way:
+        // a worker killed before the coordinator saw all three up would leave it waiting for the third.
+        using var coordinator = CliProcess.Start(Path.GetTempPath(), null, "run", "--out", three.Path, "--cluster", "--seed-nodes", workers.Seeds, "--min-workers", "3");
+        bool started = await coordinator.OutputAsync(l => JobsDone(l) > 0, TimeSpan.FromMinutes(3));
+        Assert.True(started, $"the run showed no progress: {coordinator.Out} {coordinator.Error}");
+        Assert.False(coordinator.HasExited, "the run ended before a worker could be killed");
         workers.Kill(1); // SIGKILL: no goodbye to the cluster
-        var clustered = await run;
+        var clustered = await coordinator.ExitAsync();
 
         Assert.True(clustered.ExitCode == 0, clustered.Error);
         Assert.All(Deterministic, f => Assert.Equal(File.ReadAllBytes(one.File(f)), File.ReadAllBytes(three.File(f))));
+    }
+
+    /// <summary>The jobs done in a progress line ("day 1.2 of 7+ | 12,345 jobs done | ..."), or 0 for another line.</summary>
+    private static long JobsDone(string line)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(line, @"\| ([\d,]+) jobs done \|");
+        return m.Success ? long.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 }
 
