@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ComputeScheduler.Model.Jobs;
@@ -14,8 +13,13 @@ namespace ComputeScheduler.Reports.Results;
 public sealed class WorkloadFingerprint
 {
     private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly StringBuilder _line = new();
+    // One job's fields, reused job after job: numbers as their bits, texts length-prefixed, nulls flagged,
+    // so that no two different jobs encode alike and nothing is formatted on the run's path.
+    private readonly MemoryStream _buffer = new();
+    private readonly BinaryWriter _writer;
     private string? _hex;
+
+    public WorkloadFingerprint() => _writer = new BinaryWriter(_buffer, Encoding.UTF8, leaveOpen: true);
 
     /// <summary>The jobs, unchanged, hashed as they are read.</summary>
     public IEnumerable<JobSpec> Over(IEnumerable<JobSpec> jobs)
@@ -27,21 +31,67 @@ public sealed class WorkloadFingerprint
         }
     }
 
-    /// <summary>Jobs hashed so far.</summary>
-    public long Jobs { get; private set; }
-
     /// <summary>The hash of the jobs read (lower-case hex); read it after the run, when every job has streamed past.</summary>
-    public string Sha256 => _hex ??= Convert.ToHexStringLower(_sha.GetCurrentHash());
+    public string Sha256
+    {
+        get
+        {
+            if (_hex is null)
+            {
+                Flush();
+                _hex = Convert.ToHexStringLower(_sha.GetCurrentHash());
+            }
+            return _hex;
+        }
+    }
 
     private void Append(JobSpec j)
     {
         _hex = null;
-        Jobs++;
-        var c = CultureInfo.InvariantCulture;
-        _line.Clear()
-            .Append(c, $"{j.Id.Value},{j.Submit.Microseconds},{j.Tenant},{j.Kind},{j.JobClass},{j.Chips},{j.ChipMilli},{j.ChipModel},{j.SoftwareStack},")
-            .Append(c, $"{j.WorkReferenceChipSeconds:R},{j.Priority},{j.DataRegion},{j.DataSizeGb:R},{j.IsDataRestricted},{j.DemandRegion},{j.LatencyLimitMs:R},")
-            .Append(c, $"{j.TargetCentre?.Value},{j.ObservedRuntimeS:R},{j.ObservedChipModel},{j.CpuMilli},{j.MemoryMib},{j.MaxDelayS:R},{j.DataCentre}\n");
-        _sha.AppendData(Encoding.UTF8.GetBytes(_line.ToString()));
+        var w = _writer;
+        w.Write(j.Id.Value);
+        w.Write(j.Submit.Microseconds);
+        w.Write(j.Tenant);
+        w.Write((int)j.Kind);
+        w.Write(j.JobClass);
+        w.Write(j.Chips);
+        w.Write(j.ChipMilli);
+        Text(j.ChipModel);
+        Text(j.SoftwareStack);
+        w.Write(j.WorkReferenceChipSeconds);
+        w.Write(j.Priority);
+        Text(j.DataRegion);
+        w.Write(j.DataSizeGb);
+        w.Write(j.IsDataRestricted);
+        Text(j.DemandRegion);
+        Number(j.LatencyLimitMs);
+        w.Write(j.TargetCentre?.Value ?? -1);
+        Number(j.ObservedRuntimeS);
+        Text(j.ObservedChipModel);
+        w.Write(j.CpuMilli);
+        w.Write(j.MemoryMib);
+        Number(j.MaxDelayS);
+        Text(j.DataCentre);
+        if (_buffer.Length >= 1 << 16) Flush();
+    }
+
+    /// <summary>Hashes the jobs encoded so far (in blocks: one hash call per job would cost more than the hashing).</summary>
+    private void Flush()
+    {
+        _writer.Flush();
+        _sha.AppendData(_buffer.GetBuffer(), 0, (int)_buffer.Length);
+        _buffer.SetLength(0);
+    }
+
+    private void Text(string? text)
+    {
+        _writer.Write(text is not null);
+        if (text is not null) _writer.Write(text);
+    }
+
+    private void Number(double? value)
+    {
+        _writer.Write(value.HasValue);
+        if (value is { } v) _writer.Write(v);
     }
 }
