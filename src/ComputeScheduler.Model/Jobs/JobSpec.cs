@@ -80,6 +80,9 @@ public sealed record JobSpec(
     public double WanTransferGbTo(string centreKey)
         => TargetCentre is null && DataCentre is { } d && !string.Equals(d, centreKey, StringComparison.Ordinal) ? DataSizeGb : 0;
 
+    /// <summary>The centre whose data the job moves over the WAN when it runs in <paramref name="centreKey"/> (<see cref="WanTransferGbTo"/> above 0), else null.</summary>
+    public string? WanSourceFor(string centreKey) => WanTransferGbTo(centreKey) > 0 ? DataCentre : null;
+
     /// <summary>True when the job may run on <paramref name="chipModel"/>.</summary>
     public bool AllowsChip(string chipModel)
     {

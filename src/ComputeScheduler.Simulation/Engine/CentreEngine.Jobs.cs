@@ -183,7 +183,7 @@ public sealed partial class CentreEngine
         {
             ChipMilli = job.ChipMilli, Servers = Describe(rec.Grants), Preemptions = rec.Preemptions, Migrations = rec.Migrations,
             EnergyCostCny = rec.EnergyCostCny, CapexCny = rec.CapexCny, AboveIdleEnergyKwh = rec.AboveIdleKwh,
-            WanTransferGb = job.WanTransferGbTo(_centre.Key), WanFrom = WanFrom(job),
+            WanTransferGb = job.WanTransferGbTo(_centre.Key), WanFrom = job.WanSourceFor(_centre.Key),
             ReferenceChipHours = (job.ObservedRuntimeS is null ? job.WorkReferenceChipSeconds : rec.ReferenceChipS) / 3600d,
             WaitTimes = WaitTimesOf(rec), Queued = SimDuration.FromMicroseconds(rec.QueuedUs),
             DemandRegion = job.DemandRegion, LatencyLimitMs = job.LatencyLimitMs,
@@ -256,7 +256,7 @@ public sealed partial class CentreEngine
         var job = _jobs[slot].Job;
         _outcomes.Add(JobOutcome.Rejected(job, Now, _centre.Id, reason) with
         {
-            Dispatch = SimTime.FromMicroseconds(_jobs[slot].ArrivalUs), WanTransferGb = job.WanTransferGbTo(_centre.Key), WanFrom = WanFrom(job), WaitTimes = WaitTimesOf(_jobs[slot]),
+            Dispatch = SimTime.FromMicroseconds(_jobs[slot].ArrivalUs), WanTransferGb = job.WanTransferGbTo(_centre.Key), WanFrom = job.WanSourceFor(_centre.Key), WaitTimes = WaitTimesOf(_jobs[slot]),
         });
         _jobs.Free(slot);
     }
@@ -318,7 +318,4 @@ public sealed partial class CentreEngine
         }
         return sameDomain ? Locality.ScaleUpDomain : sameRack ? Locality.Rack : Locality.Fabric;
     }
-
-    /// <summary>The centre the job's data moved from over the WAN to reach this one, or null when nothing moved.</summary>
-    private string? WanFrom(JobSpec job) => job.WanTransferGbTo(_centre.Key) > 0 ? job.DataCentre : null;
 }
