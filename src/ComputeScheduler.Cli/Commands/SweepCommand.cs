@@ -110,17 +110,17 @@ public sealed class SweepCommand
             }
         }
 
-        IReadOnlyList<SweepRunRow> rows;
+        IReadOnlyList<SweepCellSummary> cells;
         try
         {
-            rows = SweepFolder.WriteTables(folder, plan, failures);
+            cells = SweepFolder.WriteTables(folder, plan, failures);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             _error.WriteLine($"cannot write the sweep's tables in {folder}: {e.Message}");
             return ExitCodes.RunFailed;
         }
-        SweepSummaryTable.Show(_console, plan, rows);
+        SweepSummaryTable.Show(_console, plan, cells);
         _console.WriteLine($"results: {folder} ({SweepTables.Runs}, {SweepTables.Summary}, one results folder per run under cells/)");
         if (failures.Count > 0)
         {

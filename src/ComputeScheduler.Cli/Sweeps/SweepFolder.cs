@@ -47,8 +47,8 @@ internal static class SweepFolder
     /// <summary>True when the run's results folder is there: a run moves its folder into place only when complete.</summary>
     public static bool IsDone(string folder, SweepRun run) => File.Exists(Path.Combine(folder, run.Folder, ResultFolder.Run));
 
-    /// <summary>Writes sweep.csv and sweep-summary.csv from the runs' folders as they are now.</summary>
-    public static IReadOnlyList<SweepRunRow> WriteTables(string folder, SweepPlan plan, IReadOnlyDictionary<SweepRun, string> failures)
+    /// <summary>Writes sweep.csv and sweep-summary.csv from the runs' folders as they are now; returns the cells' summaries.</summary>
+    public static IReadOnlyList<SweepCellSummary> WriteTables(string folder, SweepPlan plan, IReadOnlyDictionary<SweepRun, string> failures)
     {
         var rows = new List<SweepRunRow>();
         foreach (var run in plan.Runs)
@@ -66,8 +66,9 @@ internal static class SweepFolder
             }
         }
         AtomicFile.Write(Path.Combine(folder, SweepTables.Runs), s => SweepTables.WriteRuns(s, plan.ParameterNames, rows));
-        AtomicFile.Write(Path.Combine(folder, SweepTables.Summary), s => SweepTables.WriteSummary(s, plan.ParameterNames, rows));
-        return rows;
+        var cells = SweepTables.Summarise(rows);
+        AtomicFile.Write(Path.Combine(folder, SweepTables.Summary), s => SweepTables.WriteSummary(s, plan.ParameterNames, cells));
+        return cells;
     }
 
     private static string? ReadSha(string path)

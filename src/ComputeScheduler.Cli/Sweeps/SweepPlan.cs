@@ -143,7 +143,7 @@ internal sealed class SweepPlan
     private static List<string> CellIds(SweepSpec spec, IReadOnlyList<IReadOnlyList<SweepValue>> grid)
     {
         // Named by the parameters that vary: a parameter of one value would only lengthen every name.
-        var varying = spec.Parameters.Select((p, i) => (p, i)).Where(x => x.p.Values.Count > 1).Select(x => x.i).ToList();
+        var varying = spec.Varying;
         var ids = grid.Select(values => varying.Count == 0 ? "base" : string.Join('_', varying.Select(i => Safe(values[i].Label)))).ToList();
         bool clash = ids.Distinct(StringComparer.OrdinalIgnoreCase).Count() != ids.Count;
         for (int i = 0; i < ids.Count; i++)

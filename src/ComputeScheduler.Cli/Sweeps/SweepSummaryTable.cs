@@ -14,11 +14,12 @@ internal static class SweepSummaryTable
         ("wait_mean_h", "wait h", 1), ("wait_p95_h", "p95 h", 1), ("jct_mean_h", "JCT h", 1), ("utilisation", "util %", 100), ("cost_million_cny", "M CNY", 1),
     ];
 
-    public static void Show(IAnsiConsole console, SweepPlan plan, IReadOnlyList<SweepRunRow> rows)
+    public static void Show(IAnsiConsole console, SweepPlan plan, IReadOnlyList<SweepCellSummary> summaries)
     {
-        var finished = plan.Cells.Select(c => rows.Where(r => r.Cell == c.Id && r.Metrics is not null).ToList()).ToList();
-        bool sameRuns = finished.Select(f => f.Count).Distinct().Count() == 1;
-        var varying = plan.Spec.Parameters.Select((p, i) => (p, i)).Where(x => x.p.Values.Count > 1).Select(x => x.i).ToList();
+        var byId = summaries.ToDictionary(c => c.Cell, StringComparer.Ordinal);
+        var finished = plan.Cells.Select(c => byId[c.Id]).ToList();
+        bool sameRuns = finished.Select(f => f.Runs).Distinct().Count() == 1;
+        var varying = plan.Spec.Varying;
         string Label(SweepCell cell) => varying.Count == 0 ? cell.Id : string.Join('\n', varying.Select(i => cell.Values[i].Label));
         var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("cell").NoWrap().Padding(0, 0, 1, 0));
         if (!sameRuns) table.AddColumn(Column("runs"));
@@ -26,20 +27,18 @@ internal static class SweepSummaryTable
         // The varying parameters' values one above the other, and narrow padding: a cell's name and five intervals fit 80 columns.
         for (int c = 0; c < plan.Cells.Count; c++)
         {
-            var cell = plan.Cells[c];
-            var done = finished[c];
-            var cells = new List<string> { Markup.Escape(Label(cell)) };
-            if (!sameRuns) cells.Add(done.Count.ToString(CultureInfo.InvariantCulture));
+            var summary = finished[c];
+            var cells = new List<string> { Markup.Escape(Label(plan.Cells[c])) };
+            if (!sameRuns) cells.Add(summary.Runs.ToString(CultureInfo.InvariantCulture));
             foreach (var (name, _, scale) in Shown)
             {
-                int i = HeadlineMetrics.IndexOf(name);
-                var ci = MeanInterval.Of([.. done.Select(r => r.Metrics![i] * scale)]);
-                cells.Add(ci.Count == 0 ? "-" : ci.Count == 1 ? Format(ci.Mean) : $"{Format(ci.Mean)}±{Half(ci.High - ci.Mean)}");
+                var ci = summary.Metrics[HeadlineMetrics.IndexOf(name)];
+                cells.Add(ci.Count == 0 ? "-" : ci.Count == 1 ? Format(ci.Mean * scale) : $"{Format(ci.Mean * scale)}±{Half((ci.High - ci.Mean) * scale)}");
             }
             table.AddRow(cells.ToArray());
         }
         console.Write(table);
-        string runs = sameRuns ? $"{finished[0].Count.ToString(CultureInfo.InvariantCulture)} run(s) per cell: " : "";
+        string runs = sameRuns ? $"{finished[0].Runs.ToString(CultureInfo.InvariantCulture)} run(s) per cell: " : "";
         console.WriteLine($"{runs}mean over the seeds ± half its 95 % confidence interval (Student t); p95 h: 95th percentile wait; M CNY: full cost; every metric in sweep-summary.csv");
     }
 

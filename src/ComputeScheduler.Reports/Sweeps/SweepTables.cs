@@ -10,6 +10,9 @@ namespace ComputeScheduler.Reports.Sweeps;
 /// <param name="Status">ok, failed, or missing (not run yet: the sweep was stopped before it).</param>
 public sealed record SweepRunRow(string Cell, IReadOnlyList<string> Labels, int Seed, string Status, string Folder, string Error, IReadOnlyList<double>? Metrics);
 
+/// <summary>One cell of a sweep summarised over its seeds: runs finished and failed, and each headline metric's <see cref="MeanInterval"/> in <see cref="HeadlineMetrics.All"/>' order.</summary>
+public sealed record SweepCellSummary(string Cell, IReadOnlyList<string> Labels, int Runs, int Failed, IReadOnlyList<MeanInterval> Metrics);
+
 /// <summary>
 /// sweep.csv (one row per cell and seed) and sweep-summary.csv (one row per cell: mean, standard
 /// deviation and 95 % confidence interval of every headline metric over the cell's seeds).
@@ -36,7 +39,16 @@ public static class SweepTables
         }
     }
 
-    public static void WriteSummary(Stream stream, IReadOnlyList<string> parameters, IEnumerable<SweepRunRow> rows)
+    /// <summary>Each cell's runs summarised: finished and failed runs, and every headline metric's mean and 95 % interval over the finished ones.</summary>
+    public static IReadOnlyList<SweepCellSummary> Summarise(IEnumerable<SweepRunRow> rows)
+        => [.. rows.GroupBy(r => r.Cell).Select(cell =>
+        {
+            var done = cell.Where(r => r.Metrics is not null).ToList();
+            return new SweepCellSummary(cell.Key, cell.First().Labels, done.Count, cell.Count(r => r.Status == "failed"),
+                [.. Enumerable.Range(0, HeadlineMetrics.All.Count).Select(i => MeanInterval.Of([.. done.Select(r => r.Metrics![i])]))]);
+        })];
+
+    public static void WriteSummary(Stream stream, IReadOnlyList<string> parameters, IEnumerable<SweepCellSummary> cells)
     {
         using var csv = CsvWriter.Create(stream, new CsvWriterOptions { NewLine = "\n" }, true);
         var header = new List<string> { "cell" };
@@ -44,18 +56,14 @@ public static class SweepTables
         header.AddRange(["runs", "failed"]);
         foreach (var m in HeadlineMetrics.All) header.AddRange([$"{m.Name}_mean", $"{m.Name}_sd", $"{m.Name}_ci95_low", $"{m.Name}_ci95_high"]);
         csv.WriteRecord(header.ToArray());
-        foreach (var cell in rows.GroupBy(r => r.Cell))
+        foreach (var cell in cells)
         {
-            var done = cell.Where(r => r.Metrics is not null).ToList();
-            csv.WriteField(cell.Key);
-            foreach (string label in cell.First().Labels) csv.WriteField(label);
-            csv.WriteField(done.Count.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(cell.Count(r => r.Status == "failed").ToString(CultureInfo.InvariantCulture));
-            for (int i = 0; i < HeadlineMetrics.All.Count; i++)
-            {
-                var ci = MeanInterval.Of([.. done.Select(r => r.Metrics![i])]);
+            csv.WriteField(cell.Cell);
+            foreach (string label in cell.Labels) csv.WriteField(label);
+            csv.WriteField(cell.Runs.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(cell.Failed.ToString(CultureInfo.InvariantCulture));
+            foreach (var ci in cell.Metrics)
                 foreach (double v in new[] { ci.Mean, ci.StandardDeviation, ci.Low, ci.High }) csv.WriteField(Cell(v));
-            }
             csv.EndRecord();
         }
     }

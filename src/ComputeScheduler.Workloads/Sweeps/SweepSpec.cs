@@ -31,6 +31,9 @@ public sealed record SweepParameter(SweepParameterKind Kind, string Name, string
 /// <param name="Scenarios">Scenario files when the sweep names one or more (full paths); else the built-in default is run.</param>
 public sealed record SweepSpec(string File, string Name, IReadOnlyList<int> Seeds, long SeedsLine, IReadOnlyList<SweepParameter> Parameters)
 {
+    /// <summary>Indexes of the parameters given more than one value: those that tell cells apart.</summary>
+    public IReadOnlyList<int> Varying => [.. Enumerable.Range(0, Parameters.Count).Where(i => Parameters[i].Values.Count > 1)];
+
     /// <summary>The grid's cells in a fixed order (the first parameter varies slowest): one value per parameter.</summary>
     public IReadOnlyList<IReadOnlyList<SweepValue>> Cells()
     {
