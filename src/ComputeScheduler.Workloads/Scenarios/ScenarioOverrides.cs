@@ -32,7 +32,7 @@ internal static class ScenarioOverrides
                 if (!map.Children.TryGetValue(keyNode, out var child))
                     throw Refused(o, file, $"'{Join(at, key)}' is not a field of the file (line {map.Start.Line}{Known(map)})");
                 at = Join(at, key);
-                if (last) { Set(map, keyNode, child, o, file, at); return; }
+                if (last) { Set(child, o, file, at); return; }
                 node = child;
             }
             else
@@ -41,24 +41,18 @@ internal static class ScenarioOverrides
                 int index = Select(seq, selector!);
                 if (index < 0) throw Refused(o, file, $"'{at}' (line {seq.Start.Line}) has no item [{selector}] (an index from 0 to {seq.Children.Count - 1}, or an item's id or name)");
                 at += $"[{selector}]";
-                if (last)
-                {
-                    if (seq.Children[index] is not YamlScalarNode) throw Refused(o, file, $"'{at}' (line {seq.Children[index].Start.Line}) is not a single value");
-                    seq.Children[index] = new YamlScalarNode(o.Value);
-                    return;
-                }
+                if (last) { Set(seq.Children[index], o, file, at); return; }
                 node = seq.Children[index];
             }
         }
     }
 
-    private static void Set(YamlMappingNode map, YamlScalarNode key, YamlNode current, ScenarioOverride o, string file, string at)
+    private static void Set(YamlNode current, ScenarioOverride o, string file, string at)
     {
         if (current is not YamlScalarNode scalar) throw Refused(o, file, $"'{at}' (line {current.Start.Line}) is not a single value but a {(current is YamlSequenceNode ? "list" : "mapping")}");
-        // Keep the position: a value the scenario's reader refuses is named at the field's line.
+        // Changed in place, so it keeps its position: a value the scenario's reader refuses is named at the field's line.
         scalar.Value = o.Value;
         scalar.Style = YamlDotNet.Core.ScalarStyle.Plain;
-        map.Children[key] = scalar;
     }
 
     private static int Select(YamlSequenceNode seq, string selector)
