@@ -7,7 +7,7 @@ namespace ComputeScheduler.Reports.Html.Data;
 public sealed record PoolUse(string Centre, string ChipModel, int Chips, double BusyChipHours, double Utilisation)
 {
     /// <summary>Chip-hours in service: busy / utilisation, or every chip for the makespan when the pool was never busy.</summary>
-    public double ChipHoursInService(double makespanS) => Utilisation > 0 ? BusyChipHours / Utilisation : Chips * makespanS / 3600;
+    public double ChipHoursInService(double makespanS) => PoolUtilisation.ChipHoursFromShare(Chips, BusyChipHours, Utilisation, makespanS);
 }
 
 /// <summary>A centre's jobs and what running them took (<c>centres[]</c>), with its full cost and facility figures (<c>cost.centres[]</c>) when the run has them.</summary>

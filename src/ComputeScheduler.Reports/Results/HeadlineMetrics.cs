@@ -68,18 +68,20 @@ public static class HeadlineMetrics
         }
     }
 
-    /// <summary>summary.json's chipUtilisation; a folder written before it existed: busy over in-service chip-hours from the pools' figures (a pool never busy counts no hours).</summary>
+    /// <summary>summary.json's chipUtilisation; for a folder written before it existed, busy over in-service chip-hours recovered from the pools' figures.</summary>
     private static double Utilisation(JsonElement s)
     {
         if (s.TryGetProperty("chipUtilisation", out var u)) return u.GetDouble();
-        double busy = 0, capacity = 0;
-        foreach (var pool in s.GetProperty("utilisation").EnumerateArray())
+        double makespanS = Get(s, "makespanS");
+        return PoolUtilisation.Of(s.GetProperty("utilisation").EnumerateArray().Select(p =>
         {
-            double b = pool.GetProperty("busyChipHours").GetDouble(), share = pool.GetProperty("utilisation").GetDouble();
-            busy += b;
-            if (share > 0) capacity += b / share;
-        }
-        return capacity > 0 ? busy / capacity : 0;
+            int chips = p.GetProperty("chips").GetInt32();
+            double busy = p.GetProperty("busyChipHours").GetDouble();
+            return new PoolUtilisation("", "", chips, busy, 0)
+            {
+                ChipHoursInService = PoolUtilisation.ChipHoursFromShare(chips, busy, p.GetProperty("utilisation").GetDouble(), makespanS),
+            };
+        }));
     }
 
     private static double Get(JsonElement s, params string[] path)

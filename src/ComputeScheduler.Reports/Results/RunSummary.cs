@@ -9,6 +9,14 @@ public sealed record PoolUtilisation(string Centre, string ChipModel, int Chips,
     /// <summary>Chip-hours in service over the makespan (all the pools' chips for the whole run, unless a timeline adds or retires them).</summary>
     public double ChipHoursInService { get; init; }
 
+    /// <summary>
+    /// Chip-hours in service as summary.json lets one recover them (it writes busy chip-hours and
+    /// their share, not the hours in service): busy / share, or, for a pool never busy, all its chips
+    /// for the whole run (<paramref name="makespanS"/>; exact unless a timeline adds or retires them).
+    /// </summary>
+    public static double ChipHoursFromShare(int chips, double busyChipHours, double utilisation, double makespanS)
+        => utilisation > 0 ? busyChipHours / utilisation : chips * makespanS / 3600;
+
     /// <summary>Busy chip-hours over chip-hours in service of several pools together; 0 when none was in service.</summary>
     public static double Of(IEnumerable<PoolUtilisation> pools)
     {
