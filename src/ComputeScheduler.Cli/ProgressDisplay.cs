@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ComputeScheduler.Cluster.Coordination;
+using ComputeScheduler.Simulation.National;
 using Spectre.Console;
 
 namespace ComputeScheduler.Cli;

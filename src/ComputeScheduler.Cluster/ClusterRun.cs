@@ -1,6 +1,6 @@
 using Akka.Actor;
 using ComputeScheduler.Cluster.Actors;
-using ComputeScheduler.Cluster.Coordination;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Cluster.Protocol;
 using ComputeScheduler.Cluster.Sharding;
 using ComputeScheduler.Cluster.Telemetry;
@@ -38,8 +38,8 @@ public static class ClusterRun
             region = CentreSharding.StartProxy(system);
             await WaitForRegionsAsync(region, minWorkers, deadline).ConfigureAwait(false);
         }
-        var dispatcher = new NationalDispatcher(scenario.Centres, scenario.DemandRegions, scenario.Wan, registry.CreateDispatch(scenario.Policies.Dispatch), scenario.Performance);
-        var planner = new WindowPlanner(jobs, scenario.Simulation.DispatchInterval, scenario.Centres.Count);
+        var dispatcher = NationalParts.CreateDispatcher(scenario, registry);
+        var planner = NationalParts.CreatePlanner(scenario, jobs);
         var done = new TaskCompletionSource<RunRecorder>(TaskCreationOptions.RunContinuationsAsynchronously);
         progress ??= new RunProgress();
         recipe = recipe with { RunId = Guid.NewGuid().ToString("N") };

@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using ComputeScheduler.Cluster.Actors;
-using ComputeScheduler.Cluster.Coordination;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Cluster.Protocol;
 using ComputeScheduler.Cluster.Telemetry;
 using ComputeScheduler.Model.Jobs;
@@ -36,15 +36,13 @@ public static class NationalRun
         activity?.SetTag("scenario", scenario.Name);
         activity?.SetTag("seed", scenario.Seed);
         activity?.SetTag("centres", scenario.Centres.Count);
-        var engines = scenario.Centres.Select(c => CentreEngineFactory.Create(scenario, c, registry)).ToArray();
-        var dispatcher = new NationalDispatcher(scenario.Centres, scenario.DemandRegions, scenario.Wan, registry.CreateDispatch(scenario.Policies.Dispatch), scenario.Performance);
-        var planner = new WindowPlanner(jobs, scenario.Simulation.DispatchInterval, scenario.Centres.Count);
+        var parts = NationalParts.Create(scenario, jobs, registry);
         var done = new TaskCompletionSource<RunRecorder>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var system = ActorSystem.Create("computesched", InProcess);
         try
         {
-            var coordinator = system.ActorOf(RunCoordinator.Props(engines, dispatcher, planner, done, progress ?? new RunProgress()), "coordinator");
+            var coordinator = system.ActorOf(RunCoordinator.Props(parts.Engines, parts.Dispatcher, parts.Planner, done, progress ?? new RunProgress()), "coordinator");
             coordinator.Tell(StartRun.Instance);
             var result = await done.Task.ConfigureAwait(false);
             activity?.SetTag("windows", result.Windows);

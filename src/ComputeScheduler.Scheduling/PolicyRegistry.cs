@@ -1,9 +1,9 @@
 using ComputeScheduler.Model.Scenarios;
-using ComputeScheduler.Scheduling.Abstractions;
+using ComputeScheduler.Simulation.Policies;
 using ComputeScheduler.Scheduling.Dispatch;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Scheduling.Placement;
 using ComputeScheduler.Scheduling.QueueOrder;
-using ComputeScheduler.Simulation.Policies;
 
 namespace ComputeScheduler.Scheduling;
 

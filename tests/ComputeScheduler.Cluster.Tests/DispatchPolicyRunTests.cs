@@ -20,7 +20,7 @@ public class DispatchPolicyRunTests
     private static SimTime Hours(double h) => SimTime.FromSeconds(h * 3600);
 
     /// <summary>a (east), b (west, greener in the afternoon), c (east); demand regions d-east and d-west.</summary>
-    private static Scenario ThreeCentres(string dispatch)
+    internal static Scenario ThreeCentres(string dispatch)
     {
         var s = new ScenarioBuilder().WithPolicies(dispatch, "fifo", "best-fit")
             .WithCentre("a", "east", (RefServer, 4)).WithCentre("b", "west", (RefServer, 2), (DomServer, 4)).WithCentre("c", "east", (DomServer, 2)).Build();
@@ -28,7 +28,7 @@ public class DispatchPolicyRunTests
     }
 
     /// <summary>Two days of jobs of every kind the policies look at: delay-tolerant, with data in a centre, inference near demand.</summary>
-    private static List<JobSpec> MixedJobs(int count, int seed)
+    internal static List<JobSpec> MixedJobs(int count, int seed)
     {
         var rng = new Random(seed);
         string[] keys = ["a", "b", "c"];

@@ -7,6 +7,7 @@ using ComputeScheduler.Scheduling;
 using ComputeScheduler.Simulation.Engine;
 using ComputeScheduler.Testing;
 using static ComputeScheduler.Testing.ScenarioBuilder;
+using ComputeScheduler.Simulation.National;
 
 namespace ComputeScheduler.Cluster.Tests;
 

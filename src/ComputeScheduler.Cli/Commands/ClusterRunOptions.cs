@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ComputeScheduler.Cluster;
 using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Simulation.National;
 
 namespace ComputeScheduler.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Akka.Actor;
 using ComputeScheduler.Cluster;
 using ComputeScheduler.Cluster.Actors;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Cluster.Protocol;
 using ComputeScheduler.Cluster.Sharding;
 using ComputeScheduler.Model.Scenarios;

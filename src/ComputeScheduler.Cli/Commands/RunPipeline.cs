@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
 using ComputeScheduler.Cluster;
-using ComputeScheduler.Cluster.Coordination;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Cluster.Telemetry;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Scenarios;

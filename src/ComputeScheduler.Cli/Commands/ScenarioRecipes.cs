@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Model.Scenarios;
 
 namespace ComputeScheduler.Cli.Commands;

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Akka.Actor;
 using ComputeScheduler.Cluster;
 using ComputeScheduler.Cluster.Actors;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Cluster.Protocol;
 using ComputeScheduler.Cli.Commands;
 

@@ -1,42 +1,35 @@
-using System.Collections.Immutable;
 using Akka.Actor;
-using ComputeScheduler.Cluster.Coordination;
 using ComputeScheduler.Cluster.Protocol;
 using ComputeScheduler.Cluster.Serialization;
 using ComputeScheduler.Cluster.Telemetry;
-using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Reports.Results;
-using ComputeScheduler.Scheduling.Dispatch;
 using ComputeScheduler.Simulation.Engine;
-using ComputeScheduler.Simulation.Results;
+using ComputeScheduler.Simulation.National;
 
 namespace ComputeScheduler.Cluster.Actors;
 
 /// <summary>
-/// Drives the conservative-window protocol: per window, one dispatch round at the national
-/// dispatcher, then one <see cref="AdvanceTo"/> per centre and one <see cref="WindowReport"/>
-/// back from each. Phases are behaviours: Idle, CollectingReports, AwaitingDispatch.
+/// Hosts the windows of <see cref="NationalWindows"/> on actors: sends what it makes to the
+/// centres and the dispatcher and hands their answers back, with telemetry on the way. No rule of
+/// the run lives here. Behaviours: <see cref="Starting"/>, <see cref="CollectingStartReports"/>,
+/// <see cref="AwaitingDispatch"/>, <see cref="CollectingWindowReports"/>, <see cref="CollectingFinalReports"/>.
 /// </summary>
 public sealed class RunCoordinator : ReceiveActor
 {
     private readonly IActorRef[] _centres;
     private readonly IActorRef _dispatcher;
-    private readonly WindowPlanner _planner;
-    private readonly RunRecorder _recorder = new();
+    private readonly NationalWindows _windows;
+    private readonly RunRecorder _recorder;
     private readonly TaskCompletionSource<RunRecorder> _done;
     private readonly RunProgress _progress;
-    private readonly CentreReport[] _reports;
-    private List<JobArrival>[] _addressed = [];
+    private readonly long[] _centreEvents;
+    private readonly KeyValuePair<string, object?>[][] _centreTags;
     private int _pending;
-    private int _dispatcherWaiting;
-    private long _windows;
     private long _messages;
     private long _windowStartTicks;
     private long _waitStartTicks;
     private long _windowStartMessages;
     private long _windowStartBytes;
-    private readonly long[] _centreEvents;
-    private readonly KeyValuePair<string, object?>[][] _centreTags;
 
     /// <summary>In one process: one child actor per centre engine.</summary>
     public RunCoordinator(CentreEngine[] engines, NationalDispatcher dispatcher, WindowPlanner planner, TaskCompletionSource<RunRecorder> done, RunProgress progress)
@@ -52,17 +45,13 @@ public sealed class RunCoordinator : ReceiveActor
         if (centreLink is null) _centres = engines!.Select((e, i) => Context.ActorOf(CentreActor.Props(e), $"centre-{i}")).ToArray();
         else _centres = Enumerable.Repeat(Context.ActorOf(centreLink, "centres"), centres).ToArray();
         _dispatcher = Context.ActorOf(DispatcherActor.Props(dispatcher), "dispatcher");
-        _planner = planner;
+        _recorder = new RunRecorder();
+        _windows = new NationalWindows(planner, centres, _recorder);
         _done = done;
         _progress = progress;
-        _reports = new CentreReport[centres];
         _centreEvents = new long[centres];
         _centreTags = Enumerable.Range(0, centres).Select(c => new[] { new KeyValuePair<string, object?>("centre", c) }).ToArray();
-        Receive<StartRun>(_ => Guard(() =>
-        {
-            for (int c = 0; c < _centres.Length; c++) Send(_centres[c], new ReportState(new CentreId(c)));
-            CollectReports(StartRound);
-        }));
+        Starting();
     }
 
     public static Props Props(CentreEngine[] engines, NationalDispatcher dispatcher, WindowPlanner planner, TaskCompletionSource<RunRecorder> done, RunProgress progress)
@@ -78,110 +67,108 @@ public sealed class RunCoordinator : ReceiveActor
         return Directive.Stop;
     });
 
+    /// <summary>Waits for <see cref="StartRun"/>, then asks every centre for its state.</summary>
+    private void Starting()
+    {
+        Receive<StartRun>(_ => Guard(() =>
+        {
+            foreach (var ask in _windows.Start()) Send(_centres[ask.Centre.Value], ask);
+            Become(CollectingStartReports);
+        }));
+    }
+
+    private void CollectingStartReports() => ReceiveReports(StartRound);
+
+    /// <summary>Waits for the dispatcher's reply to the window's request, then sends each centre its input.</summary>
+    private void AwaitingDispatch()
+    {
+        Receive<DispatchReply>(reply => Guard(() =>
+        {
+            Count();
+            SimulatorTelemetry.CoordinatorIdle.Add(ElapsedMs(_waitStartTicks));
+            SimulatorTelemetry.JobsDone.Add(reply.Round.Rejected.Count);
+            foreach (var input in _windows.Route(reply)) Send(_centres[input.Centre.Value], input);
+            Become(CollectingWindowReports);
+        }));
+    }
+
+    private void CollectingWindowReports() => ReceiveReports(EndWindow);
+
+    private void CollectingFinalReports() => ReceiveReports(Finish);
+
     private void StartRound()
     {
         _windowStartTicks = System.Diagnostics.Stopwatch.GetTimestamp();
         _windowStartMessages = _messages;
         _windowStartBytes = WireBytes.Total;
-        var (toDispatch, addressed) = _planner.TakeRound();
-        _addressed = addressed;
-        Send(_dispatcher, new DispatchRequest(_planner.Now, toDispatch, [.. _reports]));
+        Send(_dispatcher, _windows.NextRound());
         _waitStartTicks = System.Diagnostics.Stopwatch.GetTimestamp();
         Become(AwaitingDispatch);
     }
 
-    private void AwaitingDispatch()
+    private void EndWindow()
     {
-        Receive<DispatchReply>(reply => Guard(() =>
-        {
-            _messages++;
-            SimulatorTelemetry.Messages.Add(1);
-            SimulatorTelemetry.CoordinatorIdle.Add(ElapsedMs(_waitStartTicks));
-            _recorder.AddOutcomes(reply.Round.Rejected);
-            SimulatorTelemetry.JobsDone.Add(reply.Round.Rejected.Count);
-            _dispatcherWaiting = reply.Waiting;
-            var arrivals = new ImmutableArray<JobArrival>.Builder[_centres.Length];
-            for (int c = 0; c < _centres.Length; c++) arrivals[c] = ImmutableArray.CreateBuilder<JobArrival>();
-            foreach (var a in reply.Round.Assigned)
-            {
-                // Jobs the dispatcher placed reach their centre at the dispatch time, or later when their data crosses the WAN first.
-                arrivals[a.Centre.Value].Add(new JobArrival(a.Job, a.Arrival) { Dispatched = a.Dispatched, FirstRound = a.FirstRound });
-            }
-            for (int c = 0; c < _centres.Length; c++)
-            {
-                arrivals[c].AddRange(_addressed[c]);
-                Send(_centres[c], new AdvanceTo(new CentreId(c), _planner.Horizon, arrivals[c].ToImmutable()));
-            }
-            CollectReports(AfterWindow);
-        }));
-    }
-
-    private void AfterWindow()
-    {
-        _windows++;
         SimulatorTelemetry.Windows.Add(1);
         SimulatorTelemetry.WindowDuration.Record(ElapsedMs(_windowStartTicks));
         SimulatorTelemetry.WindowMessages.Record(_messages - _windowStartMessages);
         SimulatorTelemetry.WindowBytes.Record(WireBytes.Total - _windowStartBytes);
-        if ((_windows & 63) == 0) Publish();
-        if (_planner.IsFinished(_reports, _dispatcherWaiting))
+        var closes = _windows.EndWindow();
+        if ((_windows.Windows & 63) == 0) Publish();
+        if (closes is null)
         {
-            var end = _recorder.Makespan;
-            for (int c = 0; c < _centres.Length; c++) Send(_centres[c], new CloseCentre(new CentreId(c), end));
-            CollectReports(Finish);
+            StartRound();
             return;
         }
-        _planner.MoveNext(_reports, _dispatcherWaiting);
-        StartRound();
+        foreach (var close in closes) Send(_centres[close.Centre.Value], close);
+        Become(CollectingFinalReports);
     }
 
     private void Finish()
     {
-        _recorder.CountSubmitted(_planner.Submitted);
-        _recorder.Windows = _windows;
+        _windows.Complete();
         _recorder.Messages = _messages;
-        _recorder.Events = _reports.Sum(r => r.EventsProcessed);
         Publish();
         _done.TrySetResult(_recorder);
         Context.Stop(Self);
     }
 
-    private void CollectReports(Action then)
+    /// <summary>Takes one <see cref="WindowReport"/> from every centre, then goes on with <paramref name="whenAll"/>.</summary>
+    private void ReceiveReports(Action whenAll)
     {
         _pending = _centres.Length;
         _waitStartTicks = System.Diagnostics.Stopwatch.GetTimestamp();
-        Become(() =>
+        Receive<WindowReport>(r => Guard(() =>
         {
-            Receive<WindowReport>(r => Guard(() =>
+            Count();
+            int c = r.Centre.Value;
+            long events = r.Output.Report.EventsProcessed;
+            SimulatorTelemetry.Events.Add(events - _centreEvents[c], _centreTags[c]);
+            _centreEvents[c] = events;
+            SimulatorTelemetry.JobsDone.Add(r.Output.Outcomes.Length);
+            _windows.Accept(r);
+            if (--_pending == 0)
             {
-                _messages++;
-                SimulatorTelemetry.Messages.Add(1);
-                var report = r.Output.Report;
-                _reports[r.Centre.Value] = report;
-                _recorder.Add(r.Output);
-                SimulatorTelemetry.Events.Add(report.EventsProcessed - _centreEvents[r.Centre.Value], _centreTags[r.Centre.Value]);
-                _centreEvents[r.Centre.Value] = report.EventsProcessed;
-                SimulatorTelemetry.JobsDone.Add(r.Output.Outcomes.Length);
-                if (--_pending == 0)
-                {
-                    SimulatorTelemetry.CoordinatorIdle.Add(ElapsedMs(_waitStartTicks));
-                    then();
-                }
-            }));
-        });
+                SimulatorTelemetry.CoordinatorIdle.Add(ElapsedMs(_waitStartTicks));
+                whenAll();
+            }
+        }));
     }
 
     private static double ElapsedMs(long startTicks) => System.Diagnostics.Stopwatch.GetElapsedTime(startTicks).TotalMilliseconds;
 
-    private void Send(IActorRef to, object message)
+    private void Count()
     {
         _messages++;
         SimulatorTelemetry.Messages.Add(1);
+    }
+
+    private void Send(IActorRef to, object message)
+    {
+        Count();
         to.Tell(message);
     }
 
-    private void Publish()
-        => _progress.Update(_planner.Now.Microseconds, _recorder.OutcomeCount, _reports.Sum(r => r?.EventsProcessed ?? 0), _windows);
+    private void Publish() => _progress.Update(_windows.Now.Microseconds, _windows.OutcomeCount, _windows.Events, _windows.Windows);
 
     private void Guard(Action action)
     {

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Simulation.National;
 
 namespace ComputeScheduler.Cluster.Actors;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Simulation.National;
 
 namespace ComputeScheduler.Cluster.Protocol;
 

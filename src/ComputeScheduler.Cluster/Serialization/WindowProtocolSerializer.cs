@@ -3,6 +3,7 @@ using System.Text;
 using Akka.Actor;
 using Akka.Serialization;
 using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Model.Ids;
 
 namespace ComputeScheduler.Cluster.Serialization;

@@ -1,4 +1,5 @@
 using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Scheduling;

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using ComputeScheduler.Cluster.Actors;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Cluster.Protocol;
 using ComputeScheduler.Simulation.Engine;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Akka.Cluster.Sharding;
 using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Simulation.National;
 
 namespace ComputeScheduler.Cluster.Sharding;
 

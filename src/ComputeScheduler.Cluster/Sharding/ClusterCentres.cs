@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
-using ComputeScheduler.Cluster.Coordination;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Cluster.Protocol;
 using ComputeScheduler.Cluster.Telemetry;
 using ComputeScheduler.Model.Ids;

@@ -3,7 +3,7 @@ using ComputeScheduler.Model.Time;
 namespace ComputeScheduler.Model.Scenarios;
 
 /// <summary>Settings of the engine and of the national window protocol.</summary>
-/// <param name="DispatchInterval">The lookahead L: the national dispatcher acts every L and sees state up to L old.</param>
+/// <param name="DispatchInterval">The dispatch interval L (<c>dispatchIntervalS</c> in YAML): the national dispatcher acts every L and sees state up to L old; the windows' lookahead.</param>
 /// <param name="TimeseriesInterval">Simulated interval between time-series samples.</param>
 public sealed record SimulationSettings(SimDuration DispatchInterval, SimDuration TimeseriesInterval)
 {

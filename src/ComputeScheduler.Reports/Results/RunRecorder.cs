@@ -1,4 +1,5 @@
 using ComputeScheduler.Model.Time;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Simulation.Results;
 
 namespace ComputeScheduler.Reports.Results;
@@ -9,7 +10,7 @@ namespace ComputeScheduler.Reports.Results;
 /// Outcomes beyond <see cref="DefaultSpillRunLength"/> in memory are spilled to sorted temporary
 /// files, so memory does not grow with the jobs of the run (dispose the recorder to delete them).
 /// </summary>
-public sealed class RunRecorder : IDisposable
+public sealed class RunRecorder : INationalRunSink, IDisposable
 {
     /// <summary>Outcomes held in memory before a sorted run is written to disk (about 0.1 GB).</summary>
     public const int DefaultSpillRunLength = 250_000;
@@ -55,6 +56,14 @@ public sealed class RunRecorder : IDisposable
             _outcomes.Add(o);
             if (o.End > Makespan) Makespan = o.End;
         }
+    }
+
+    /// <summary>Takes the totals of a finished national run.</summary>
+    public void Complete(RunTotals totals)
+    {
+        CountSubmitted(totals.Submitted);
+        Windows = totals.Windows;
+        Events = totals.Events;
     }
 
     public void Dispose() => _outcomes.Dispose();

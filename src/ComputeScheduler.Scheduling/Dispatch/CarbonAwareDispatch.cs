@@ -2,7 +2,7 @@ using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Model.Topology;
-using ComputeScheduler.Scheduling.Abstractions;
+using ComputeScheduler.Simulation.Policies;
 
 namespace ComputeScheduler.Scheduling.Dispatch;
 

@@ -1,5 +1,5 @@
 using ComputeScheduler.Model.Jobs;
-using ComputeScheduler.Scheduling.Abstractions;
+using ComputeScheduler.Simulation.Policies;
 
 namespace ComputeScheduler.Scheduling.Dispatch;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using ComputeScheduler.Scheduling.Abstractions;
 using ComputeScheduler.Simulation.Policies;
 
 namespace ComputeScheduler.Scheduling.Plugins;

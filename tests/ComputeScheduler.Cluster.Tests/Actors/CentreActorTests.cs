@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using ComputeScheduler.Cluster.Actors;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Cluster.Protocol;
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Time;

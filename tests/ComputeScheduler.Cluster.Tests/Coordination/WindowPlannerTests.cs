@@ -1,4 +1,4 @@
-using ComputeScheduler.Cluster.Coordination;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Simulation.Results;

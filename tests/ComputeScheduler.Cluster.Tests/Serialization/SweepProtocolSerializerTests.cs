@@ -1,6 +1,7 @@
 using Akka.Configuration;
 using Akka.TestKit.Xunit2;
 using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Cluster.Serialization;
 
 namespace ComputeScheduler.Cluster.Tests.Serialization;

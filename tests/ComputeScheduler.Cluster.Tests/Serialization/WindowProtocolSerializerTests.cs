@@ -4,6 +4,7 @@ using Akka.Actor;
 using Akka.Configuration;
 using Akka.TestKit.Xunit2;
 using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Cluster.Serialization;
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Jobs;

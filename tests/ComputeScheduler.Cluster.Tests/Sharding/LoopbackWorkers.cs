@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Cluster.Sharding;
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Scheduling;

@@ -3,7 +3,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using Akka.TestKit.Xunit2;
-using ComputeScheduler.Cluster.Coordination;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Cluster.Sharding;
 using ComputeScheduler.Reports.Results;
 using ComputeScheduler.Scheduling;

@@ -7,6 +7,7 @@ using ComputeScheduler.Scheduling;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using ComputeScheduler.Simulation.National;
 
 namespace ComputeScheduler.Cluster.Tests.Telemetry;
 

@@ -2,8 +2,9 @@ using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Model.Topology;
-using ComputeScheduler.Scheduling.Abstractions;
+using ComputeScheduler.Simulation.Policies;
 using ComputeScheduler.Scheduling.Dispatch;
+using ComputeScheduler.Simulation.National;
 using static ComputeScheduler.Testing.ScenarioBuilder;
 
 namespace ComputeScheduler.Scheduling.Tests.Dispatch;

@@ -1,6 +1,7 @@
 using ComputeScheduler.Model.Ids;
-using ComputeScheduler.Scheduling.Abstractions;
+using ComputeScheduler.Simulation.Policies;
 using ComputeScheduler.Scheduling.Dispatch;
+using ComputeScheduler.Simulation.National;
 using static ComputeScheduler.Testing.ScenarioBuilder;
 
 namespace ComputeScheduler.Scheduling.Tests.Dispatch;

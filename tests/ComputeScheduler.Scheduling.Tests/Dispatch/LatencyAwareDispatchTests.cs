@@ -1,7 +1,8 @@
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Jobs;
-using ComputeScheduler.Scheduling.Abstractions;
+using ComputeScheduler.Simulation.Policies;
 using ComputeScheduler.Scheduling.Dispatch;
+using ComputeScheduler.Simulation.National;
 using static ComputeScheduler.Testing.ScenarioBuilder;
 
 namespace ComputeScheduler.Scheduling.Tests.Dispatch;

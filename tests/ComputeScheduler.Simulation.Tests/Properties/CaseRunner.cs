@@ -2,6 +2,7 @@ using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Scheduling;
 using ComputeScheduler.Scheduling.Dispatch;
+using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Simulation.Engine;
 using ComputeScheduler.Simulation.Performance;
 using ComputeScheduler.Simulation.Results;

@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
-using ComputeScheduler.Cluster.Protocol;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Simulation.Results;
 
-namespace ComputeScheduler.Cluster.Coordination;
+namespace ComputeScheduler.Simulation.National;
 
 /// <summary>
 /// The conservative-window clock of a national run (no actors, no scheduling). Window k covers
-/// [t_k, t_k + L) on a fixed grid of the lookahead L. At t_k the dispatcher places the jobs
+/// [t_k, t_k + L) on a fixed grid of the dispatch interval L (the scenario's <c>dispatchIntervalS</c>,
+/// <see cref="Model.Scenarios.SimulationSettings.DispatchInterval"/>): the lookahead of the windows. At t_k the dispatcher places the jobs
 /// submitted in (t_k - L, t_k] (they reach their centre at t_k); jobs addressed to a centre reach
 /// it at their own submit time, with no delay. Stretches in which nothing can happen are skipped
 /// by jumping to the grid point before the next activity, which changes no result.
@@ -17,23 +17,23 @@ namespace ComputeScheduler.Cluster.Coordination;
 public sealed class WindowPlanner
 {
     private readonly IEnumerator<JobSpec> _jobs;
-    private readonly long _stepUs;
+    private readonly long _dispatchIntervalUs;
     private readonly int _centres;
     private readonly List<JobSpec> _carried = new();
     private JobSpec? _peeked;
     private bool _exhausted;
     private SimTime _lastSubmit = SimTime.Zero;
 
-    public WindowPlanner(IEnumerable<JobSpec> jobs, SimDuration lookahead, int centres)
+    public WindowPlanner(IEnumerable<JobSpec> jobs, SimDuration dispatchInterval, int centres)
     {
         _jobs = jobs.GetEnumerator();
-        _stepUs = Math.Max(1, lookahead.Microseconds);
+        _dispatchIntervalUs = Math.Max(1, dispatchInterval.Microseconds);
         _centres = centres;
         Advance();
     }
 
     public SimTime Now { get; private set; } = SimTime.Zero;
-    public SimTime Horizon => SimTime.FromMicroseconds(Now.Microseconds + _stepUs);
+    public SimTime Horizon => SimTime.FromMicroseconds(Now.Microseconds + _dispatchIntervalUs);
     public long Submitted { get; private set; }
 
     /// <summary>The jobs for the round at <see cref="Now"/>: those to dispatch, and addressed arrivals per centre.</summary>
@@ -95,11 +95,11 @@ public sealed class WindowPlanner
                 if (r.QueuedJobs > 0)
                     throw new InvalidOperationException($"centre {r.Centre} holds {r.QueuedJobs} queued jobs with nothing running and nothing to come: its placement policy can never start them");
         }
-        long skip = activity == long.MaxValue ? next : activity / _stepUs * _stepUs;
+        long skip = activity == long.MaxValue ? next : activity / _dispatchIntervalUs * _dispatchIntervalUs;
         Now = SimTime.FromMicroseconds(Math.Max(next, skip));
     }
 
-    private long CeilToGrid(long us) => (us + _stepUs - 1) / _stepUs * _stepUs;
+    private long CeilToGrid(long us) => (us + _dispatchIntervalUs - 1) / _dispatchIntervalUs * _dispatchIntervalUs;
 
     private void Advance()
     {

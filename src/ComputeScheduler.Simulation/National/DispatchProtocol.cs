@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Time;
-using ComputeScheduler.Scheduling.Dispatch;
 using ComputeScheduler.Simulation.Results;
 
-namespace ComputeScheduler.Cluster.Protocol;
+namespace ComputeScheduler.Simulation.National;
 
 /// <summary>One dispatch round at <see cref="Now"/>: the newly submitted jobs and every centre's last report.</summary>
 public sealed record DispatchRequest(SimTime Now, ImmutableArray<JobSpec> Submitted, ImmutableArray<CentreReport> Reports);

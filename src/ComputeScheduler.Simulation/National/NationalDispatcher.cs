@@ -3,10 +3,10 @@ using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Performance;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Model.Topology;
-using ComputeScheduler.Scheduling.Abstractions;
+using ComputeScheduler.Simulation.Policies;
 using ComputeScheduler.Simulation.Results;
 
-namespace ComputeScheduler.Scheduling.Dispatch;
+namespace ComputeScheduler.Simulation.National;
 
 /// <summary>
 /// The national level above the centres' local schedulers. Each round (one per window) it sees
@@ -64,6 +64,9 @@ public sealed class NationalDispatcher
 
     /// <summary>Jobs held at the national level for a later round.</summary>
     public int Waiting => _waiting.Count;
+
+    /// <summary>Answers one dispatch request of the window protocol.</summary>
+    public DispatchReply Answer(DispatchRequest request) => new(Dispatch(request.Now, request.Submitted, request.Reports), Waiting);
 
     /// <summary>
     /// Dispatches the held jobs and then <paramref name="submitted"/> at <paramref name="now"/>,

@@ -2,7 +2,7 @@ using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Simulation.Policies;
 
-namespace ComputeScheduler.Scheduling.Abstractions;
+namespace ComputeScheduler.Simulation.Policies;
 
 /// <summary>
 /// National dispatch: which centre gets a job. <paramref name="eligible"/> holds only centres

@@ -4,7 +4,7 @@ using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Simulation.Results;
 
-namespace ComputeScheduler.Cluster.Protocol;
+namespace ComputeScheduler.Simulation.National;
 
 /// <summary>Messages to and from a centre actor: one per centre per window, each carrying a batch.</summary>
 public interface ICentreMessage

@@ -1,4 +1,4 @@
-namespace ComputeScheduler.Cluster.Coordination;
+namespace ComputeScheduler.Simulation.National;
 
 /// <summary>
 /// Live counters of a run for a progress display, written by the coordinator and read by any
@@ -20,9 +20,9 @@ public sealed class RunProgress
     /// <summary>Times a cluster run rebuilt a lost centre from its input log.</summary>
     public long CentresRestored => Interlocked.Read(ref _centresRestored);
 
-    internal void CountRestore() => Interlocked.Increment(ref _centresRestored);
+    public void CountRestore() => Interlocked.Increment(ref _centresRestored);
 
-    internal void Update(long simulatedUs, long jobsDone, long events, long windows)
+    public void Update(long simulatedUs, long jobsDone, long events, long windows)
     {
         Interlocked.Exchange(ref _simulatedUs, simulatedUs);
         Interlocked.Exchange(ref _jobsDone, jobsDone);

@@ -1,6 +1,6 @@
 using ComputeScheduler.Model.Ids;
 
-namespace ComputeScheduler.Scheduling.Abstractions;
+namespace ComputeScheduler.Simulation.Policies;
 
 /// <summary>A dispatch decision: send the job to a centre, or keep it waiting at the national level.</summary>
 public readonly record struct DispatchDecision(bool IsAssigned, CentreId Centre)

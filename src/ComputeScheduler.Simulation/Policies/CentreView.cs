@@ -2,7 +2,7 @@ using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Model.Topology;
 
-namespace ComputeScheduler.Scheduling.Abstractions;
+namespace ComputeScheduler.Simulation.Policies;
 
 /// <summary>
 /// What a dispatch policy sees of one centre that may take a given job: its last report, narrowed

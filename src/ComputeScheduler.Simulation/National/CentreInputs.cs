@@ -1,10 +1,9 @@
-using ComputeScheduler.Cluster.Protocol;
 using ComputeScheduler.Simulation.Engine;
 
-namespace ComputeScheduler.Cluster.Actors;
+namespace ComputeScheduler.Simulation.National;
 
 /// <summary>Applies one window-protocol input to a centre's engine: the same for an in-process and a sharded centre.</summary>
-internal static class CentreInputs
+public static class CentreInputs
 {
     public static WindowReport Apply(CentreEngine engine, ICentreMessage input)
     {

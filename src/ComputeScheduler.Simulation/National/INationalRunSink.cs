@@ -1,0 +1,19 @@
+using ComputeScheduler.Simulation.Results;
+
+namespace ComputeScheduler.Simulation.National;
+
+/// <summary>
+/// Where a national run puts what it produces, in whatever order its host delivers it: every
+/// centre's window output, the jobs the dispatcher rejected, and the totals at the end.
+/// </summary>
+public interface INationalRunSink
+{
+    void Add(WindowOutput window);
+
+    void AddOutcomes(IEnumerable<JobOutcome> outcomes);
+
+    void Complete(RunTotals totals);
+}
+
+/// <summary>Counts of a finished national run: jobs read from the workload, windows run and centre events processed.</summary>
+public readonly record struct RunTotals(long Submitted, long Windows, long Events);
