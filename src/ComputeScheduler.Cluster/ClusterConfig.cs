@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Akka.Configuration;
+using ComputeScheduler.Cluster.Protocol;
+using ComputeScheduler.Cluster.Serialization;
+using ComputeScheduler.Simulation.National;
 
 namespace ComputeScheduler.Cluster;
 
@@ -62,6 +65,9 @@ public sealed record ClusterConfig(
     /// <param name="report">Receives one line per node of another cluster name or secret that tried to join, and one if no seed answers.</param>
     public Akka.Actor.ActorSystem CreateSystem(Action<string> report) => ClusterAdmission.CreateSystem(this, ToConfig(), report);
 
+    /// <summary>A type as Akka's configuration names it (full name, assembly): taken from the type, so that moving it cannot unbind it.</summary>
+    private static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+
     public Config ToConfig()
     {
         string seeds = string.Join(", ", SeedNodes.Select(s => Quote(SeedAddress(s))));
@@ -75,11 +81,11 @@ public sealed record ClusterConfig(
               log-dead-letters-during-shutdown = off
               actor {
                 provider = cluster
-                serializers.computesched = "ComputeScheduler.Cluster.Serialization.WindowProtocolSerializer, ComputeScheduler.Cluster"
-                serializers.computesched-sweep = "ComputeScheduler.Cluster.Serialization.SweepProtocolSerializer, ComputeScheduler.Cluster"
+                serializers.computesched = "{{TypeName(typeof(WindowProtocolSerializer))}}"
+                serializers.computesched-sweep = "{{TypeName(typeof(SweepProtocolSerializer))}}"
                 serialization-bindings {
-                  "ComputeScheduler.Cluster.Protocol.ICentreMessage, ComputeScheduler.Cluster" = computesched
-                  "ComputeScheduler.Cluster.Protocol.ISweepMessage, ComputeScheduler.Cluster" = computesched-sweep
+                  "{{TypeName(typeof(ICentreMessage))}}" = computesched
+                  "{{TypeName(typeof(ISweepMessage))}}" = computesched-sweep
                 }
               }
               remote {

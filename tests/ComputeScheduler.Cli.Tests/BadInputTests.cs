@@ -146,6 +146,18 @@ public class BadInputTests
     }
 
     [Fact]
+    public async Task An_unknown_driver_is_refused_and_the_sequential_driver_is_refused_on_a_cluster()
+    {
+        using var dir = new TempFolder();
+        string outDir = dir.File("out");
+        var unknown = await CliRunner.RunAsync("run", RepoPaths.Topology("single-centre.yaml"), "--driver", "threads", "--out", outDir);
+        AssertRefused(unknown, outDir, "threads", "--driver");
+
+        var onCluster = await CliRunner.RunAsync("run", RepoPaths.Topology("single-centre.yaml"), "--driver", "sequential", "--cluster", "--seed-nodes", "127.0.0.1:4999", "--out", outDir);
+        AssertRefused(onCluster, outDir, "--driver: expected actors with --cluster");
+    }
+
+    [Fact]
     public async Task A_scenario_nested_50000_levels_deep_is_refused_naming_file_and_line_instead_of_crashing()
     {
         using var copy = CliRunner.CopyOfTopology("single-centre.yaml");

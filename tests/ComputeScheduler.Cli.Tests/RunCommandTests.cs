@@ -62,6 +62,21 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task The_sequential_driver_writes_the_same_result_files_as_the_actors_into_the_same_default_folder()
+    {
+        using var dir = new TempFolder();
+        var actors = await CliRunner.RunAsync("run", SingleCentre, "--seed", "3", "--out", dir.File("a"));
+        var sequential = await CliRunner.RunAsync("run", SingleCentre, "--seed", "3", "--driver", "sequential", "--out", dir.File("s"));
+        Assert.True(actors.ExitCode == 0, actors.Error);
+        Assert.True(sequential.ExitCode == 0, sequential.Error);
+
+        foreach (var f in new[] { "summary.json", "jobs.csv", "timeseries.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(dir.File("a"), f)), File.ReadAllBytes(Path.Combine(dir.File("s"), f)));
+        Assert.Contains("sequential (no actors)", File.ReadAllText(Path.Combine(dir.File("s"), "run.json")));
+        Assert.Contains("in-process actors", File.ReadAllText(Path.Combine(dir.File("a"), "run.json")));
+    }
+
+    [Fact]
     public async Task A_policy_given_on_the_command_line_replaces_the_scenarios()
     {
         using var dir = new TempFolder();

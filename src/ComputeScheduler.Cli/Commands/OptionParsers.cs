@@ -51,10 +51,36 @@ internal static class OptionParsers
     };
 
     /// <summary>Refuses an empty path (or one with a NUL character) given for <paramref name="option"/>.</summary>
-    public static void RequirePath(Option option, string what) => option.Validators.Add(r => CheckPaths(r, what));
+    public static void RequirePath(Option option, string what)
+    {
+        PathSymbols.AddOrUpdate(option, what);
+        option.Validators.Add(r => CheckPaths(r, what));
+    }
 
     /// <inheritdoc cref="RequirePath(Option, string)"/>
-    public static void RequirePath(Argument argument, string what) => argument.Validators.Add(r => CheckPaths(r, what));
+    public static void RequirePath(Argument argument, string what)
+    {
+        PathSymbols.AddOrUpdate(argument, what);
+        argument.Validators.Add(r => CheckPaths(r, what));
+    }
+
+    /// <summary>The symbols whose values are paths (those given to <c>RequirePath</c>).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Symbol, string> PathSymbols = new();
+
+    /// <summary>The tokens of <paramref name="parse"/> that are paths: values of the options and arguments given to <c>RequirePath</c>.</summary>
+    public static IEnumerable<Token> PathTokens(ParseResult parse)
+    {
+        foreach (var (symbol, _) in PathSymbols)
+        {
+            SymbolResult? result = symbol switch
+            {
+                Option o => parse.GetResult(o),
+                Argument a => parse.GetResult(a),
+                _ => null,
+            };
+            if (result is not null) foreach (var token in result.Tokens) yield return token;
+        }
+    }
 
     private static void CheckPaths(SymbolResult r, string what)
     {

@@ -74,10 +74,12 @@ public sealed class ReplayCommand
         ITraceReader reader;
         TraceReadOptions options;
         ClusterRunRequest? cluster;
+        bool sequential;
         try
         {
             (scenario, var mapping) = ScenarioFor(parse, registry, copies, hashed);
             cluster = _cluster.Request(parse, hashed);
+            sequential = _options.Sequential(parse, cluster);
             hashed.Add(trace);
             string topology = parse.GetValue(_topology) ?? BuiltInScenarios.DefaultPath;
             string jobClass = parse.GetValue(_jobClass) ?? scenario.Performance.Classes[0].Name;
@@ -100,8 +102,13 @@ public sealed class ReplayCommand
         string inputsSha256 = ResultFolder.HashInputs(hashed);
         using var folder = _options.StageOutFolder(parse, scenario, inputsSha256, _error);
         if (folder is null) return ExitCodes.BadInput;
-        int code = await RunPipeline.RunAsync(_console, _error, scenario, reader.Read(trace, options), registry, folder,
-            copies, inputsSha256, $"in-process actors, replay of {reader.Format} trace", null, null, cluster).ConfigureAwait(false);
+        int code = await RunPipeline.RunAsync(_console, _error, new PipelineRun(scenario, reader.Read(trace, options), registry, folder, $"replay of {reader.Format} trace")
+        {
+            Copies = copies,
+            InputsSha256 = inputsSha256,
+            Cluster = cluster,
+            Sequential = sequential,
+        }).ConfigureAwait(false);
         BadLines.Report(_console, options.BadLines);
         if (reader is OpenbPodReader openb && openb.SkippedNeverScheduled > 0)
             _console.WriteLine($"not replayed: {openb.SkippedNeverScheduled} pod(s) never scheduled in the trace");

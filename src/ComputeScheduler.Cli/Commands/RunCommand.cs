@@ -46,12 +46,14 @@ public sealed class RunCommand
         var registry = PolicyRegistry.CreateBuiltIn();
         Scenario scenario;
         ClusterRunRequest? cluster;
+        bool sequential;
         TraceReadOptions? jobOptions = null;
         string? jobsFile = parse.GetValue(_jobs);
         try
         {
             scenario = ScenarioFor(parse, registry);
             cluster = _cluster.Request(parse, scenario.SourceFiles);
+            sequential = _options.Sequential(parse, cluster);
             if (jobsFile is not null)
             {
                 // A native job file replaces the synthetic workload; its jobs' class defaults to the scenario's first.
@@ -69,13 +71,16 @@ public sealed class RunCommand
         string inputsSha256 = ResultFolder.HashInputs(inputs);
         using var folder = _options.StageOutFolder(parse, scenario, inputsSha256, _error);
         if (folder is null) return ExitCodes.BadInput;
-        if (jobsFile is not null && jobOptions is not null)
+        var run = jobsFile is not null && jobOptions is not null
+            ? new PipelineRun(scenario, new NativeTraceReader().Read(jobsFile, jobOptions), registry, folder, "native jobs")
+            : new PipelineRun(scenario, SyntheticWorkload.Generate(scenario), registry, folder, "") { TotalJobs = scenario.Workload.Jobs, Days = scenario.Workload.DurationDays };
+        return await RunPipeline.RunAsync(_console, _error, run with
         {
-            return await RunPipeline.RunAsync(_console, _error, scenario, new NativeTraceReader().Read(jobsFile, jobOptions), registry, folder,
-                scenario.SourceFiles, inputsSha256, "in-process actors, native jobs", null, null, cluster).ConfigureAwait(false);
-        }
-        return await RunPipeline.RunAsync(_console, _error, scenario, SyntheticWorkload.Generate(scenario), registry, folder,
-            scenario.SourceFiles, inputsSha256, "in-process actors", scenario.Workload.Jobs, scenario.Workload.DurationDays, cluster).ConfigureAwait(false);
+            Copies = scenario.SourceFiles,
+            InputsSha256 = inputsSha256,
+            Cluster = cluster,
+            Sequential = sequential,
+        }).ConfigureAwait(false);
     }
 
     /// <summary>The scenario this command line runs (also how a worker node rebuilds it).</summary>

@@ -37,6 +37,12 @@ public sealed class RunOptions
         Description = "OTLP endpoint for --otel otlp (default http://localhost:4317).",
         CustomParser = OptionParsers.AbsoluteUri(),
     };
+    public Option<string> Driver { get; } = new("--driver")
+    {
+        Description = "How this process hosts the run: actors (the in-process actor system) or sequential (the same windows in a plain loop, no actors: "
+            + "byte-identical results with less overhead; sweeps use it). --cluster needs actors.",
+        DefaultValueFactory = _ => RunDrivers.Actors,
+    };
     public Option<string[]> Plugin { get; } = new("--plugin")
     {
         Description = "A .NET assembly whose policies become selectable by name (repeatable; see samples/).",
@@ -47,18 +53,27 @@ public sealed class RunOptions
     public RunOptions()
     {
         Otel.AcceptOnlyFromAmong(TelemetryExport.None, TelemetryExport.Console, TelemetryExport.Otlp);
+        Driver.AcceptOnlyFromAmong(RunDrivers.Actors, RunDrivers.Sequential);
         OptionParsers.RequirePath(Out, "a folder path");
         OptionParsers.RequirePath(Plugin, "the path of a plug-in assembly");
     }
 
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Seed, Out, Force, Dispatch, QueueOrder, Placement, Set, Plugin, Otel, OtelEndpoint }) command.Add(o);
+        foreach (Option o in new Option[] { Seed, Out, Force, Dispatch, QueueOrder, Placement, Set, Plugin, Driver, Otel, OtelEndpoint }) command.Add(o);
     }
 
     /// <summary>Starts the exporters asked for with --otel; dispose at the end of the command.</summary>
     public TelemetryExport StartTelemetry(ParseResult parse)
         => TelemetryExport.Start(parse.GetValue(Otel) ?? TelemetryExport.None, parse.GetValue(OtelEndpoint));
+
+    /// <summary>Whether --driver asked for the sequential host; with --cluster only actors can host the run.</summary>
+    public bool Sequential(ParseResult parse, ClusterRunRequest? cluster)
+    {
+        bool sequential = parse.GetValue(Driver) == RunDrivers.Sequential;
+        if (sequential && cluster is not null) throw new InputException($"--driver: expected {RunDrivers.Actors} with --cluster (the cluster's centres are actors), got {RunDrivers.Sequential}");
+        return sequential;
+    }
 
     /// <summary>Loads a scenario, checking its policy names, and applies the command line's seed and policies.</summary>
     public Scenario LoadScenario(string path, ParseResult parse, PolicyRegistry registry)
@@ -116,7 +131,7 @@ public sealed class RunOptions
     public StagedResultFolder? StageOutFolder(ParseResult parse, Scenario scenario, string inputsSha256, TextWriter error)
     {
         string? given = parse.GetValue(Out);
-        string target = given ?? Path.Combine("runs", DefaultFolderName.For(parse, scenario, inputsSha256, [Dispatch, QueueOrder, Placement], [Out, Force, Otel, OtelEndpoint]));
+        string target = given ?? Path.Combine("runs", DefaultFolderName.For(parse, scenario, inputsSha256, [Dispatch, QueueOrder, Placement], [Out, Force, Driver, Otel, OtelEndpoint]));
         string what = given is null ? $"results folder {target}" : $"--out {given}";
         try
         {

@@ -15,37 +15,35 @@ namespace ComputeScheduler.Cli.Commands;
 
 /// <summary>
 /// What run and replay share once their input is accepted: simulate on the in-process actor system
-/// (or a cluster) with progress, write the results into the staged folder and move it into place
+/// (or a cluster, or the sequential driver) with progress, write the results into the staged folder and move it into place
 /// whole, show the summary. On any failure the staged folder is dropped and nothing is written.
 /// </summary>
 internal static class RunPipeline
 {
-    /// <param name="copies">Input files copied into the results folder.</param>
-    /// <param name="inputsSha256">SHA-256 of the input files, for run.json.</param>
-    public static async Task<int> RunAsync(IAnsiConsole console, TextWriter error, Scenario scenario, IEnumerable<JobSpec> jobs,
-        PolicyRegistry registry, StagedResultFolder folder, IReadOnlyList<string> copies, string inputsSha256, string mode, long? totalJobs, double? days,
-        ClusterRunRequest? cluster = null)
+    public static async Task<int> RunAsync(IAnsiConsole console, TextWriter error, PipelineRun run)
     {
+        var (scenario, folder, cluster) = (run.Scenario, run.Folder, run.Cluster);
         // Raw, unwrapped: the folder's name is something to copy.
         console.Profile.Out.Writer.WriteLine($"results folder: {folder.Target}");
         var progress = new RunProgress();
         var workload = new WorkloadFingerprint();
-        jobs = workload.Over(jobs);
+        var jobs = workload.Over(run.Jobs);
+        string mode = run.Mode.Length == 0 ? run.Host : $"{run.Host}, {run.Mode}";
         var wall = Stopwatch.StartNew();
         RunRecorder recorder;
         ActorSystem? system = null;
         try
         {
             Task<RunRecorder> runTask;
-            if (cluster is null) runTask = NationalRun.RunAsync(scenario, jobs, registry, progress);
-            else
+            if (cluster is not null)
             {
-                mode = $"cluster of {cluster.MinWorkers}+ worker(s): " + mode.Replace("in-process actors", "sharded centres", StringComparison.Ordinal);
                 system = cluster.Node.CreateSystem(error.WriteLine);
-                runTask = ClusterRun.RunAsync(system, scenario, cluster.Recipe, jobs, registry, cluster.MinWorkers, cluster.WorkerWait, progress: progress);
+                runTask = ClusterRun.RunAsync(system, scenario, cluster.Recipe, jobs, run.Registry, cluster.MinWorkers, cluster.WorkerWait, progress: progress);
             }
+            else if (run.Sequential) runTask = Task.Run(() => NationalRun.RunSequential(scenario, jobs, run.Registry, progress));
+            else runTask = NationalRun.RunAsync(scenario, jobs, run.Registry, progress);
             FaultPoint.Reach("simulate");
-            await ProgressDisplay.ShowAsync(console, progress, runTask, totalJobs, days).ConfigureAwait(false);
+            await ProgressDisplay.ShowAsync(console, progress, runTask, run.TotalJobs, run.Days).ConfigureAwait(false);
             recorder = await runTask.ConfigureAwait(false);
         }
         catch (CentresLostException e)
@@ -85,8 +83,8 @@ internal static class RunPipeline
         try
         {
             using var write = SimulatorTelemetry.Activities.StartActivity("computesched.write-results");
-            summary = ResultFolder.Write(folder.Path, scenario, copies, recorder, () => new RunInfo(
-                inputsSha256, scenario.Seed, typeof(RunPipeline).Assembly.GetName().Version?.ToString() ?? "0",
+            summary = ResultFolder.Write(folder.Path, scenario, run.Copies, recorder, () => new RunInfo(
+                run.InputsSha256, scenario.Seed, typeof(RunPipeline).Assembly.GetName().Version?.ToString() ?? "0",
                 mode, wall.Elapsed.TotalSeconds, recorder.Events, recorder.Submitted, recorder.Windows, recorder.Messages,
                 HostFactsStandInForHardwareInfo.Read()), workload.Sha256);
             folder.Publish();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Security.Cryptography;
 using ComputeScheduler.Cluster.Protocol;
 using ComputeScheduler.Simulation.National;
@@ -13,8 +14,6 @@ namespace ComputeScheduler.Cli.Commands;
 /// </summary>
 internal static class ScenarioRecipes
 {
-    private static readonly Lock CurrentDirectory = new();
-
     public static ScenarioRecipe For(ParseResult parse, IEnumerable<string> files)
         => new([.. parse.Tokens.Select(t => t.Value)], Environment.CurrentDirectory,
             [.. Describe(files)]);
@@ -23,22 +22,19 @@ internal static class ScenarioRecipes
     public static Scenario Resolve(ScenarioRecipe recipe, RootCommand root, Func<ParseResult, Scenario?> build)
     {
         Check(recipe.Files);
-        lock (CurrentDirectory)
-        {
-            // The coordinator's relative paths are relative to its working folder.
-            string before = Environment.CurrentDirectory;
-            Environment.CurrentDirectory = recipe.WorkingDirectory;
-            try
-            {
-                var parse = root.Parse([.. recipe.Arguments]);
-                if (parse.Errors.Count > 0) throw new InvalidOperationException($"cannot read the coordinator's command line here: {parse.Errors[0].Message}");
-                return build(parse) ?? throw new InvalidOperationException($"the coordinator's command '{string.Join(' ', recipe.Arguments)}' runs no scenario");
-            }
-            finally
-            {
-                Environment.CurrentDirectory = before;
-            }
-        }
+        var parse = Parse(root, recipe.Arguments);
+        // The coordinator's relative paths are relative to its working folder: they are made absolute
+        // there, and the command line parsed again; this process's own working folder is not moved.
+        var paths = new HashSet<Token>(OptionParsers.PathTokens(parse), ReferenceEqualityComparer.Instance);
+        if (paths.Count > 0) parse = Parse(root, [.. parse.Tokens.Select(t => paths.Contains(t) ? Path.GetFullPath(t.Value, recipe.WorkingDirectory) : t.Value)]);
+        return build(parse) ?? throw new InvalidOperationException($"the coordinator's command '{string.Join(' ', recipe.Arguments)}' runs no scenario");
+    }
+
+    private static ParseResult Parse(RootCommand root, IReadOnlyList<string> arguments)
+    {
+        var parse = root.Parse(arguments);
+        if (parse.Errors.Count > 0) throw new InvalidOperationException($"cannot read the coordinator's command line here: {parse.Errors[0].Message}");
+        return parse;
     }
 
     /// <summary>Throws when a file is missing here or its bytes differ from the coordinator's.</summary>
