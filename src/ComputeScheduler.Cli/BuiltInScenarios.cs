@@ -1,7 +1,7 @@
 namespace ComputeScheduler.Cli;
 
 /// <summary>Where the scenarios shipped with the program are (copied next to it at build time).</summary>
-public static class BuiltInScenarios
+internal static class BuiltInScenarios
 {
     public const string DefaultFile = "national-default.yaml";
 

@@ -11,7 +11,7 @@ namespace ComputeScheduler.Cli;
 /// confidence interval of the difference, marked * when it excludes zero. Sets that do not fit the
 /// console's width continue in further tables (metric and baseline repeated).
 /// </summary>
-public static class CompareTable
+internal static class CompareTable
 {
     public const string Mark = "*";
 

@@ -1,7 +1,7 @@
 namespace ComputeScheduler.Cli;
 
 /// <summary>Process exit codes.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Ok = 0;
 

@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace ComputeScheduler.Cli;
 
-public static class Program
+internal static class Program
 {
     public static Task<int> Main(string[] args) => CliApp.RunAsync(args, AnsiConsole.Console, Console.Error);
 }

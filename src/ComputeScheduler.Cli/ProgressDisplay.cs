@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace ComputeScheduler.Cli;
 
 /// <summary>A Spectre.Console progress bar over simulated days, with jobs done and events/s, while a run goes on.</summary>
-public static class ProgressDisplay
+internal static class ProgressDisplay
 {
     public static async Task ShowAsync(IAnsiConsole console, RunProgress progress, Task run, long? totalJobs, double? days)
     {

@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace ComputeScheduler.Cli;
 
 /// <summary>The end-of-run table of headline metrics.</summary>
-public static class SummaryTable
+internal static class SummaryTable
 {
     public static void Show(IAnsiConsole console, RunSummary s, string folder, double wallS)
     {

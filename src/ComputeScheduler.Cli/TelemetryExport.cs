@@ -6,7 +6,7 @@ using OpenTelemetry.Trace;
 namespace ComputeScheduler.Cli;
 
 /// <summary>Subscribes OpenTelemetry exporters to the simulator's own telemetry for one command (--otel).</summary>
-public sealed class TelemetryExport : IDisposable
+internal sealed class TelemetryExport : IDisposable
 {
     public const string None = "none";
     public const string Console = "console";

@@ -10,7 +10,7 @@ namespace ComputeScheduler.Cli;
 /// waiting by reason (one column per reason that any job waited for), then queued time, preemptions
 /// and latency-limit attainment.
 /// </summary>
-public static class WaitTable
+internal static class WaitTable
 {
     public static void Show(IAnsiConsole console, RunSummary s)
     {

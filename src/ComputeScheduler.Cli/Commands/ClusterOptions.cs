@@ -4,7 +4,7 @@ using ComputeScheduler.Cluster;
 namespace ComputeScheduler.Cli.Commands;
 
 /// <summary>Options of a node of an Akka.Cluster run (the `node` verb, and run/replay with --cluster).</summary>
-public sealed class ClusterOptions
+internal sealed class ClusterOptions
 {
     public Option<string?> SeedNodes { get; } = new("--seed-nodes") { Description = "Seed nodes of the cluster, host:port,... (a node listed first joins itself)." };
     public Option<int> Port { get; } = new("--port") { Description = "TCP port of this node (0: any free port)." };

@@ -6,7 +6,7 @@ using ComputeScheduler.Simulation.National;
 namespace ComputeScheduler.Cli.Commands;
 
 /// <summary>run/replay --cluster: this process coordinates, the centres run on `computesched node` workers.</summary>
-public sealed class ClusterRunOptions
+internal sealed class ClusterRunOptions
 {
     public Option<bool> Cluster { get; } = new("--cluster") { Description = "Run the centres on an Akka.Cluster of `computesched node` workers (needs --seed-nodes)." };
     public Option<int> MinWorkers { get; } = new("--min-workers")
@@ -46,4 +46,4 @@ public sealed class ClusterRunOptions
 }
 
 /// <summary>What a coordinator process needs to run on a cluster.</summary>
-public sealed record ClusterRunRequest(ClusterConfig Node, int MinWorkers, TimeSpan WorkerWait, ScenarioRecipe Recipe);
+internal sealed record ClusterRunRequest(ClusterConfig Node, int MinWorkers, TimeSpan WorkerWait, ScenarioRecipe Recipe);

@@ -9,7 +9,7 @@ namespace ComputeScheduler.Cli.Commands;
 /// results folders, sweep cells or whole sweeps side by side, each against the first, with the 95 %
 /// confidence interval of each difference where both sides have several runs.
 /// </summary>
-public sealed class CompareCommand
+internal sealed class CompareCommand
 {
     private readonly IAnsiConsole _console;
     private readonly TextWriter _error;

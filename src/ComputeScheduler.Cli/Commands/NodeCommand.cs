@@ -16,7 +16,7 @@ namespace ComputeScheduler.Cli.Commands;
 /// cluster runs. It hosts the centres Cluster Sharding places on it, for one run after another,
 /// until stopped (Ctrl+C leaves the cluster gracefully).
 /// </summary>
-public sealed class NodeCommand
+internal sealed class NodeCommand
 {
     private readonly TextWriter _out;
     private readonly TextWriter _error;

@@ -17,7 +17,7 @@ namespace ComputeScheduler.Cli.Commands;
 /// `computesched replay TRACE [--format F] [--topology FILE] [--chip-model ID] [--job-class NAME] [--skip-bad] ...`:
 /// replays a job trace on a scenario's topology (centres, catalog, policies; its synthetic workload is not used).
 /// </summary>
-public sealed class ReplayCommand
+internal sealed class ReplayCommand
 {
     private readonly IAnsiConsole _console;
     private readonly TextWriter _error;

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace ComputeScheduler.Cli.Commands;
 
 /// <summary>`computesched report RUN_OR_SWEEP [--out FILE] [--png DIR]`: one self-contained HTML page of charts of a results folder or a sweep folder.</summary>
-public sealed class ReportCommand
+internal sealed class ReportCommand
 {
     private readonly IAnsiConsole _console;
     private readonly TextWriter _error;

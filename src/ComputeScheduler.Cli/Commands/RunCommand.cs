@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace ComputeScheduler.Cli.Commands;
 
 /// <summary>`computesched run [SCENARIO] [--seed N] [--out DIR] ...`: one national run of a scenario's synthetic workload.</summary>
-public sealed class RunCommand
+internal sealed class RunCommand
 {
     private readonly IAnsiConsole _console;
     private readonly TextWriter _error;

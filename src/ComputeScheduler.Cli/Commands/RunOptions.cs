@@ -9,7 +9,7 @@ using ComputeScheduler.Workloads.Scenarios;
 namespace ComputeScheduler.Cli.Commands;
 
 /// <summary>Options shared by the verbs that run a simulation (run, replay): seed, results folder, policies, telemetry.</summary>
-public sealed class RunOptions
+internal sealed class RunOptions
 {
     public Option<int> Seed { get; } = new("--seed")
     {

@@ -17,7 +17,7 @@ namespace ComputeScheduler.Cli.Commands;
 /// per run, then sweep.csv and sweep-summary.csv (mean, standard deviation, 95 % CI per cell).
 /// Re-run, it carries out only the runs whose folder is not complete.
 /// </summary>
-public sealed class SweepCommand
+internal sealed class SweepCommand
 {
     private readonly IAnsiConsole _console;
     private readonly TextWriter _error;

@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace ComputeScheduler.Cli.Commands;
 
 /// <summary>`computesched trace stats TRACE [--format F] [--skip-bad]`: what a trace (or a trace's machine list) holds, without simulating it.</summary>
-public sealed class TraceCommand
+internal sealed class TraceCommand
 {
     private readonly IAnsiConsole _console;
     private readonly TextWriter _error;

@@ -10,7 +10,7 @@ namespace ComputeScheduler.Cluster.Actors;
 /// scheduling maths, clocks or randomness here; the engine owns all state. An engine error
 /// escalates to the run coordinator, which fails the run.
 /// </summary>
-public sealed class CentreActor : ReceiveActor
+internal sealed class CentreActor : ReceiveActor
 {
     public CentreActor(CentreEngine engine)
     {

@@ -14,7 +14,7 @@ namespace ComputeScheduler.Cluster.Actors;
 /// the run lives here. Behaviours: <see cref="Starting"/>, <see cref="CollectingStartReports"/>,
 /// <see cref="AwaitingDispatch"/>, <see cref="CollectingWindowReports"/>, <see cref="CollectingFinalReports"/>.
 /// </summary>
-public sealed class RunCoordinator : ReceiveActor
+internal sealed class RunCoordinator : ReceiveActor
 {
     private readonly IActorRef[] _centres;
     private readonly IActorRef _dispatcher;

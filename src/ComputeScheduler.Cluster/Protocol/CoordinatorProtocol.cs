@@ -1,7 +1,7 @@
 namespace ComputeScheduler.Cluster.Protocol;
 
 /// <summary>Starts the run (sent once by <see cref="NationalRun"/>).</summary>
-public sealed record StartRun
+internal sealed record StartRun
 {
     public static readonly StartRun Instance = new();
 }

@@ -24,20 +24,20 @@ public readonly record struct RecipeFile(string Path, string Sha256);
 /// <see cref="AdvanceTo"/> or <see cref="CloseCentre"/>. Inputs are numbered from 0 per centre, so
 /// a centre applies each exactly once and the coordinator can replay them to rebuild it.
 /// </summary>
-public sealed record CentreStep(CentreId Centre, int Seq, ICentreMessage Input) : ICentreMessage;
+internal sealed record CentreStep(CentreId Centre, int Seq, ICentreMessage Input) : ICentreMessage;
 
 /// <summary>
 /// Opens a sharded centre (building its engine from <see cref="Recipe"/> when it has none) and
 /// applies inputs <see cref="FirstSeq"/>.. silently: the checkpoint of a centre is its input log.
 /// Inputs it has already applied are skipped, so a restore may be repeated.
 /// </summary>
-public sealed record RestoreCentre(CentreId Centre, ScenarioRecipe Recipe, int FirstSeq, ImmutableArray<ICentreMessage> Inputs) : ICentreMessage;
+internal sealed record RestoreCentre(CentreId Centre, ScenarioRecipe Recipe, int FirstSeq, ImmutableArray<ICentreMessage> Inputs) : ICentreMessage;
 
 /// <summary>A sharded centre's answer to input <see cref="Seq"/>.</summary>
-public sealed record CentreStepped(CentreId Centre, int Seq, WindowReport Report) : ICentreMessage;
+internal sealed record CentreStepped(CentreId Centre, int Seq, WindowReport Report) : ICentreMessage;
 
 /// <summary>A centre got an input but has no engine (it was started afresh on another node): restore it.</summary>
-public sealed record CentreNotOpen(CentreId Centre) : ICentreMessage;
+internal sealed record CentreNotOpen(CentreId Centre) : ICentreMessage;
 
 /// <summary>A sharded centre could not be built or its engine failed; the run stops.</summary>
-public sealed record CentreFailed(CentreId Centre, string Error) : ICentreMessage;
+internal sealed record CentreFailed(CentreId Centre, string Error) : ICentreMessage;

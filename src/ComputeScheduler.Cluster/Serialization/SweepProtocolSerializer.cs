@@ -8,7 +8,7 @@ using ComputeScheduler.Simulation.National;
 namespace ComputeScheduler.Cluster.Serialization;
 
 /// <summary>The sweep protocol (every <see cref="ISweepMessage"/>) on the wire: compact binary, one string manifest per type. Bound in <see cref="ClusterConfig"/>.</summary>
-public sealed class SweepProtocolSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
+internal sealed class SweepProtocolSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
     public const int SerializerId = 7302;
 

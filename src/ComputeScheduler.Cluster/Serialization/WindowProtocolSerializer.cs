@@ -13,7 +13,7 @@ namespace ComputeScheduler.Cluster.Serialization;
 /// string manifest per message type, no JSON. Bound in <see cref="ClusterConfig"/>. Counts the
 /// bytes it writes and reads in <see cref="WireBytes"/>.
 /// </summary>
-public sealed class WindowProtocolSerializer : SerializerWithStringManifest
+internal sealed class WindowProtocolSerializer : SerializerWithStringManifest
 {
     public const int SerializerId = 7301;
 

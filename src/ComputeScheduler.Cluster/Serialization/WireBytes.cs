@@ -1,7 +1,7 @@
 namespace ComputeScheduler.Cluster.Serialization;
 
 /// <summary>Bytes of window-protocol messages this process serialized and deserialized (process-wide, for telemetry).</summary>
-public static class WireBytes
+internal static class WireBytes
 {
     private static long _written;
     private static long _read;

@@ -9,7 +9,7 @@ namespace ComputeScheduler.Cluster.Sharding;
 /// path, so a run's placement does not depend on timing), and never rebalances: a centre moves
 /// only when its node is lost, and is then rebuilt from its input log.
 /// </summary>
-public sealed class CentreAllocationStrategy : IShardAllocationStrategy
+internal sealed class CentreAllocationStrategy : IShardAllocationStrategy
 {
     public Task<IActorRef> AllocateShard(IActorRef requester, string shardId, IImmutableDictionary<IActorRef, IImmutableList<string>> currentShardAllocations)
     {

@@ -12,7 +12,7 @@ namespace ComputeScheduler.Cluster.Sharding;
 /// yet applied (its checkpoint is its input log, held by the coordinator). Without an engine it
 /// answers <see cref="CentreNotOpen"/>; an engine or scenario error becomes <see cref="CentreFailed"/>.
 /// </summary>
-public sealed class CentreEntity : ReceiveActor
+internal sealed class CentreEntity : ReceiveActor
 {
     private readonly CentreEngineSource _source;
     private CentreEngine? _engine;

@@ -6,7 +6,7 @@ using ComputeScheduler.Simulation.National;
 namespace ComputeScheduler.Cluster.Sharding;
 
 /// <summary>One entity per centre and one shard per centre: the entity and shard id are the centre's index.</summary>
-public sealed class CentreMessageExtractor : IMessageExtractor
+internal sealed class CentreMessageExtractor : IMessageExtractor
 {
     public string? EntityId(object message) => message switch
     {

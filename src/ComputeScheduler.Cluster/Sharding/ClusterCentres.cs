@@ -17,7 +17,7 @@ namespace ComputeScheduler.Cluster.Sharding;
 /// remaining workers from their input log, and the window in flight is sent again. A centre
 /// not rebuilt within <see cref="RecoverySettings.GiveUpAfter"/> stops the run.
 /// </summary>
-public sealed class ClusterCentres : ReceiveActor, IWithTimers
+internal sealed class ClusterCentres : ReceiveActor, IWithTimers
 {
     private sealed record RetryTick
     {
