@@ -8,41 +8,54 @@ using ComputeScheduler.Workloads.Synthetic;
 
 // Macro benchmark: whole runs of a scenario (default: topologies/national-default.yaml) on the
 // in-process actor system, writing results as `computesched run` does. Prints each run and the
-// median of events/s, jobs/s and wall seconds. Usage: MacroBench [SCENARIO] [--runs N]
+// median of events/s, jobs/s and wall seconds.
+// Usage: MacroBench [SCENARIO] [--runs N] [--driver actors|sequential] [--replay-jobs N] [--growth]
 string? scenarioArg = null;
 int runs = 3;
 long replayJobs = 0;
+bool sequential = false;
+bool growth = false;
 for (int a = 0; a < args.Length; a++)
 {
     if (args[a] == "--runs" && a + 1 < args.Length) runs = int.Parse(args[++a], CultureInfo.InvariantCulture);
     else if (args[a] == "--replay-jobs" && a + 1 < args.Length) replayJobs = long.Parse(args[++a], CultureInfo.InvariantCulture);
+    else if (args[a] == "--driver" && a + 1 < args.Length) sequential = args[++a] == "sequential";
+    else if (args[a] == "--growth") growth = true;
     else scenarioArg = args[a];
+}
+if (growth)
+{
+    await ComputeScheduler.MacroBench.GrowthBench.RunAsync(scenarioArg ?? FindDefault(), sequential, runs);
+    return;
 }
 if (replayJobs > 0)
 {
-    await ComputeScheduler.MacroBench.ReplayBench.RunAsync(scenarioArg ?? FindDefault(), replayJobs);
+    await ComputeScheduler.MacroBench.ReplayBench.RunAsync(scenarioArg ?? FindDefault(), replayJobs, sequential);
     return;
 }
 string scenarioPath = scenarioArg ?? FindDefault();
 
 var scenario = ScenarioLoader.Load(scenarioPath);
-var results = new List<(double Wall, long Events, long Jobs, long Windows, long Messages)>();
+var results = new List<(double Wall, double Simulate, long Events, long Jobs, long Windows, long Messages)>();
 string outRoot = Path.Combine(Path.GetTempPath(), "computesched-macrobench");
 for (int i = 0; i < runs; i++)
 {
     var wall = Stopwatch.StartNew();
-    using var run = await NationalRun.RunAsync(scenario, SyntheticWorkload.Generate(scenario), PolicyRegistry.CreateBuiltIn());
+    using var run = sequential
+        ? NationalRun.RunSequential(scenario, SyntheticWorkload.Generate(scenario), PolicyRegistry.CreateBuiltIn())
+        : await NationalRun.RunAsync(scenario, SyntheticWorkload.Generate(scenario), PolicyRegistry.CreateBuiltIn());
+    double simulate = wall.Elapsed.TotalSeconds;
     ResultFolder.Write(Path.Combine(outRoot, $"run{i}"), scenario, scenario.SourceFiles, run,
-        () => new RunInfo("bench", scenario.Seed, "bench", "in-process actors", wall.Elapsed.TotalSeconds, run.Events, run.Submitted, run.Windows, run.Messages,
+        () => new RunInfo("bench", scenario.Seed, "bench", ComputeScheduler.MacroBench.ReplayBench.Driver(sequential), wall.Elapsed.TotalSeconds, run.Events, run.Submitted, run.Windows, run.Messages,
             ComputeScheduler.Reports.Host.HostFactsStandInForHardwareInfo.Read()));
     wall.Stop();
-    results.Add((wall.Elapsed.TotalSeconds, run.Events, run.Submitted, run.Windows, run.Messages));
+    results.Add((wall.Elapsed.TotalSeconds, simulate, run.Events, run.Submitted, run.Windows, run.Messages));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"run {i + 1}: {wall.Elapsed.TotalSeconds:0.00} s wall, {run.Events:N0} events ({run.Events / wall.Elapsed.TotalSeconds:N0}/s), {run.Submitted:N0} jobs ({run.Submitted / wall.Elapsed.TotalSeconds:N0}/s), {run.Windows:N0} windows ({run.Windows / wall.Elapsed.TotalSeconds:N0}/s), {run.Messages:N0} messages ({run.Messages / wall.Elapsed.TotalSeconds:N0}/s, {(double)run.Messages / Math.Max(1, run.Windows):N1} per window), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024d * 1024 * 1024):0.00} GiB"));
+        $"run {i + 1}: {simulate:0.00} s simulating, {wall.Elapsed.TotalSeconds:0.00} s wall with results, {run.Events:N0} events ({run.Events / wall.Elapsed.TotalSeconds:N0}/s), {run.Submitted:N0} jobs ({run.Submitted / wall.Elapsed.TotalSeconds:N0}/s), {run.Windows:N0} windows ({run.Windows / wall.Elapsed.TotalSeconds:N0}/s), {run.Messages:N0} messages ({run.Messages / wall.Elapsed.TotalSeconds:N0}/s, {(double)run.Messages / Math.Max(1, run.Windows):N1} per window), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024d * 1024 * 1024):0.00} GiB"));
 }
 double Median(IEnumerable<double> xs) { var a = xs.Order().ToArray(); return a.Length % 2 == 1 ? a[a.Length / 2] : (a[a.Length / 2 - 1] + a[a.Length / 2]) / 2; }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"median of {runs}: {Median(results.Select(r => r.Wall)):0.00} s wall, {Median(results.Select(r => r.Events / r.Wall)):N0} events/s, {Median(results.Select(r => r.Jobs / r.Wall)):N0} jobs/s, {Median(results.Select(r => r.Windows / r.Wall)):N0} windows/s, {Median(results.Select(r => r.Messages / r.Wall)):N0} messages/s"));
+    $"median of {runs} ({ComputeScheduler.MacroBench.ReplayBench.Driver(sequential)}): {Median(results.Select(r => r.Simulate)):0.00} s simulating, {Median(results.Select(r => r.Wall)):0.00} s wall, {Median(results.Select(r => r.Events / r.Wall)):N0} events/s, {Median(results.Select(r => r.Jobs / r.Wall)):N0} jobs/s, {Median(results.Select(r => r.Windows / r.Wall)):N0} windows/s, {Median(results.Select(r => r.Messages / r.Wall)):N0} messages/s"));
 Console.WriteLine($"host: {ComputeScheduler.Reports.Host.HostFactsStandInForHardwareInfo.Read()}");
 
 static string FindDefault()

@@ -11,36 +11,57 @@ using ComputeScheduler.Workloads.Traces;
 
 namespace ComputeScheduler.MacroBench;
 
+/// <summary>What one replay took: simulating, then with the results written; events; the process's peak working set so far.</summary>
+public readonly record struct ReplayFigures(long Jobs, double SimulateS, double TotalS, long Events, double PeakGiB);
+
 /// <summary>
-/// Streaming check: writes a native trace of N jobs (gzip), replays it on a topology through the
-/// trace reader and the in-process actors, writes the results, and reports wall time and the
-/// process's peak working set.
+/// Streaming check: writes a native trace of N jobs (gzip, once per N), replays it on a topology
+/// through the trace reader on the in-process actors or the sequential driver, writes the results,
+/// and reports wall time and the process's peak working set.
 /// </summary>
 public static class ReplayBench
 {
-    public static async Task RunAsync(string topology, long jobs)
+    public static async Task RunAsync(string topology, long jobs, bool sequential)
+    {
+        var f = await MeasureAsync(topology, jobs, sequential);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"replayed {f.Jobs:N0} jobs ({Driver(sequential)}): {f.SimulateS:0.0} s simulating, {f.TotalS:0.0} s with results, {f.Events:N0} events, peak working set {f.PeakGiB:0.00} GiB"));
+    }
+
+    public static string Driver(bool sequential) => sequential ? "sequential driver" : "in-process actors";
+
+    public static async Task<ReplayFigures> MeasureAsync(string topology, long jobs, bool sequential)
     {
         var scenario = ScenarioLoader.Load(topology);
         string dir = Path.Combine(Path.GetTempPath(), "computesched-replaybench");
         Directory.CreateDirectory(dir);
         string trace = Path.Combine(dir, $"synthetic-{jobs}.csv.gz");
-        var wall = Stopwatch.StartNew();
-        using (var file = File.Create(trace))
-        using (var gz = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
-            NativeTraceWriter.Write(gz, Generate(jobs, scenario.Performance.Classes[0].Name));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {jobs:N0} jobs to {trace} ({new FileInfo(trace).Length / 1e6:0.0} MB) in {wall.Elapsed.TotalSeconds:0.0} s"));
-
-        wall.Restart();
         string jobClass = scenario.Performance.Classes[0].Name;
-        using var run = await NationalRun.RunAsync(scenario, new NativeTraceReader().Read(trace, new TraceReadOptions(jobClass)), PolicyRegistry.CreateBuiltIn());
+        if (!File.Exists(trace))
+        {
+            var write = Stopwatch.StartNew();
+            string partial = trace + ".partial";
+            using (var file = File.Create(partial))
+            using (var gz = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+                NativeTraceWriter.Write(gz, Generate(jobs, jobClass));
+            File.Move(partial, trace);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {jobs:N0} jobs to {trace} ({new FileInfo(trace).Length / 1e6:0.0} MB) in {write.Elapsed.TotalSeconds:0.0} s"));
+        }
+
+        var wall = Stopwatch.StartNew();
+        var input = new NativeTraceReader().Read(trace, new TraceReadOptions(jobClass));
+        using var run = sequential
+            ? NationalRun.RunSequential(scenario, input, PolicyRegistry.CreateBuiltIn())
+            : await NationalRun.RunAsync(scenario, input, PolicyRegistry.CreateBuiltIn());
         double simulateS = wall.Elapsed.TotalSeconds;
-        ResultFolder.Write(Path.Combine(dir, "out"), scenario, scenario.SourceFiles, run, () => new RunInfo("bench", scenario.Seed, "bench", "replay bench",
+        string outDir = Path.Combine(dir, "out");
+        if (Directory.Exists(outDir)) Directory.Delete(outDir, true);
+        ResultFolder.Write(outDir, scenario, scenario.SourceFiles, run, () => new RunInfo("bench", scenario.Seed, "bench", "replay bench",
             simulateS, run.Events, run.Submitted, run.Windows, run.Messages, ComputeScheduler.Reports.Host.HostFactsStandInForHardwareInfo.Read()));
         double totalS = wall.Elapsed.TotalSeconds;
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"replayed {run.Submitted:N0} jobs: {simulateS:0.0} s simulating, {totalS:0.0} s with results, {run.Events:N0} events, peak working set {self.PeakWorkingSet64 / (1024.0 * 1024 * 1024):0.00} GiB"));
+        return new ReplayFigures(run.Submitted, simulateS, totalS, run.Events, self.PeakWorkingSet64 / (1024.0 * 1024 * 1024));
     }
 
     /// <summary>Jobs of 1-8 chips every 0.6 s on average, runtimes of 10 min to 2 h: a steady load for the national topology.</summary>

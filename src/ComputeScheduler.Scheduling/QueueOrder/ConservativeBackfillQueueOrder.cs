@@ -28,6 +28,7 @@ public sealed class ConservativeBackfillQueueOrder : IQueueOrderPolicy
     public int Candidates(in QueueContext context, Span<int> bestFirstSlots)
     {
         if (context.Capacity is null) return _waiting.Candidates(bestFirstSlots);
+        if (_waiting.Count == 0 || bestFirstSlots.Length == 0) return 0; // nothing to reserve for: no timeline to build
         var timeline = new ReservationTimeline(context);
         long now = context.Now.Microseconds;
         int n = 0, seen = 0;

@@ -4,6 +4,7 @@ using ComputeScheduler.Model.Performance;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Model.Topology;
 using ComputeScheduler.Simulation.Policies;
+using ComputeScheduler.Simulation.Capacity;
 using ComputeScheduler.Simulation.Results;
 
 namespace ComputeScheduler.Simulation.National;
@@ -161,10 +162,10 @@ public sealed class NationalDispatcher
         for (int p = 0; p < report.Pools.Length; p++)
         {
             var pool = report.Pools[p];
-            if (!job.AllowsChip(pool.ChipModel)) continue;
-            bool native = job.SoftwareStack is null || string.Equals(job.SoftwareStack, pool.SoftwareStack, StringComparison.Ordinal);
+            var fit = PoolMatch.Of(job, pool.ChipModel, pool.SoftwareStack, _performance);
+            if (fit == PoolFit.None) continue;
             // A pool the job's code can be ported to can take it, but not at once: its chips count as taken.
-            if (!native && _performance?.PortingFrom(job.SoftwareStack, pool.SoftwareStack) is null) continue;
+            bool native = fit == PoolFit.Native;
             total += pool.TotalChips;
             if (native) free += pool.FreeChips;
             largest = Math.Max(largest, pool.TotalChips);
