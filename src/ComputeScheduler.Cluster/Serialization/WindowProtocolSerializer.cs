@@ -31,7 +31,9 @@ internal sealed class WindowProtocolSerializer : SerializerWithStringManifest
 
     public override int Identifier => SerializerId;
 
-    public override string Manifest(object o) => o switch
+    public override string Manifest(object o) => ManifestOf(o);
+
+    private static string ManifestOf(object o) => o switch
     {
         ReportState => ReportStateManifest,
         AdvanceTo => AdvanceToManifest,
@@ -61,7 +63,7 @@ internal sealed class WindowProtocolSerializer : SerializerWithStringManifest
         return Read(r, manifest);
     }
 
-    private void Write(BinaryWriter w, ICentreMessage message)
+    private static void Write(BinaryWriter w, ICentreMessage message)
     {
         w.Write(message.Centre.Value);
         switch (message)
@@ -117,15 +119,17 @@ internal sealed class WindowProtocolSerializer : SerializerWithStringManifest
         }
     }
 
-    private void WriteNested(BinaryWriter w, ICentreMessage inner)
+    /// <summary>Writes a message with its manifest in front (as nested in another, or in a centre's input log).</summary>
+    internal static void WriteNested(BinaryWriter w, ICentreMessage inner)
     {
-        w.Write(Manifest(inner));
+        w.Write(ManifestOf(inner));
         Write(w, inner);
     }
 
-    private ICentreMessage ReadNested(BinaryReader r) => Read(r, r.ReadString());
+    /// <summary>Reads a message written by <see cref="WriteNested"/>.</summary>
+    internal static ICentreMessage ReadNested(BinaryReader r) => Read(r, r.ReadString());
 
-    private ICentreMessage Read(BinaryReader r, string manifest)
+    private static ICentreMessage Read(BinaryReader r, string manifest)
     {
         var centre = new CentreId(r.ReadInt32());
         switch (manifest)

@@ -11,7 +11,8 @@ namespace ComputeScheduler.Cluster.Sharding;
 
 /// <summary>
 /// The run coordinator's link to the sharded centres. Numbers each centre's inputs and keeps them
-/// (a centre's checkpoint at every window boundary is its input log: the engine is deterministic);
+/// in a log on disk (<see cref="CentreInputLog"/>: a centre's checkpoint at every window boundary
+/// is its input log, as the engine is deterministic; on disk, the coordinator's memory stays flat);
 /// forwards each reply once to the coordinator. When a worker becomes unreachable it downs it;
 /// when the worker is removed, the centres it hosted are rebuilt by Cluster Sharding on the
 /// remaining workers from their input log, and the window in flight is sent again. A centre
@@ -30,7 +31,8 @@ internal sealed class ClusterCentres : ReceiveActor, IWithTimers
     private readonly RunProgress _progress;
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly List<ICentreMessage>[] _inputs;
+    private readonly string _logFolder;
+    private readonly CentreInputLog[] _inputs;
     private readonly bool[] _pending;
     private readonly Address?[] _host;
     private readonly long?[] _lostSince;
@@ -41,7 +43,9 @@ internal sealed class ClusterCentres : ReceiveActor, IWithTimers
         _recipe = recipe;
         _settings = settings;
         _progress = progress;
-        _inputs = Enumerable.Range(0, centres).Select(_ => new List<ICentreMessage>()).ToArray();
+        _logFolder = Path.Combine(Path.GetTempPath(), $"computesched-inputs-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_logFolder);
+        _inputs = Enumerable.Range(0, centres).Select(c => new CentreInputLog(Path.Combine(_logFolder, $"centre-{c}.bin"))).ToArray();
         _pending = new bool[centres];
         _host = new Address?[centres];
         _lostSince = new long?[centres];
@@ -68,14 +72,19 @@ internal sealed class ClusterCentres : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer("retry", RetryTick.Instance, _settings.RetryAfter);
     }
 
-    protected override void PostStop() => _cluster.Unsubscribe(Self);
+    protected override void PostStop()
+    {
+        _cluster.Unsubscribe(Self);
+        foreach (var log in _inputs) log.Dispose();
+        Directory.Delete(_logFolder, recursive: true);
+    }
 
     private void Input(ICentreMessage input)
     {
         int c = input.Centre.Value;
         var log = _inputs[c];
         if (log.Count == 0) _region.Tell(new RestoreCentre(input.Centre, _recipe, 0, []));
-        log.Add(input);
+        log.Append(input);
         _pending[c] = true;
         _region.Tell(new CentreStep(input.Centre, log.Count - 1, input));
     }
@@ -138,23 +147,24 @@ internal sealed class ClusterCentres : ReceiveActor, IWithTimers
         var log = _inputs[c];
         var centre = new CentreId(c);
         int settled = _pending[c] ? log.Count - 1 : log.Count;
-        int first = 0;
+        int first = 0, i = 0;
         var chunk = ImmutableArray.CreateBuilder<ICentreMessage>();
         int jobs = 0;
-        for (int i = 0; i < settled; i++)
+        foreach (var input in log.ReadFirst(settled))
         {
-            chunk.Add(log[i]);
-            jobs += log[i] is AdvanceTo a ? a.Arrivals.Length : 0;
+            chunk.Add(input);
+            jobs += input is AdvanceTo a ? a.Arrivals.Length : 0;
+            i++;
             if (jobs >= _settings.RestoreChunkJobs || chunk.Count >= 4_096)
             {
                 _region.Tell(new RestoreCentre(centre, _recipe, first, chunk.ToImmutable()));
-                first = i + 1;
+                first = i;
                 chunk.Clear();
                 jobs = 0;
             }
         }
         _region.Tell(new RestoreCentre(centre, _recipe, first, chunk.ToImmutable()));
-        if (_pending[c]) _region.Tell(new CentreStep(centre, log.Count - 1, log[^1]));
+        if (_pending[c]) _region.Tell(new CentreStep(centre, log.Count - 1, log.Last!));
     }
 
     private Address Where(IActorRef actor) => actor.Path.Address.HasLocalScope ? _cluster.SelfAddress : actor.Path.Address;
