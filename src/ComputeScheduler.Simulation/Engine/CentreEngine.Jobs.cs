@@ -88,7 +88,7 @@ public sealed partial class CentreEngine
     {
         ref var rec = ref _jobs[slot];
         var job = rec.Job;
-        return new WaitingJob(slot, job.Id, SimTime.FromMicroseconds(rec.EnqueuedUs), job.Chips, job.Priority, job.WorkReferenceChipSeconds, rec.EstimateS, ActiveOf(slot));
+        return new WaitingJob(SimTime.FromMicroseconds(rec.EnqueuedUs), job.WorkReferenceChipSeconds, ActiveOf(slot));
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public class FairnessQueueOrderTests
         => new(slot, new JobId(slot), tenant, chips, 1000, cpuMilli, 0, 0, 1, SimTime.Zero, estimateS, 0, 0, 1, false, -1, SimTime.Zero);
 
     private static WaitingJob Waiting(int slot, int tenant, int chips, long cpuMilli = 0)
-        => new(slot, new JobId(slot), SimTime.FromSeconds(slot), chips, 0, 100, 100, Active(slot, tenant, chips, cpuMilli));
+        => new(SimTime.FromSeconds(slot), 100, Active(slot, tenant, chips, cpuMilli));
 
     private static int[] Order(IQueueOrderPolicy policy)
     {
@@ -111,8 +111,8 @@ public class FairnessQueueOrderTests
         policy.Stopped(Active(101, tenant: 1, chips: 4, cpuMilli: 0) with { ExecutedS = 60 }, finished: true);
         policy.Stopped(Active(102, tenant: 1, chips: 4, cpuMilli: 0) with { ExecutedS = 100, Tenant = 1 }, finished: false);
         // Tenant 0's job says it is short (10 s), tenant 1's says it is long: history wins.
-        policy.Add(new WaitingJob(1, new JobId(1), SimTime.Zero, 4, 0, 40, 10, Active(1, 0, 4, 0, estimateS: 10)));
-        policy.Add(new WaitingJob(2, new JobId(2), SimTime.FromSeconds(1), 4, 0, 40_000, 10_000, Active(2, 1, 4, 0, estimateS: 10_000)));
+        policy.Add(new WaitingJob(SimTime.Zero, 40, Active(1, 0, 4, 0, estimateS: 10)));
+        policy.Add(new WaitingJob(SimTime.FromSeconds(1), 40_000, Active(2, 1, 4, 0, estimateS: 10_000)));
 
         Assert.Equal(new[] { 2, 1 }, Order(policy));
         Assert.Equal(60, policy.PredictDurationS(1, 4));       // the preempted run is not history

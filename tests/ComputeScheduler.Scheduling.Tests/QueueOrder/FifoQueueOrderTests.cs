@@ -7,7 +7,7 @@ namespace ComputeScheduler.Scheduling.Tests.QueueOrder;
 
 public class FifoQueueOrderTests
 {
-    private static WaitingJob Waiting(int slot) => new(slot, new JobId(slot), SimTime.FromSeconds(slot), 1, 0, 1);
+    private static WaitingJob Waiting(int slot) => WaitingJobs.Of(slot, SimTime.FromSeconds(slot));
 
     [Fact]
     public void Fifo_offers_jobs_in_arrival_order_and_forgets_removed_ones()

@@ -41,6 +41,6 @@ public class GittinsIndexTests
     {
         var active = new Simulation.Policies.ActiveJob(slot, new Model.Ids.JobId(slot), 0, 1, 1000, 0, 0, 0, 1, Model.Time.SimTime.Zero,
             serviceChipS, attained, attained, attained > 0 ? 1 - attained / serviceChipS : 1, false, -1, Model.Time.SimTime.Zero);
-        return new(slot, new Model.Ids.JobId(slot), Model.Time.SimTime.FromSeconds(slot), 1, 0, serviceChipS, serviceChipS, active);
+        return new(Model.Time.SimTime.FromSeconds(slot), serviceChipS, active);
     }
 }

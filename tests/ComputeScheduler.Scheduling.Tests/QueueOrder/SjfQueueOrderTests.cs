@@ -7,7 +7,7 @@ namespace ComputeScheduler.Scheduling.Tests.QueueOrder;
 
 public class SjfQueueOrderTests
 {
-    private static WaitingJob Waiting(int slot, double runtimeS) => new(slot, new JobId(slot), SimTime.FromSeconds(slot), 1, 0, runtimeS, runtimeS);
+    private static WaitingJob Waiting(int slot, double runtimeS) => WaitingJobs.Of(slot, SimTime.FromSeconds(slot), work: runtimeS, estimateS: runtimeS);
 
     [Fact]
     public void Sjf_offers_the_shortest_estimated_job_first_and_ties_in_arrival_order()
