@@ -1,3 +1,28 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Running;
+using ComputeScheduler.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(ComputeScheduler.Benchmarks.EventQueueBenchmark).Assembly).Run(args);
+if (args is ["--engine-once", ..])
+{
+    // A quick look without BenchmarkDotNet: one timed run of the engine and of the bare loop after the setup's warm-up run.
+    var bench = new CentreEngineBenchmark();
+    bench.Setup();
+    for (int r = 0; r < (args.Length > 1 ? int.Parse(args[1]) : 1); r++)
+    {
+        bench.SetupEngine();
+        long bytes = GC.GetAllocatedBytesForCurrentThread();
+        var sw = Stopwatch.StartNew();
+        long events = bench.Engine();
+        double s = sw.Elapsed.TotalSeconds;
+        bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
+        bench.SetupQueue();
+        sw.Restart();
+        bench.BareEventLoop();
+        double bare = sw.Elapsed.TotalSeconds;
+        Console.WriteLine($"engine: {events:N0} events in {s:F3} s = {events / s:N0} events/s, {bytes / (double)events:F1} B/event; " +
+            $"bare loop: {CentreEngineBenchmark.BareEvents / bare:N0} events/s; ratio {CentreEngineBenchmark.BareEvents / bare / (events / s):F2}; last arrival {bench.LastArrival}, makespan {bench.LastEngine.Now}");
+    }
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(EventQueueBenchmark).Assembly).Run(args);
