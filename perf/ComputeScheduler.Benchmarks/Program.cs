@@ -7,7 +7,7 @@ if (args is ["--engine-once", ..])
     // A quick look without BenchmarkDotNet: one timed run of the engine and of the bare loop after the setup's warm-up run.
     var bench = new CentreEngineBenchmark();
     bench.Setup();
-    for (int r = 0; r < (args.Length > 1 ? int.Parse(args[1]) : 1); r++)
+    for (int r = 0; r < (args.Length > 1 && int.TryParse(args[1], out int runs) ? runs : 1); r++)
     {
         bench.SetupEngine();
         long bytes = GC.GetAllocatedBytesForCurrentThread();
@@ -15,10 +15,14 @@ if (args is ["--engine-once", ..])
         long events = bench.Engine();
         double s = sw.Elapsed.TotalSeconds;
         bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
-        bench.SetupQueue();
-        sw.Restart();
-        bench.BareEventLoop();
-        double bare = sw.Elapsed.TotalSeconds;
+        double bare = double.NaN;
+        if (!args.Contains("--no-bare"))
+        {
+            bench.SetupQueue();
+            sw.Restart();
+            bench.BareEventLoop();
+            bare = sw.Elapsed.TotalSeconds;
+        }
         Console.WriteLine($"engine: {events:N0} events in {s:F3} s = {events / s:N0} events/s, {bytes / (double)events:F1} B/event; " +
             $"bare loop: {CentreEngineBenchmark.BareEvents / bare:N0} events/s; ratio {CentreEngineBenchmark.BareEvents / bare / (events / s):F2}; last arrival {bench.LastArrival}, makespan {bench.LastEngine.Now}");
     }
