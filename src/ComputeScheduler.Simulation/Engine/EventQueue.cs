@@ -1,11 +1,17 @@
 namespace ComputeScheduler.Simulation.Engine;
 
 /// <summary>
-/// The engine's events ordered by (time, kind rank, sequence): an array-backed 4-ary min-heap beside
-/// a run of events pushed in order. An event that runs after the last one of the run is appended to
-/// the run (O(1)), any other goes into the heap; popping takes the earlier of the two fronts, so the
-/// order is exactly that of one heap. Arrivals submitted ahead of time in time order (a sequential
-/// run, a window's batch) stay in the run and never grow the heap.
+/// The engine's events ordered by (time, kind rank, sequence), in three parts whose union pops in
+/// exactly the order of one heap:
+/// <list type="bullet">
+/// <item>the front: up to <see cref="FrontCapacity"/> events, sorted, that all run before every other
+/// event (a scheduling pass at the current time); an event that runs before every other goes there,
+/// the front's last spilling into the rest when it is full;</item>
+/// <item>the run: events pushed in order (arrivals submitted ahead, a window's batch): an event that
+/// runs after the run's last is appended, O(1);</item>
+/// <item>an array-backed 4-ary min-heap for the rest (finishes).</item>
+/// </list>
+/// Popping takes the front's first, else the earlier of the run's and the heap's.
 /// Doubles when full, never shrinks; pushing and popping allocate nothing once grown.
 /// </summary>
 /// <remarks>Not thread-safe: one engine owns one queue.</remarks>
@@ -18,18 +24,54 @@ public sealed class EventQueue
     private int _runCount;
     private long _nextSeq;
 
+    private const int FrontCapacity = 4;
+    private readonly SimEvent[] _front = new SimEvent[FrontCapacity]; // sorted, _front[0] first
+    private int _frontCount;
+
     public EventQueue(int initialCapacity = 1024)
     {
         _heap = new SimEvent[Math.Max(4, initialCapacity)];
         _run = new SimEvent[64];
     }
 
-    public int Count => _heapCount + _runCount;
+    public int Count => _frontCount + _heapCount + _runCount;
 
     /// <summary>Adds an event at <paramref name="timeUs"/>; the queue assigns its sequence number.</summary>
     public void Push(long timeUs, EventKind kind, int slot, int tag = 0)
     {
         var e = new SimEvent(timeUs, kind, _nextSeq++, slot, tag);
+        bool beforeRest = (_runCount == 0 || e.RunsBefore(_run[_runHead])) && (_heapCount == 0 || e.RunsBefore(_heap[0]));
+        if (beforeRest && (_runCount | _heapCount) != 0 && (_frontCount < FrontCapacity || e.RunsBefore(_front[_frontCount - 1])))
+        {
+            if (_frontCount == FrontCapacity) PushBack(_front[--_frontCount]);
+            int i = _frontCount++;
+            while (i > 0 && e.RunsBefore(_front[i - 1]))
+            {
+                _front[i] = _front[i - 1];
+                i--;
+            }
+            _front[i] = e;
+            return;
+        }
+        if (_frontCount > 0 && e.RunsBefore(_front[_frontCount - 1]))
+        {
+            // Runs before the front's last (the rest is empty): it takes the last's place, the last goes to the rest.
+            var last = _front[_frontCount - 1];
+            int i = _frontCount - 1;
+            while (i > 0 && e.RunsBefore(_front[i - 1]))
+            {
+                _front[i] = _front[i - 1];
+                i--;
+            }
+            _front[i] = e;
+            e = last;
+        }
+        PushBack(e);
+    }
+
+    /// <summary>Into the run or the heap: the event runs after every event of the front.</summary>
+    private void PushBack(in SimEvent e)
+    {
         if (_runCount == 0 || _run[(_runHead + _runCount - 1) & (_run.Length - 1)].RunsBefore(e))
         {
             if (_runCount == _run.Length) GrowRun();
@@ -50,6 +92,11 @@ public sealed class EventQueue
 
     public bool TryPeek(out SimEvent next)
     {
+        if (_frontCount > 0)
+        {
+            next = _front[0];
+            return true;
+        }
         if (_runCount > 0)
         {
             next = _run[_runHead];
@@ -68,6 +115,13 @@ public sealed class EventQueue
     /// <summary>Removes and returns the first event. The queue must not be empty.</summary>
     public SimEvent Pop()
     {
+        if (_frontCount > 0)
+        {
+            var head = _front[0];
+            _frontCount--;
+            for (int i = 0; i < _frontCount; i++) _front[i] = _front[i + 1];
+            return head;
+        }
         if (_runCount > 0 && (_heapCount == 0 || !_heap[0].RunsBefore(_run[_runHead])))
         {
             var first = _run[_runHead];
