@@ -102,5 +102,12 @@ public class CentreEngineBenchmark
     /// <summary>When the last job arrives.</summary>
     public SimTime LastArrival => _jobs[^1].Submit;
 
+    /// <summary>The mean and largest number of jobs queued over the run's time-series samples (to see that the load is steady).</summary>
+    public (double Mean, int Max) QueueLength()
+    {
+        var samples = SequentialRun.RunToEnd(NewEngine(), _jobs).SelectMany(o => o.Samples).ToList();
+        return (samples.Average(s => s.QueuedJobs), samples.Max(s => s.QueuedJobs));
+    }
+
     private CentreEngine NewEngine() => CentreEngineFactory.Create(_scenario, _scenario.Centres[0], PolicyRegistry.CreateBuiltIn());
 }

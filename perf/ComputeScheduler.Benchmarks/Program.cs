@@ -26,6 +26,7 @@ if (args is ["--engine-once", ..])
         Console.WriteLine($"engine: {events:N0} events in {s:F3} s = {events / s:N0} events/s, {bytes / (double)events:F1} B/event; " +
             $"bare loop: {CentreEngineBenchmark.BareEvents / bare:N0} events/s; ratio {CentreEngineBenchmark.BareEvents / bare / (events / s):F2}; last arrival {bench.LastArrival}, makespan {bench.LastEngine.Now}");
     }
+    if (args.Contains("--queue")) Console.WriteLine($"jobs queued (mean, max over samples): {bench.QueueLength()}");
     return;
 }
 
