@@ -26,6 +26,11 @@ if (args is ["--engine-once", ..])
         Console.WriteLine($"engine: {events:N0} events in {s:F3} s = {events / s:N0} events/s, {bytes / (double)events:F1} B/event; " +
             $"bare loop: {CentreEngineBenchmark.BareEvents / bare:N0} events/s; ratio {CentreEngineBenchmark.BareEvents / bare / (events / s):F2}; last arrival {bench.LastArrival}, makespan {bench.LastEngine.Now}");
     }
+    if (args.Contains("--windowed"))
+    {
+        var (events, bytes, outcomes) = bench.RunWindowed(ComputeScheduler.Model.Time.SimDuration.FromSeconds(60));
+        Console.WriteLine($"by 60 s windows: {events:N0} events, {outcomes:N0} outcomes, {bytes / (double)events:F1} B/event, {bytes / (double)outcomes:F0} B/job");
+    }
     if (args.Contains("--queue")) Console.WriteLine($"jobs queued (mean, max over samples): {bench.QueueLength()}");
     return;
 }
