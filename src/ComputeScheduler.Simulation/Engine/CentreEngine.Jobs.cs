@@ -154,7 +154,7 @@ public sealed partial class CentreEngine
         _busyMilliPerPool[result.Pool] += (long)job.Chips * job.ChipMilli;
         if (rec.Preemptions > 0 && !SameServers(rec.Grants, grants)) rec.Migrations++;
         rec.Pool = result.Pool;
-        rec.Grants = grants.ToArray();
+        rec.SetGrants(grants);
         rec.Locality = LocalityOf(result.Pool, grants);
         if (rec.StartUs < 0) rec.StartUs = _nowUs;
         rec.RunStartUs = _nowUs;
@@ -188,15 +188,15 @@ public sealed partial class CentreEngine
             WaitTimes = WaitTimesOf(rec), Queued = SimDuration.FromMicroseconds(rec.QueuedUs),
             DemandRegion = job.DemandRegion, LatencyLimitMs = job.LatencyLimitMs,
         });
-        _jobs.Free(slot);
+        FreeJob(slot);
         RequestPass();
     }
 
     /// <summary>The end of a run that was preempted, or a review pass with nobody waiting.</summary>
     private bool IsStale(in SimEvent e) => e.Kind switch
     {
-        EventKind.JobFinish => _jobs[e.Slot].Job is null || _jobs[e.Slot].RunningIndex < 0 || _jobs[e.Slot].RunTag != e.Tag,
-        EventKind.PortingReady => _jobs[e.Slot].Job is null || _jobs[e.Slot].ArrivalTag != e.Tag,
+        EventKind.JobFinish => !_jobs.HasRecord(e.Slot) || _jobs[e.Slot].RunningIndex < 0 || _jobs[e.Slot].RunTag != e.Tag,
+        EventKind.PortingReady => !_jobs.HasRecord(e.Slot) || _jobs[e.Slot].ArrivalTag != e.Tag,
         EventKind.SchedulePass => _queue.Count == 0,
         _ => false,
     };
@@ -243,7 +243,7 @@ public sealed partial class CentreEngine
         return _throughputRows[classIndex] = row;
     }
 
-    private static bool SameServers(ChipGrant[] before, ReadOnlySpan<ChipGrant> now)
+    private static bool SameServers(ReadOnlySpan<ChipGrant> before, ReadOnlySpan<ChipGrant> now)
     {
         if (before.Length != now.Length) return false;
         for (int i = 0; i < now.Length; i++)
@@ -258,20 +258,50 @@ public sealed partial class CentreEngine
         {
             Dispatch = SimTime.FromMicroseconds(_jobs[slot].ArrivalUs), WanTransferGb = job.WanTransferGbTo(_centre.Key), WanFrom = job.WanSourceFor(_centre.Key), WaitTimes = WaitTimesOf(_jobs[slot]),
         });
-        _jobs.Free(slot);
+        FreeJob(slot);
     }
 
-    private static string Describe(ChipGrant[] grants)
+    /// <summary>The outcome's server list: "server:chips" per grant joined by ';', or "server.chip:thousandths" for a shared chip.</summary>
+    private static string Describe(ReadOnlySpan<ChipGrant> grants)
+    {
+        // At most 11 + 1 + 2 + 1 + 11 characters a grant and its ';'.
+        const int MaxPerGrant = 26;
+        if (grants.Length > 64) return DescribeLong(grants);
+        Span<char> text = stackalloc char[grants.Length * MaxPerGrant];
+        int n = 0;
+        foreach (var g in grants) n += Append(text[n..], g, first: n == 0);
+        return new string(text[..n]);
+    }
+
+    private static string DescribeLong(ReadOnlySpan<ChipGrant> grants)
     {
         var text = new System.Text.StringBuilder(grants.Length * 8);
-        foreach (var g in grants)
-        {
-            if (text.Length > 0) text.Append(';');
-            text.Append(g.Server);
-            if (g.IsShared) text.Append('.').Append(System.Numerics.BitOperations.TrailingZeroCount(g.ChipMask)).Append(':').Append(g.Milli);
-            else text.Append(':').Append(g.Chips);
-        }
+        Span<char> one = stackalloc char[26];
+        foreach (var g in grants) text.Append(one[..Append(one, g, first: text.Length == 0)]);
         return text.ToString();
+    }
+
+    private static int Append(Span<char> to, in ChipGrant g, bool first)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        int n = 0;
+        if (!first) to[n++] = ';';
+        g.Server.TryFormat(to[n..], out int w, default, inv);
+        n += w;
+        if (g.IsShared)
+        {
+            to[n++] = '.';
+            System.Numerics.BitOperations.TrailingZeroCount(g.ChipMask).TryFormat(to[n..], out w, default, inv);
+            n += w;
+            to[n++] = ':';
+            g.Milli.TryFormat(to[n..], out w, default, inv);
+        }
+        else
+        {
+            to[n++] = ':';
+            g.Chips.TryFormat(to[n..], out w, default, inv);
+        }
+        return n + w;
     }
 
     private int FreeChipsTotal()

@@ -136,8 +136,9 @@ public sealed partial class CentreEngine
     {
         for (int slot = 0; slot < _jobs.Capacity; slot++)
         {
+            if (!_jobs.HasRecord(slot)) continue; // free, or submitted and not yet arrived
             ref var rec = ref _jobs[slot];
-            if (rec.Job is null || !(rec.InQueue || rec.AwaitingPort)) continue;
+            if (!(rec.InQueue || rec.AwaitingPort)) continue;
             if (AnyLivePoolHolds(rec.EligiblePools | rec.PortPools, rec.Job.Chips)) continue;
             if (rec.InQueue)
             {

@@ -38,6 +38,7 @@ public sealed partial class CentreEngine
     private readonly Dictionary<WaitKey, int> _waitGroupOf = new();
     private readonly List<WaitGroup> _waitGroups = new();
     private readonly List<int> _waitActive = new();
+    private readonly Stack<long[]> _waitArrays = new();
     private ulong _dirtyPools;
     private ulong _usablePools;
 
@@ -56,7 +57,7 @@ public sealed partial class CentreEngine
                 _waitGroupOf.Add(key, index);
             }
             rec.WaitGroup = index;
-            rec.WaitUs = new long[WaitReasons.Count];
+            rec.WaitUs = RentWaitArray();
         }
         var group = _waitGroups[rec.WaitGroup];
         group.Advance(_nowUs);
@@ -69,7 +70,12 @@ public sealed partial class CentreEngine
                 _waitActive.Add(rec.WaitGroup);
             }
         }
-        if (rec.Preemptions == 0) rec.WaitSnapUs = (long[])group.AccUs.Clone();
+        if (rec.Preemptions == 0)
+        {
+            if (rec.WaitSnapUs is { } old) _waitArrays.Push(old);
+            rec.WaitSnapUs = RentWaitArray();
+            group.AccUs.CopyTo(rec.WaitSnapUs, 0);
+        }
     }
 
     /// <summary>
@@ -88,6 +94,7 @@ public sealed partial class CentreEngine
         rec.WaitGroup = -1;
         JoinWaitGroup(slot);
         for (int r = 0; r < kept.Length; r++) rec.WaitUs[r] += kept[r];
+        _waitArrays.Push(kept);
     }
 
     /// <summary>A job leaves the queue (it starts): books the spell to its reasons.</summary>
@@ -105,7 +112,25 @@ public sealed partial class CentreEngine
             return;
         }
         for (int r = 0; r < rec.WaitUs.Length; r++) rec.WaitUs[r] += group.AccUs[r] - rec.WaitSnapUs[r];
+        _waitArrays.Push(rec.WaitSnapUs);
         rec.WaitSnapUs = null!;
+    }
+
+    /// <summary>A zeroed array of one entry per wait reason, reused from jobs that left.</summary>
+    private long[] RentWaitArray()
+    {
+        if (!_waitArrays.TryPop(out var a)) return new long[WaitReasons.Count];
+        Array.Clear(a);
+        return a;
+    }
+
+    /// <summary>Frees the job's slot, its wait arrays back to the pool (its outcome has copied them).</summary>
+    private void FreeJob(int slot)
+    {
+        ref var rec = ref _jobs[slot];
+        if (rec.WaitUs is { } wait) _waitArrays.Push(wait);
+        if (rec.WaitSnapUs is { } snap) _waitArrays.Push(snap);
+        _jobs.Free(slot);
     }
 
     /// <summary>The job's wait per reason, from submit to now (a job that has not been queued yet has only the pre-centre ones).</summary>

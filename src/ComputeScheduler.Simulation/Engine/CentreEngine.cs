@@ -101,9 +101,7 @@ public sealed partial class CentreEngine
             throw new InvalidOperationException($"job {job.Id} arrives at {arrival} but centre {_centre.Key} is already at {Now}");
         if (firstRound > dispatched || dispatched > arrival)
             throw new ArgumentException($"job {job.Id}: its first dispatch round {firstRound}, dispatch {dispatched} and arrival {arrival} are out of order");
-        int slot = _jobs.Add(job, arrival.Microseconds);
-        _jobs[slot].DispatchedUs = dispatched.Microseconds;
-        _jobs[slot].FirstRoundUs = firstRound.Microseconds;
+        int slot = _jobs.Add(job, arrival.Microseconds, dispatched.Microseconds, firstRound.Microseconds);
         _events.Push(arrival.Microseconds, EventKind.JobArrival, slot);
     }
 

@@ -4,8 +4,9 @@ using ComputeScheduler.Simulation.Capacity;
 namespace ComputeScheduler.Simulation.Engine;
 
 /// <summary>
-/// The engine's per-job state in reusable slots: memory grows with the jobs present in the
-/// centre (queued or running), not with the jobs of the whole run.
+/// The engine's per-job state in reusable slots: a job submitted ahead of its arrival holds a slot
+/// of a few words; its full record is made when it arrives and reused after it leaves, so the
+/// records grow with the jobs present in the centre (queued or running), not with the jobs submitted.
 /// </summary>
 internal sealed class JobTable
 {
@@ -47,38 +48,110 @@ internal sealed class JobTable
         public bool InQueue;          // in the queue-order policy's queue
         public bool AwaitingPort;     // arrived, waiting outside the queue until a port is ready
         public int Pool;
-        public ChipGrant[] Grants;
+        public ChipGrant[] GrantBuffer; // the current run's grants are its first GrantCount; kept when the record is reused
+        public int GrantCount;
+
+        /// <summary>The grants of the job's current (or last) run.</summary>
+        public readonly Span<ChipGrant> Grants => GrantBuffer.AsSpan(0, GrantCount);
+
+        /// <summary>Records <paramref name="grants"/> as the current run's, in the record's own buffer.</summary>
+        public void SetGrants(ReadOnlySpan<ChipGrant> grants)
+        {
+            if (GrantBuffer.Length < grants.Length) GrantBuffer = new ChipGrant[Math.Max(grants.Length, 2 * GrantBuffer.Length)];
+            grants.CopyTo(GrantBuffer);
+            GrantCount = grants.Length;
+        }
         public Locality Locality;
     }
 
-    private Record[] _records = new Record[256];
+    private struct Pending
+    {
+        public JobSpec Job;
+        public long ArrivalUs;
+        public long DispatchedUs;
+        public long FirstRoundUs;
+    }
+
+    // Per slot: the job as submitted, and its record once it is first touched (its arrival), else -1.
+    private Pending[] _pending = new Pending[256];
+    private int[] _recordOf = new int[256];
     private int[] _freeSlots = new int[256];
     private int _freeCount;
     private int _used;
 
-    public ref Record this[int slot] => ref _records[slot];
+    // Records of the jobs that have arrived, reused: their grant buffers stay with them.
+    private Record[] _records = new Record[256];
+    private int[] _freeRecords = new int[256];
+    private int _freeRecordCount;
+    private int _recordsUsed;
+
+    /// <summary>The job's record; a submitted job's is made on first use (its arrival), so jobs submitted ahead cost a few words each.</summary>
+    public ref Record this[int slot]
+    {
+        get
+        {
+            int r = _recordOf[slot];
+            if (r < 0) r = Materialize(slot);
+            return ref _records[r];
+        }
+    }
 
     /// <summary>Slots handed out so far (free or not): every job present is in [0, Capacity).</summary>
     public int Capacity => _used;
 
-    public int Add(JobSpec job, long arrivalUs)
+    /// <summary>True when the slot holds a job that has a record (it has arrived); false for a free slot or a job not yet arrived.</summary>
+    public bool HasRecord(int slot) => _recordOf[slot] >= 0;
+
+    public int Add(JobSpec job, long arrivalUs, long dispatchedUs, long firstRoundUs)
     {
         int slot;
         if (_freeCount > 0) slot = _freeSlots[--_freeCount];
         else
         {
-            if (_used == _records.Length) Array.Resize(ref _records, _records.Length * 2);
+            if (_used == _pending.Length)
+            {
+                Array.Resize(ref _pending, _pending.Length * 2);
+                Array.Resize(ref _recordOf, _recordOf.Length * 2);
+            }
             slot = _used++;
         }
-        _records[slot] = new Record { Job = job, ArrivalUs = arrivalUs, Pool = -1, Grants = [], StartUs = -1, RunningIndex = -1, RemainingFraction = 1,
-            DispatchedUs = arrivalUs, FirstRoundUs = arrivalUs, WaitGroup = -1 };
+        _pending[slot] = new Pending { Job = job, ArrivalUs = arrivalUs, DispatchedUs = dispatchedUs, FirstRoundUs = firstRoundUs };
+        _recordOf[slot] = -1;
         return slot;
     }
 
     public void Free(int slot)
     {
-        _records[slot] = default;
+        int r = _recordOf[slot];
+        if (r >= 0)
+        {
+            var grants = _records[r].GrantBuffer;
+            _records[r] = default;
+            _records[r].GrantBuffer = grants;
+            if (_freeRecordCount == _freeRecords.Length) Array.Resize(ref _freeRecords, _freeRecords.Length * 2);
+            _freeRecords[_freeRecordCount++] = r;
+        }
+        _recordOf[slot] = -1;
+        _pending[slot] = default;
         if (_freeCount == _freeSlots.Length) Array.Resize(ref _freeSlots, _freeSlots.Length * 2);
         _freeSlots[_freeCount++] = slot;
+    }
+
+    private int Materialize(int slot)
+    {
+        ref var pending = ref _pending[slot];
+        int r;
+        if (_freeRecordCount > 0) r = _freeRecords[--_freeRecordCount];
+        else
+        {
+            if (_recordsUsed == _records.Length) Array.Resize(ref _records, _records.Length * 2);
+            r = _recordsUsed++;
+        }
+        ref var rec = ref _records[r];
+        var grants = rec.GrantBuffer ?? [];
+        rec = new Record { Job = pending.Job, ArrivalUs = pending.ArrivalUs, Pool = -1, StartUs = -1, RunningIndex = -1, RemainingFraction = 1,
+            DispatchedUs = pending.DispatchedUs, FirstRoundUs = pending.FirstRoundUs, WaitGroup = -1, GrantBuffer = grants };
+        _recordOf[slot] = r;
+        return r;
     }
 }

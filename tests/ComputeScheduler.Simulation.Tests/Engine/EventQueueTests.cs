@@ -68,4 +68,45 @@ public class EventQueueTests
     [Fact]
     public void Pop_on_an_empty_queue_throws()
         => Assert.Throws<InvalidOperationException>(() => new EventQueue().Pop());
+
+    [Fact]
+    public void Interleaved_pushes_in_and_out_of_order_pop_as_one_sorted_sequence()
+    {
+        // Runs of in-order pushes (arrivals of a window), out-of-order pushes (finishes) and pops in between,
+        // checked against a reference that sorts by (time, kind, push order).
+        var rng = new Random(11);
+        var q = new EventQueue(initialCapacity: 4);
+        var reference = new SortedSet<(long Time, EventKind Kind, int Seq)>();
+        int seq = 0;
+        long now = 0, ahead = 0;
+        for (int step = 0; step < 200_000; step++)
+        {
+            int op = rng.Next(0, 10);
+            if (op < 4)
+            {
+                ahead = Math.Max(ahead, now) + rng.Next(0, 3);
+                var kind = (EventKind)rng.Next(0, 4);
+                q.Push(ahead, kind, seq);
+                reference.Add((ahead, kind, seq++));
+            }
+            else if (op < 7)
+            {
+                long t = now + rng.Next(0, 50);
+                var kind = (EventKind)rng.Next(0, 4);
+                q.Push(t, kind, seq);
+                reference.Add((t, kind, seq++));
+            }
+            else if (reference.Count > 0)
+            {
+                Assert.True(q.TryPeek(out var peeked));
+                var e = q.Pop();
+                Assert.Equal(peeked, e);
+                var expected = reference.Min;
+                reference.Remove(expected);
+                Assert.Equal(expected, (e.TimeUs, e.Kind, e.Slot));
+                now = e.TimeUs;
+            }
+            Assert.Equal(reference.Count, q.Count);
+        }
+    }
 }
