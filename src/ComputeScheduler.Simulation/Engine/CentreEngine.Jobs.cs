@@ -32,9 +32,9 @@ public sealed partial class CentreEngine
         for (int p = 0; p < _capacity.PoolCount; p++)
         {
             var info = _capacity.Pool(p);
-            if (!job.AllowsChip(info.ChipModel)) continue;
-            bool native = job.SoftwareStack is null || string.Equals(job.SoftwareStack, info.SoftwareStack, StringComparison.Ordinal);
-            if (!native && _performance.Settings.PortingFrom(job.SoftwareStack, info.SoftwareStack) is null) continue;
+            var fit = PoolMatch.Of(job, info.ChipModel, info.SoftwareStack, _performance.Settings);
+            if (fit == PoolFit.None) continue;
+            bool native = fit == PoolFit.Native;
             anyModelOrStack = true;
             if (LiveChips(p) == 0) continue;
             anyLeft = true;
