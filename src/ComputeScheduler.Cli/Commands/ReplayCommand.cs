@@ -101,7 +101,7 @@ public sealed class ReplayCommand
         using var folder = _options.StageOutFolder(parse, scenario, inputsSha256, _error);
         if (folder is null) return ExitCodes.BadInput;
         int code = await RunPipeline.RunAsync(_console, _error, scenario, reader.Read(trace, options), registry, folder,
-            copies, inputsSha256, $"in-process actors, replay of {reader.Format} trace", null, null, cluster).ConfigureAwait(false);
+            copies, inputsSha256, $"in-process actors, replay of {reader.Format} trace", null, null, cluster, _options.ResultsFormatOf(parse)).ConfigureAwait(false);
         BadLines.Report(_console, options.BadLines);
         if (reader is OpenbPodReader openb && openb.SkippedNeverScheduled > 0)
             _console.WriteLine($"not replayed: {openb.SkippedNeverScheduled} pod(s) never scheduled in the trace");

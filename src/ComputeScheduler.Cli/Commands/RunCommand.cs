@@ -72,10 +72,10 @@ public sealed class RunCommand
         if (jobsFile is not null && jobOptions is not null)
         {
             return await RunPipeline.RunAsync(_console, _error, scenario, new NativeTraceReader().Read(jobsFile, jobOptions), registry, folder,
-                scenario.SourceFiles, inputsSha256, "in-process actors, native jobs", null, null, cluster).ConfigureAwait(false);
+                scenario.SourceFiles, inputsSha256, "in-process actors, native jobs", null, null, cluster, _options.ResultsFormatOf(parse)).ConfigureAwait(false);
         }
         return await RunPipeline.RunAsync(_console, _error, scenario, SyntheticWorkload.Generate(scenario), registry, folder,
-            scenario.SourceFiles, inputsSha256, "in-process actors", scenario.Workload.Jobs, scenario.Workload.DurationDays, cluster).ConfigureAwait(false);
+            scenario.SourceFiles, inputsSha256, "in-process actors", scenario.Workload.Jobs, scenario.Workload.DurationDays, cluster, _options.ResultsFormatOf(parse)).ConfigureAwait(false);
     }
 
     /// <summary>The scenario this command line runs (also how a worker node rebuilds it).</summary>

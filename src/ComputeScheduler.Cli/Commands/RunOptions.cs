@@ -37,6 +37,11 @@ public sealed class RunOptions
         Description = "OTLP endpoint for --otel otlp (default http://localhost:4317).",
         CustomParser = OptionParsers.AbsoluteUri(),
     };
+    public Option<string> ResultsFormatOption { get; } = new("--results-format")
+    {
+        Description = "Write the results tables as csv (jobs.csv, timeseries.csv, capacity.csv) or parquet (jobs.parquet, timeseries.parquet, capacity.parquet).",
+        DefaultValueFactory = _ => ResultsFormats.Names[0],
+    };
     public Option<string[]> Plugin { get; } = new("--plugin")
     {
         Description = "A .NET assembly whose policies become selectable by name (repeatable; see samples/).",
@@ -47,14 +52,18 @@ public sealed class RunOptions
     public RunOptions()
     {
         Otel.AcceptOnlyFromAmong(TelemetryExport.None, TelemetryExport.Console, TelemetryExport.Otlp);
+        ResultsFormatOption.AcceptOnlyFromAmong(ResultsFormats.Names);
         OptionParsers.RequirePath(Out, "a folder path");
         OptionParsers.RequirePath(Plugin, "the path of a plug-in assembly");
     }
 
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Seed, Out, Force, Dispatch, QueueOrder, Placement, Set, Plugin, Otel, OtelEndpoint }) command.Add(o);
+        foreach (Option o in new Option[] { Seed, Out, Force, Dispatch, QueueOrder, Placement, Set, Plugin, Otel, OtelEndpoint, ResultsFormatOption }) command.Add(o);
     }
+
+    /// <summary>The format of the results tables (--results-format, checked by the parser).</summary>
+    public ResultsFormat ResultsFormatOf(ParseResult parse) => ResultsFormats.Parse(parse.GetValue(ResultsFormatOption) ?? ResultsFormats.Names[0]);
 
     /// <summary>Starts the exporters asked for with --otel; dispose at the end of the command.</summary>
     public TelemetryExport StartTelemetry(ParseResult parse)
@@ -116,7 +125,7 @@ public sealed class RunOptions
     public StagedResultFolder? StageOutFolder(ParseResult parse, Scenario scenario, string inputsSha256, TextWriter error)
     {
         string? given = parse.GetValue(Out);
-        string target = given ?? Path.Combine("runs", DefaultFolderName.For(parse, scenario, inputsSha256, [Dispatch, QueueOrder, Placement], [Out, Force, Otel, OtelEndpoint]));
+        string target = given ?? Path.Combine("runs", DefaultFolderName.For(parse, scenario, inputsSha256, [Dispatch, QueueOrder, Placement], [Out, Force, Otel, OtelEndpoint, ResultsFormatOption]));
         string what = given is null ? $"results folder {target}" : $"--out {given}";
         try
         {

@@ -24,7 +24,7 @@ internal static class RunPipeline
     /// <param name="inputsSha256">SHA-256 of the input files, for run.json.</param>
     public static async Task<int> RunAsync(IAnsiConsole console, TextWriter error, Scenario scenario, IEnumerable<JobSpec> jobs,
         PolicyRegistry registry, StagedResultFolder folder, IReadOnlyList<string> copies, string inputsSha256, string mode, long? totalJobs, double? days,
-        ClusterRunRequest? cluster = null)
+        ClusterRunRequest? cluster = null, ResultsFormat resultsFormat = ResultsFormat.Csv)
     {
         // Raw, unwrapped: the folder's name is something to copy.
         console.Profile.Out.Writer.WriteLine($"results folder: {folder.Target}");
@@ -88,7 +88,7 @@ internal static class RunPipeline
             summary = ResultFolder.Write(folder.Path, scenario, copies, recorder, () => new RunInfo(
                 inputsSha256, scenario.Seed, typeof(RunPipeline).Assembly.GetName().Version?.ToString() ?? "0",
                 mode, wall.Elapsed.TotalSeconds, recorder.Events, recorder.Submitted, recorder.Windows, recorder.Messages,
-                HostFactsStandInForHardwareInfo.Read()), workload.Sha256);
+                HostFactsStandInForHardwareInfo.Read()), workload.Sha256, resultsFormat);
             folder.Publish();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -9,9 +9,13 @@ public static class TimeseriesCsv
     public static readonly string[] Header =
         ["time_s", "centre", "chip_model", "total_chips", "busy_chips", "utilisation", "queued_jobs", "power_kw", "stranded_chips"];
 
+    /// <summary>The samples in the files' order: time, centre, pool.</summary>
+    public static TimeseriesSample[] Ordered(IReadOnlyList<TimeseriesSample> samples)
+        => samples.OrderBy(s => s.TimeUs).ThenBy(s => s.Centre.Value).ThenBy(s => s.Pool).ToArray();
+
     public static void Write(Stream stream, IReadOnlyList<TimeseriesSample> samples, IReadOnlyList<CentreSpec> centres)
     {
-        var ordered = samples.OrderBy(s => s.TimeUs).ThenBy(s => s.Centre.Value).ThenBy(s => s.Pool).ToArray();
+        var ordered = Ordered(samples);
         byte[][] centreKeys = centres.Select(c => Utf8CsvWriter.Encode(c.Key)).ToArray();
         using var csv = new Utf8CsvWriter(stream);
         csv.Record(Header);
