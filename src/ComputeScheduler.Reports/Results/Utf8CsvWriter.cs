@@ -17,14 +17,21 @@ internal sealed class Utf8CsvWriter : IDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     private readonly Stream _stream;
+    private readonly WriteBehind? _behind;
     private byte[] _buffer;
     private int _pos;
     private bool _fieldWritten;
 
+    /// <param name="stream">Written from its position, left open. A file is written on a thread of its own (<see cref="WriteBehind"/>) while rows are formatted.</param>
     public Utf8CsvWriter(Stream stream, int bufferSize = 1 << 20)
     {
         _stream = stream;
-        _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+        if (stream is FileStream file)
+        {
+            _behind = new WriteBehind(file, bufferSize);
+            _buffer = _behind.Take();
+        }
+        else _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     }
 
     /// <summary>Room for at least <paramref name="bytes"/> more bytes: writes out what is buffered when the rest is too small.</summary>
@@ -35,8 +42,16 @@ internal sealed class Utf8CsvWriter : IDisposable
             FlushBuffer();
             if (_buffer.Length < bytes)
             {
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = ArrayPool<byte>.Shared.Rent(bytes);
+                if (_behind is null)
+                {
+                    ArrayPool<byte>.Shared.Return(_buffer);
+                    _buffer = ArrayPool<byte>.Shared.Rent(bytes);
+                }
+                else
+                {
+                    _behind.Return(_buffer);
+                    _buffer = new byte[bytes];
+                }
             }
         }
         return _buffer.AsSpan(_pos);
@@ -133,16 +148,29 @@ internal sealed class Utf8CsvWriter : IDisposable
     private void FlushBuffer()
     {
         if (_pos == 0) return;
-        _stream.Write(_buffer, 0, _pos);
+        if (_behind is null) _stream.Write(_buffer, 0, _pos);
+        else
+        {
+            _behind.Write(_buffer, _pos);
+            _buffer = _behind.Take();
+        }
         _pos = 0;
     }
 
-    /// <summary>Writes out what is buffered (the stream is left open).</summary>
+    /// <summary>Writes out what is buffered and waits until it is written (the stream is left open).</summary>
     public void Dispose()
     {
         if (_buffer.Length == 0) return;
-        FlushBuffer();
-        ArrayPool<byte>.Shared.Return(_buffer);
+        if (_behind is null)
+        {
+            FlushBuffer();
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+        else
+        {
+            if (_pos > 0) _behind.Write(_buffer, _pos);
+            _behind.Dispose();
+        }
         _buffer = [];
     }
 }

@@ -67,9 +67,14 @@ public class JobsCsvTests
         using var actual = new MemoryStream();
         JobsCsv.Write(actual, outcomes, scenario.Centres, wan);
 
+        using var dir = new TempFolder();
+        using (var file = new FileStream(dir.File("jobs.csv"), FileMode.Create)) // a file is written behind, on another thread
+            JobsCsv.Write(file, outcomes, scenario.Centres, wan);
+
         Assert.True(expected.Length > 3 << 20);
         Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), Encoding.UTF8.GetString(actual.ToArray()));
         Assert.Equal(expected.ToArray(), actual.ToArray());
+        Assert.Equal(expected.ToArray(), File.ReadAllBytes(dir.File("jobs.csv")));
     }
 
     [Fact]
