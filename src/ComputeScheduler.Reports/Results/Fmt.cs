@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 
 namespace ComputeScheduler.Reports.Results;
@@ -108,19 +110,13 @@ internal static class Fmt
             : throw new ArgumentException("destination too short", nameof(dst));
     }
 
-    /// <summary>The decimal digits of <paramref name="v"/>, left-padded with zeros to <paramref name="minDigits"/>.</summary>
+    private static readonly StandardFormat[] PaddedTo = Enumerable.Range(0, 8).Select(d => new StandardFormat('D', (byte)d)).ToArray();
+
+    /// <summary>The decimal digits of <paramref name="v"/>, left-padded with zeros to <paramref name="minDigits"/> (at most 7).</summary>
     private static int Digits(Span<byte> dst, ulong v, int minDigits)
-    {
-        int len = 1;
-        for (ulong t = v; t >= 10; t /= 10) len++;
-        if (len < minDigits) len = minDigits;
-        for (int i = len - 1; i >= 0; i--)
-        {
-            dst[i] = (byte)('0' + (int)(v % 10));
-            v /= 10;
-        }
-        return len;
-    }
+        => Utf8Formatter.TryFormat(v, dst, out int written, minDigits <= 1 ? default : PaddedTo[minDigits])
+            ? written
+            : throw new ArgumentException("destination too short", nameof(dst));
 
     private static int Ascii(Span<byte> dst, string s)
     {

@@ -30,7 +30,7 @@ public static class JobsCsv
         var waitReasons = WaitReasons.All;
         using var csv = new Utf8CsvWriter(stream);
         csv.Record(Header);
-        foreach (var o in inIdOrder)
+        foreach (var o in Prefetch.OnAnotherThread(inIdOrder)) // read and merged while the rows before are formatted
         {
             csv.Int(o.Id.Value);
             csv.Utf8Field(kinds[(int)o.Kind]);
