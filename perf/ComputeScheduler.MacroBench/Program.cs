@@ -9,15 +9,18 @@ using ComputeScheduler.Workloads.Synthetic;
 // Macro benchmark: whole runs of a scenario (default: topologies/national-default.yaml) on the
 // in-process actor system, writing results as `computesched run` does. Prints each run and the
 // median of events/s, jobs/s and wall seconds.
-// Usage: MacroBench [SCENARIO] [--runs N] [--driver actors|sequential] [--replay-jobs N] [--growth]
+// Usage: MacroBench [SCENARIO] [--runs N] [--driver actors|sequential] [--replay-jobs N] [--growth] [--write-jobs N]
+// (--write-jobs N: results writing of N synthetic outcomes, rows/s; WriteBench)
 string? scenarioArg = null;
 int runs = 3;
 long replayJobs = 0;
+long writeJobs = 0;
 bool sequential = false;
 bool growth = false;
 for (int a = 0; a < args.Length; a++)
 {
     if (args[a] == "--runs" && a + 1 < args.Length) runs = int.Parse(args[++a], CultureInfo.InvariantCulture);
+    else if (args[a] == "--write-jobs" && a + 1 < args.Length) writeJobs = long.Parse(args[++a], CultureInfo.InvariantCulture);
     else if (args[a] == "--replay-jobs" && a + 1 < args.Length) replayJobs = long.Parse(args[++a], CultureInfo.InvariantCulture);
     else if (args[a] == "--driver" && a + 1 < args.Length) sequential = args[++a] == "sequential";
     else if (args[a] == "--growth") growth = true;
@@ -26,6 +29,11 @@ for (int a = 0; a < args.Length; a++)
 if (growth)
 {
     await ComputeScheduler.MacroBench.GrowthBench.RunAsync(scenarioArg ?? FindDefault(), sequential, runs);
+    return;
+}
+if (writeJobs > 0)
+{
+    ComputeScheduler.MacroBench.WriteBench.Run(scenarioArg ?? FindDefault(), writeJobs, runs);
     return;
 }
 if (replayJobs > 0)

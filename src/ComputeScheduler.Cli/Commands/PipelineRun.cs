@@ -28,6 +28,9 @@ internal sealed record PipelineRun(Scenario Scenario, IEnumerable<JobSpec> Jobs,
     /// <summary>In this process, the windows in a plain loop rather than on actors (same bytes).</summary>
     public bool Sequential { get; init; }
 
+    /// <summary>The format of the results tables (CSV or Parquet).</summary>
+    public ResultsFormat ResultsFormat { get; init; } = ResultsFormat.Csv;
+
     /// <summary>The host as run.json names it.</summary>
     public string Host => Cluster is { } c ? $"cluster of {c.MinWorkers}+ worker(s), sharded centres" : Sequential ? "in-process, sequential (no actors)" : "in-process actors";
 }

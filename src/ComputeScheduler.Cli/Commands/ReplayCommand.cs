@@ -108,6 +108,7 @@ internal sealed class ReplayCommand
             InputsSha256 = inputsSha256,
             Cluster = cluster,
             Sequential = sequential,
+            ResultsFormat = _options.ResultsFormatOf(parse),
         }).ConfigureAwait(false);
         BadLines.Report(_console, options.BadLines);
         if (reader is OpenbPodReader openb && openb.SkippedNeverScheduled > 0)

@@ -80,6 +80,7 @@ internal sealed class RunCommand
             InputsSha256 = inputsSha256,
             Cluster = cluster,
             Sequential = sequential,
+            ResultsFormat = _options.ResultsFormatOf(parse),
         }).ConfigureAwait(false);
     }
 

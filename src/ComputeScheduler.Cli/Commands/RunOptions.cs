@@ -43,6 +43,11 @@ internal sealed class RunOptions
             + "byte-identical results with less overhead; sweeps use it). --cluster needs actors.",
         DefaultValueFactory = _ => RunDrivers.Actors,
     };
+    public Option<string> ResultsFormatOption { get; } = new("--results-format")
+    {
+        Description = "Write the results tables as csv (jobs.csv, timeseries.csv, capacity.csv) or parquet (jobs.parquet, timeseries.parquet, capacity.parquet).",
+        DefaultValueFactory = _ => ResultsFormats.Names[0],
+    };
     public Option<string[]> Plugin { get; } = new("--plugin")
     {
         Description = "A .NET assembly whose policies become selectable by name (repeatable; see samples/).",
@@ -54,14 +59,18 @@ internal sealed class RunOptions
     {
         Otel.AcceptOnlyFromAmong(TelemetryExport.None, TelemetryExport.Console, TelemetryExport.Otlp);
         Driver.AcceptOnlyFromAmong(RunDrivers.Actors, RunDrivers.Sequential);
+        ResultsFormatOption.AcceptOnlyFromAmong(ResultsFormats.Names);
         OptionParsers.RequirePath(Out, "a folder path");
         OptionParsers.RequirePath(Plugin, "the path of a plug-in assembly");
     }
 
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Seed, Out, Force, Dispatch, QueueOrder, Placement, Set, Plugin, Driver, Otel, OtelEndpoint }) command.Add(o);
+        foreach (Option o in new Option[] { Seed, Out, Force, Dispatch, QueueOrder, Placement, Set, Plugin, Driver, Otel, OtelEndpoint, ResultsFormatOption }) command.Add(o);
     }
+
+    /// <summary>The format of the results tables (--results-format, checked by the parser).</summary>
+    public ResultsFormat ResultsFormatOf(ParseResult parse) => ResultsFormats.Parse(parse.GetValue(ResultsFormatOption) ?? ResultsFormats.Names[0]);
 
     /// <summary>Starts the exporters asked for with --otel; dispose at the end of the command.</summary>
     public TelemetryExport StartTelemetry(ParseResult parse)
@@ -131,7 +140,7 @@ internal sealed class RunOptions
     public StagedResultFolder? StageOutFolder(ParseResult parse, Scenario scenario, string inputsSha256, TextWriter error)
     {
         string? given = parse.GetValue(Out);
-        string target = given ?? Path.Combine("runs", DefaultFolderName.For(parse, scenario, inputsSha256, [Dispatch, QueueOrder, Placement], [Out, Force, Driver, Otel, OtelEndpoint]));
+        string target = given ?? Path.Combine("runs", DefaultFolderName.For(parse, scenario, inputsSha256, [Dispatch, QueueOrder, Placement], [Out, Force, Driver, Otel, OtelEndpoint, ResultsFormatOption]));
         string what = given is null ? $"results folder {target}" : $"--out {given}";
         try
         {

@@ -86,7 +86,7 @@ internal static class RunPipeline
             summary = ResultFolder.Write(folder.Path, scenario, run.Copies, recorder, () => new RunInfo(
                 run.InputsSha256, scenario.Seed, typeof(RunPipeline).Assembly.GetName().Version?.ToString() ?? "0",
                 mode, wall.Elapsed.TotalSeconds, recorder.Events, recorder.Submitted, recorder.Windows, recorder.Messages,
-                HostFactsStandInForHardwareInfo.Read()), workload.Sha256);
+                HostFactsStandInForHardwareInfo.Read()), workload.Sha256, run.ResultsFormat);
             folder.Publish();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -5,7 +5,7 @@ using CsvHelper;
 namespace ComputeScheduler.Reports.Html.Data;
 
 /// <summary>Reads named columns of a results CSV file row by row; a missing file or column, a malformed row or a bad number is an <see cref="InputException"/> naming file, line and column.</summary>
-internal sealed class CsvTable : IDisposable
+internal sealed class CsvTable : IResultTable
 {
     private readonly CsvReader _csv;
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);

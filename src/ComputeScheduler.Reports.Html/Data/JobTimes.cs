@@ -2,12 +2,12 @@ using ComputeScheduler.Reports.Results;
 
 namespace ComputeScheduler.Reports.Html.Data;
 
-/// <summary>Waits and completion times of the finished jobs of jobs.csv, in seconds, each sorted ascending.</summary>
+/// <summary>Waits and completion times of the finished jobs of jobs.csv (or jobs.parquet), in seconds, each sorted ascending.</summary>
 public sealed record JobTimes(double[] WaitS, double[] JctS)
 {
     public static JobTimes Read(string folder)
     {
-        using var t = new CsvTable(Path.Combine(folder, ResultFolder.Jobs));
+        using var t = ResultTable.Open(folder, ResultFolder.Jobs, ResultFolder.JobsParquet);
         int cStatus = t.Column("status"), cWait = t.Column("wait_s"), cJct = t.Column("jct_s");
         var waits = new List<double>();
         var jcts = new List<double>();

@@ -19,7 +19,7 @@ public sealed class Timeseries
     /// <summary>Reads the file and averages it into at most <paramref name="maxPoints"/> steps of equal sample count (utilisation: busy over total chips in the step; queued jobs: the step's mean).</summary>
     public static Timeseries Read(string folder, int maxPoints = 400)
     {
-        using var t = new CsvTable(Path.Combine(folder, ResultFolder.Timeseries));
+        using var t = ResultTable.Open(folder, ResultFolder.Timeseries, ResultFolder.TimeseriesParquet);
         int cTime = t.Column("time_s"), cCentre = t.Column("centre"), cModel = t.Column("chip_model"),
             cTotal = t.Column("total_chips"), cBusy = t.Column("busy_chips"), cQueued = t.Column("queued_jobs");
         var times = new List<double>();

@@ -19,7 +19,7 @@ public static class CapacityCsv
         csv.WriteRecord(Header);
         foreach (var c in timeline.CapacityChanges)
         {
-            csv.WriteField(timeline.StartDate is { } start ? start.AddDays((int)(c.At.Microseconds / 86_400_000_000L)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
+            csv.WriteField(Date(timeline, c));
             csv.WriteField(Fmt.Seconds(c.At.Microseconds));
             csv.WriteField(KindName(c.Kind));
             csv.WriteField(c.Centre);
@@ -29,6 +29,10 @@ public static class CapacityCsv
             csv.EndRecord();
         }
     }
+
+    /// <summary>The calendar date of a change: the timeline's start date plus its whole days; empty without a start date.</summary>
+    public static string Date(ScenarioTimeline timeline, CapacityChange change)
+        => timeline.StartDate is { } start ? start.AddDays((int)(change.At.Microseconds / 86_400_000_000L)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
 
     public static string KindName(CapacityChangeKind kind) => kind switch
     {

@@ -1,8 +1,14 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 
 namespace ComputeScheduler.Reports.Results;
 
-/// <summary>Culture-free number formatting for result files: the same value always prints the same bytes.</summary>
+/// <summary>
+/// Culture-free number formatting for result files: the same value always prints the same bytes.
+/// Each text has a UTF-8 twin that formats into a span without allocating (for <see cref="Utf8CsvWriter"/>);
+/// both give the same characters for every value.
+/// </summary>
 internal static class Fmt
 {
     /// <summary>Whole microseconds as exact seconds with six decimals.</summary>
@@ -15,7 +21,106 @@ internal static class Fmt
     }
 
     public static string Number(double v, int decimals = 6)
-        => Math.Round(v, decimals, MidpointRounding.ToEven).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
+        => Math.Round(v, decimals, MidpointRounding.ToEven).ToString(NumberFormats[decimals], CultureInfo.InvariantCulture);
 
     public static string Int(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The most bytes <see cref="Int(Span{byte}, long)"/> writes.</summary>
+    public const int MaxIntBytes = 20;
+
+    /// <summary>The most bytes <see cref="Seconds(Span{byte}, long)"/> writes.</summary>
+    public const int MaxSecondsBytes = 21;
+
+    /// <summary>The most bytes <see cref="Number(Span{byte}, double, int)"/> writes (a double in fixed point: up to 309 integer digits).</summary>
+    public const int MaxNumberBytes = 340;
+
+    private static readonly string[] NumberFormats = Enumerable.Range(0, 16).Select(d => "0." + new string('#', d)).ToArray();
+    private static readonly double[] Pow10 = Enumerable.Range(0, 16).Select(d => Math.Pow(10, d)).ToArray();
+
+    /// <summary><see cref="Int(long)"/> as UTF-8 into <paramref name="dst"/> (at least <see cref="MaxIntBytes"/> long); returns the bytes written.</summary>
+    public static int Int(Span<byte> dst, long v)
+    {
+        if (v < 0)
+        {
+            if (v == long.MinValue) return Ascii(dst, "-9223372036854775808");
+            dst[0] = (byte)'-';
+            return 1 + Digits(dst[1..], (ulong)-v, 1);
+        }
+        return Digits(dst, (ulong)v, 1);
+    }
+
+    /// <summary><see cref="Seconds(long)"/> as UTF-8 into <paramref name="dst"/> (at least <see cref="MaxSecondsBytes"/> long).</summary>
+    public static int Seconds(Span<byte> dst, long us)
+    {
+        int n = 0;
+        ulong a;
+        if (us < 0)
+        {
+            dst[n++] = (byte)'-';
+            a = us == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)-us;
+        }
+        else a = (ulong)us;
+        n += Digits(dst[n..], a / 1_000_000, 1);
+        dst[n++] = (byte)'.';
+        n += Digits(dst[n..], a % 1_000_000, 6);
+        return n;
+    }
+
+    /// <summary>
+    /// <see cref="Number(double, int)"/> as UTF-8 into <paramref name="dst"/> (at least <see cref="MaxNumberBytes"/> long).
+    /// Values under 1e8 that do not round to 0 are printed from their whole count of 10^-decimals units
+    /// (the text the format string gives: the rounded value has at most 14 significant digits, so its
+    /// 15-digit form is that decimal exactly); the others go through the format string itself.
+    /// </summary>
+    public static int Number(Span<byte> dst, double v, int decimals = 6)
+    {
+        double r = Math.Round(v, decimals, MidpointRounding.ToEven);
+        if (Math.Abs(r) < 1e8 && decimals <= 6)
+        {
+            long units = (long)Math.Round(r * Pow10[decimals]);
+            if (units != 0)
+            {
+                int n = 0;
+                ulong a;
+                if (units < 0)
+                {
+                    dst[n++] = (byte)'-';
+                    a = (ulong)-units;
+                }
+                else a = (ulong)units;
+                ulong scale = (ulong)Pow10[decimals];
+                n += Digits(dst[n..], a / scale, 1);
+                ulong frac = a % scale;
+                if (frac != 0)
+                {
+                    int digits = decimals;
+                    while (frac % 10 == 0)
+                    {
+                        frac /= 10;
+                        digits--;
+                    }
+                    dst[n++] = (byte)'.';
+                    n += Digits(dst[n..], frac, digits);
+                }
+                return n;
+            }
+        }
+        return r.TryFormat(dst, out int written, NumberFormats[decimals], CultureInfo.InvariantCulture)
+            ? written
+            : throw new ArgumentException("destination too short", nameof(dst));
+    }
+
+    private static readonly StandardFormat[] PaddedTo = Enumerable.Range(0, 8).Select(d => new StandardFormat('D', (byte)d)).ToArray();
+
+    /// <summary>The decimal digits of <paramref name="v"/>, left-padded with zeros to <paramref name="minDigits"/> (at most 7).</summary>
+    private static int Digits(Span<byte> dst, ulong v, int minDigits)
+        => Utf8Formatter.TryFormat(v, dst, out int written, minDigits <= 1 ? default : PaddedTo[minDigits])
+            ? written
+            : throw new ArgumentException("destination too short", nameof(dst));
+
+    private static int Ascii(Span<byte> dst, string s)
+    {
+        for (int i = 0; i < s.Length; i++) dst[i] = (byte)s[i];
+        return s.Length;
+    }
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using ComputeScheduler.Model.Topology;
 using ComputeScheduler.Simulation.Results;
-using CsvHelper;
+using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Simulation.Capacity;
 
 namespace ComputeScheduler.Reports.Results;
 
@@ -23,42 +23,56 @@ public static class JobsCsv
     /// <param name="wan">Prices the WAN transfers (none when null); cost_cny is the job's full cost: capex + energy + WAN.</param>
     public static void Write(Stream stream, IEnumerable<JobOutcome> inIdOrder, IReadOnlyList<CentreSpec> centres, WanSettings? wan = null)
     {
-        var ordered = inIdOrder;
-        using var csv = CsvWriter.Create(stream, new CsvWriterOptions { NewLine = "\n" }, true);
-        csv.WriteRecord(Header);
-        foreach (var o in ordered)
+        byte[][] centreKeys = centres.Select(c => Utf8CsvWriter.Encode(c.Key)).ToArray();
+        byte[][] kinds = Names<JobKind>();
+        byte[][] statuses = Names<JobStatus>();
+        byte[][] localities = Names<Locality>();
+        var waitReasons = WaitReasons.All;
+        using var csv = new Utf8CsvWriter(stream);
+        csv.Record(Header);
+        foreach (var o in Prefetch.OnAnotherThread(inIdOrder)) // read and merged while the rows before are formatted
         {
-            csv.WriteField(Fmt.Int(o.Id.Value));
-            csv.WriteField(ResultNames.Kebab(o.Kind.ToString()));
-            csv.WriteField(o.JobClass);
-            csv.WriteField(ResultNames.Kebab(o.Status.ToString()));
-            csv.WriteField(Fmt.Seconds(o.Submit.Microseconds));
-            csv.WriteField(Fmt.Seconds(o.Dispatch.Microseconds));
-            csv.WriteField(Fmt.Seconds(o.Start.Microseconds));
-            csv.WriteField(Fmt.Seconds(o.End.Microseconds));
-            csv.WriteField(o.Centre is { } c ? centres[c.Value].Key : "");
-            csv.WriteField(o.ChipModel ?? "");
-            csv.WriteField(Fmt.Int(o.Chips));
-            csv.WriteField(Fmt.Int(o.ChipMilli));
-            csv.WriteField(o.Status == JobStatus.Finished ? ResultNames.Kebab(o.Locality.ToString()) : "");
-            csv.WriteField(Fmt.Seconds(o.Wait.Microseconds));
-            csv.WriteField(Fmt.Seconds(o.Jct.Microseconds));
-            csv.WriteField(Fmt.Number(o.EnergyKwh));
+            csv.Int(o.Id.Value);
+            csv.Utf8Field(kinds[(int)o.Kind]);
+            csv.Text(o.JobClass);
+            csv.Utf8Field(statuses[(int)o.Status]);
+            csv.Seconds(o.Submit.Microseconds);
+            csv.Seconds(o.Dispatch.Microseconds);
+            csv.Seconds(o.Start.Microseconds);
+            csv.Seconds(o.End.Microseconds);
+            csv.Utf8Field(o.Centre is { } c ? centreKeys[c.Value] : []);
+            csv.Text(o.ChipModel);
+            csv.Int(o.Chips);
+            csv.Int(o.ChipMilli);
+            csv.Utf8Field(o.Status == JobStatus.Finished ? localities[(int)o.Locality] : []);
+            csv.Seconds(o.Wait.Microseconds);
+            csv.Seconds(o.Jct.Microseconds);
+            csv.Number(o.EnergyKwh);
             double wanCost = wan?.TransferCostCny(o.WanTransferGb) ?? 0;
-            csv.WriteField(Fmt.Number(o.CostCny + wanCost));
-            csv.WriteField(Fmt.Number(o.CarbonKg));
-            csv.WriteField(o.RejectReason ?? "");
-            csv.WriteField(o.Servers);
-            csv.WriteField(Fmt.Int(o.Preemptions));
-            csv.WriteField(Fmt.Int(o.Migrations));
-            csv.WriteField(Fmt.Number(o.CapexCny));
-            csv.WriteField(Fmt.Number(o.EnergyCostCny));
-            csv.WriteField(Fmt.Number(o.WanTransferGb));
-            csv.WriteField(Fmt.Number(wanCost));
-            csv.WriteField(Fmt.Number(o.ReferenceChipHours));
-            csv.WriteField(Fmt.Seconds(o.Queued.Microseconds));
-            foreach (var reason in WaitReasons.All) csv.WriteField(Fmt.Seconds(o.WaitTimes[reason]));
+            csv.Number(o.CostCny + wanCost);
+            csv.Number(o.CarbonKg);
+            csv.Text(o.RejectReason);
+            csv.Text(o.Servers);
+            csv.Int(o.Preemptions);
+            csv.Int(o.Migrations);
+            csv.Number(o.CapexCny);
+            csv.Number(o.EnergyCostCny);
+            csv.Number(o.WanTransferGb);
+            csv.Number(wanCost);
+            csv.Number(o.ReferenceChipHours);
+            csv.Seconds(o.Queued.Microseconds);
+            var waits = o.WaitTimes;
+            foreach (var reason in waitReasons) csv.Seconds(waits[reason]);
             csv.EndRecord();
         }
+    }
+
+    /// <summary>Each member's name in kebab case as CSV bytes, indexed by its value (the enums here are numbered from 0).</summary>
+    private static byte[][] Names<T>() where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var names = new byte[values.Max(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)) + 1][];
+        foreach (var v in values) names[Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)] = Utf8CsvWriter.Encode(ResultNames.Kebab(v.ToString()));
+        return names;
     }
 }

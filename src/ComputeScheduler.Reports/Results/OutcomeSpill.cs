@@ -36,13 +36,14 @@ internal sealed class OutcomeSpill : IDisposable
 
     private IEnumerable<JobOutcome> Merge(JobOutcome[] memory)
     {
-        var readers = _runs.Select(path => new BinaryReader(File.OpenRead(path))).ToList();
+        var readers = new List<SpillRunReader>(_runs.Count);
         try
         {
+            foreach (var path in _runs) readers.Add(new SpillRunReader(path));
             // (next outcome, source): runs in spill order, memory last, so equal ids keep arrival order.
-            var heads = new PriorityQueue<(JobOutcome Outcome, int Source), (long Id, int Source)>();
+            var heads = new PriorityQueue<(JobOutcome Outcome, int Source), (long Id, int Source)>(readers.Count + 1);
             for (int i = 0; i < readers.Count; i++)
-                if (TryRead(readers[i], out var o)) heads.Enqueue((o, i), (o.Id.Value, i));
+                if (readers[i].TryRead(out var o)) heads.Enqueue((o, i), (o.Id.Value, i));
             int m = 0;
             if (memory.Length > 0) heads.Enqueue((memory[m++], readers.Count), (memory[0].Id.Value, readers.Count));
             while (heads.TryDequeue(out var head, out _))
@@ -50,7 +51,7 @@ internal sealed class OutcomeSpill : IDisposable
                 yield return head.Outcome;
                 if (head.Source < readers.Count)
                 {
-                    if (TryRead(readers[head.Source], out var next)) heads.Enqueue((next, head.Source), (next.Id.Value, head.Source));
+                    if (readers[head.Source].TryRead(out var next)) heads.Enqueue((next, head.Source), (next.Id.Value, head.Source));
                 }
                 else if (m < memory.Length)
                 {
@@ -83,16 +84,9 @@ internal sealed class OutcomeSpill : IDisposable
             DeadRunFiles.DeleteFilesOfDeadProcesses(Path.GetTempPath(), SpillPrefix); // left by killed runs
         }
         string path = Path.Combine(Path.GetTempPath(), $"{SpillPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
-        using (var w = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
+        using (var w = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20)))
             foreach (var o in _buffer.OrderBy(o => o.Id.Value)) JobOutcomeBinary.Write(w, o);
         _runs.Add(path);
         _buffer.Clear();
-    }
-
-    private static bool TryRead(BinaryReader r, out JobOutcome outcome)
-    {
-        if (r.BaseStream.Position >= r.BaseStream.Length) { outcome = null!; return false; }
-        outcome = JobOutcomeBinary.Read(r);
-        return true;
     }
 }

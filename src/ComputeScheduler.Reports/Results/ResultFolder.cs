@@ -5,7 +5,7 @@ namespace ComputeScheduler.Reports.Results;
 
 /// <summary>
 /// One folder per run: scenario/ (copies of the input files), summary.json, jobs.csv,
-/// timeseries.csv, capacity.csv, and run.json last. The folder is written while it is still a staging folder
+/// timeseries.csv, capacity.csv (or jobs.parquet, timeseries.parquet, capacity.parquet), and run.json last. The folder is written while it is still a staging folder
 /// (<see cref="StagedResultFolder"/>) and moved into place whole; every file in it is also written
 /// under a temporary name and renamed when complete.
 /// </summary>
@@ -16,6 +16,9 @@ public static class ResultFolder
     public const string Timeseries = "timeseries.csv";
     public const string Run = "run.json";
     public const string Capacity = "capacity.csv";
+    public const string JobsParquet = "jobs.parquet";
+    public const string TimeseriesParquet = "timeseries.parquet";
+    public const string CapacityParquet = "capacity.parquet";
     public const string ScenarioCopies = "scenario";
 
     /// <summary>The files whose bytes must be identical for the same scenario, seed and inputs.</summary>
@@ -36,8 +39,9 @@ public static class ResultFolder
     }
 
     /// <param name="workloadSha256">The fingerprint of the jobs the run was given, written into summary.json when known.</param>
+    /// <param name="format">CSV files (jobs.csv, timeseries.csv, capacity.csv), or Parquet files of the same tables (jobs.parquet, ...) instead.</param>
     public static RunSummary Write(string folder, Scenario scenario, IReadOnlyList<string> inputFiles, RunRecorder run, Func<RunInfo> runInfo,
-        string? workloadSha256 = null)
+        string? workloadSha256 = null, ResultsFormat format = ResultsFormat.Csv)
     {
         Directory.CreateDirectory(folder);
         string copies = Path.Combine(folder, ScenarioCopies);
@@ -47,9 +51,18 @@ public static class ResultFolder
             AtomicFile.Write(Path.Combine(copies, Path.GetFileName(f)), s => s.Write(bytes));
         }
         var summary = SummaryBuilder.Build(scenario, run) with { WorkloadSha256 = workloadSha256 };
-        AtomicFile.Write(Path.Combine(folder, Jobs), s => JobsCsv.Write(s, run.OutcomesInIdOrder(), scenario.Centres, scenario.Wan));
-        AtomicFile.Write(Path.Combine(folder, Timeseries), s => TimeseriesCsv.Write(s, run.Samples, scenario.Centres));
-        AtomicFile.Write(Path.Combine(folder, Capacity), s => CapacityCsv.Write(s, scenario.Timeline));
+        if (format == ResultsFormat.Parquet)
+        {
+            AtomicFile.Write(Path.Combine(folder, JobsParquet), s => ResultsParquet.WriteJobs(s, run.OutcomesInIdOrder(), scenario.Centres, scenario.Wan));
+            AtomicFile.Write(Path.Combine(folder, TimeseriesParquet), s => ResultsParquet.WriteTimeseries(s, run.Samples, scenario.Centres));
+            AtomicFile.Write(Path.Combine(folder, CapacityParquet), s => ResultsParquet.WriteCapacity(s, scenario.Timeline));
+        }
+        else
+        {
+            AtomicFile.Write(Path.Combine(folder, Jobs), s => JobsCsv.Write(s, run.OutcomesInIdOrder(), scenario.Centres, scenario.Wan));
+            AtomicFile.Write(Path.Combine(folder, Timeseries), s => TimeseriesCsv.Write(s, run.Samples, scenario.Centres));
+            AtomicFile.Write(Path.Combine(folder, Capacity), s => CapacityCsv.Write(s, scenario.Timeline));
+        }
         AtomicFile.Write(Path.Combine(folder, Summary), s => SummaryJson.Write(s, summary));
         var info = runInfo();
         AtomicFile.Write(Path.Combine(folder, Run), info.Write);

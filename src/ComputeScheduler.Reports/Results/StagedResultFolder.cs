@@ -24,6 +24,7 @@ public sealed class StagedResultFolder : IDisposable
     private static readonly HashSet<string> KnownEntries = new(StringComparer.Ordinal)
     {
         ResultFolder.ScenarioCopies, ResultFolder.Summary, ResultFolder.Jobs, ResultFolder.Timeseries, ResultFolder.Capacity, ResultFolder.Run,
+        ResultFolder.JobsParquet, ResultFolder.TimeseriesParquet, ResultFolder.CapacityParquet,
     };
 
     /// <summary>Staging folders of runs still going on in this process (several runs may share a process, e.g. in tests).</summary>

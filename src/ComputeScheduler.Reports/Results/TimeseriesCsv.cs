@@ -1,7 +1,5 @@
-using System.Globalization;
 using ComputeScheduler.Model.Topology;
 using ComputeScheduler.Simulation.Results;
-using CsvHelper;
 
 namespace ComputeScheduler.Reports.Results;
 
@@ -11,22 +9,27 @@ public static class TimeseriesCsv
     public static readonly string[] Header =
         ["time_s", "centre", "chip_model", "total_chips", "busy_chips", "utilisation", "queued_jobs", "power_kw", "stranded_chips"];
 
+    /// <summary>The samples in the files' order: time, centre, pool.</summary>
+    public static TimeseriesSample[] Ordered(IReadOnlyList<TimeseriesSample> samples)
+        => samples.OrderBy(s => s.TimeUs).ThenBy(s => s.Centre.Value).ThenBy(s => s.Pool).ToArray();
+
     public static void Write(Stream stream, IReadOnlyList<TimeseriesSample> samples, IReadOnlyList<CentreSpec> centres)
     {
-        var ordered = samples.OrderBy(s => s.TimeUs).ThenBy(s => s.Centre.Value).ThenBy(s => s.Pool).ToArray();
-        using var csv = CsvWriter.Create(stream, new CsvWriterOptions { NewLine = "\n" }, true);
-        csv.WriteRecord(Header);
+        var ordered = Ordered(samples);
+        byte[][] centreKeys = centres.Select(c => Utf8CsvWriter.Encode(c.Key)).ToArray();
+        using var csv = new Utf8CsvWriter(stream);
+        csv.Record(Header);
         foreach (var s in ordered)
         {
-            csv.WriteField(Fmt.Seconds(s.TimeUs));
-            csv.WriteField(centres[s.Centre.Value].Key);
-            csv.WriteField(s.ChipModel);
-            csv.WriteField(Fmt.Int(s.TotalChips));
-            csv.WriteField(Fmt.Number(s.BusyChips, 3));
-            csv.WriteField(Fmt.Number(s.TotalChips > 0 ? s.BusyChips / s.TotalChips : 0)); // no chips in service: 0
-            csv.WriteField(Fmt.Int(s.QueuedJobs));
-            csv.WriteField(Fmt.Number(s.PowerKw, 3));
-            csv.WriteField(Fmt.Int(s.StrandedChips));
+            csv.Seconds(s.TimeUs);
+            csv.Utf8Field(centreKeys[s.Centre.Value]);
+            csv.Text(s.ChipModel);
+            csv.Int(s.TotalChips);
+            csv.Number(s.BusyChips, 3);
+            csv.Number(s.TotalChips > 0 ? s.BusyChips / s.TotalChips : 0); // no chips in service: 0
+            csv.Int(s.QueuedJobs);
+            csv.Number(s.PowerKw, 3);
+            csv.Int(s.StrandedChips);
             csv.EndRecord();
         }
     }
