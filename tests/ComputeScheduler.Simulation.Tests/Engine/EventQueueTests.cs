@@ -58,11 +58,17 @@ public class EventQueueTests
             while (q.Count > 0) q.Pop();
         }
         Cycle(1000); // warm up (JIT)
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int r = 0; r < 100; r++) Cycle(1000);
-        long after = GC.GetAllocatedBytesForCurrentThread();
+        // The runtime may allocate on this thread once while it tiers the JIT'd code up, at a moment
+        // that depends on the machine's load; a queue that allocates per event does so in every round.
+        var rounds = new List<long>();
+        for (int round = 0; round < 5 && (rounds.Count == 0 || rounds[^1] != 0); round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int r = 0; r < 100; r++) Cycle(1000);
+            rounds.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
-        Assert.Equal(0, after - before);
+        Assert.Equal(0, rounds[^1]);
     }
 
     [Fact]
