@@ -16,6 +16,7 @@ public sealed class ConservativeBackfillQueueOrder : IQueueOrderPolicy
     public const int ReservationDepth = 64;
 
     private readonly SortedWaitingSet _waiting = new();
+    private readonly ReservationTimeline _timeline = new(); // reused from pass to pass
 
     public string Name => PolicyName;
     public bool StopsAtFirstBlocked => false;
@@ -29,7 +30,8 @@ public sealed class ConservativeBackfillQueueOrder : IQueueOrderPolicy
     {
         if (context.Capacity is null) return _waiting.Candidates(bestFirstSlots);
         if (_waiting.Count == 0 || bestFirstSlots.Length == 0) return 0; // nothing to reserve for: no timeline to build
-        var timeline = new ReservationTimeline(context);
+        var timeline = _timeline;
+        timeline.Reset(context);
         long now = context.Now.Microseconds;
         int n = 0, seen = 0;
         foreach (int slot in _waiting.InOrder())

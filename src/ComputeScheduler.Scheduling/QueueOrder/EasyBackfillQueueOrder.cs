@@ -16,6 +16,7 @@ public sealed class EasyBackfillQueueOrder : IQueueOrderPolicy
     public const string PolicyName = "easy-backfill";
 
     private readonly SortedWaitingSet _waiting = new();
+    private readonly ReservationTimeline _timeline = new(); // reused from pass to pass
 
     public string Name => PolicyName;
     public bool StopsAtFirstBlocked => false;
@@ -28,7 +29,8 @@ public sealed class EasyBackfillQueueOrder : IQueueOrderPolicy
     public int Candidates(in QueueContext context, Span<int> bestFirstSlots)
     {
         if (context.Capacity is null) return _waiting.Candidates(bestFirstSlots);
-        var timeline = new ReservationTimeline(context);
+        var timeline = _timeline;
+        timeline.Reset(context);
         int n = 0;
         int resPool = -1, extra = 0;
         long shadow = long.MaxValue;

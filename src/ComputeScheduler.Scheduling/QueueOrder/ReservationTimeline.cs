@@ -7,24 +7,83 @@ namespace ComputeScheduler.Scheduling.QueueOrder;
 /// Free whole chips of each pool over future time, for backfilling: free now, plus the chips of
 /// each running job at its expected end (now + its estimated remaining runtime; a job past its
 /// estimate is expected at the next microsecond), minus and plus the reservations made. Counts
-/// chips per pool, not exact servers.
+/// chips per pool, not exact servers. Each pool's changes are kept in (time, delta) order in
+/// arrays that a policy reuses from one pass to the next (<see cref="Reset"/>).
 /// </summary>
 internal sealed class ReservationTimeline
 {
-    private readonly long _nowUs;
-    private readonly int[] _freeNow;
-    private readonly List<(long TimeUs, int Delta)>[] _changes;
+    /// <summary>One pool's changes of free chips, sorted by time, then delta.</summary>
+    private sealed class Changes
+    {
+        public long[] TimeUs = new long[16];
+        public int[] Delta = new int[16];
+        public int Count;
 
-    public ReservationTimeline(in QueueContext context)
+        public void Add(long timeUs, int delta)
+        {
+            if (Count == TimeUs.Length)
+            {
+                Array.Resize(ref TimeUs, Count * 2);
+                Array.Resize(ref Delta, Count * 2);
+            }
+            TimeUs[Count] = timeUs;
+            Delta[Count++] = delta;
+        }
+
+        /// <summary>Sorts by time with the primitive-key sort, then each run of equal times by delta: the (time, delta) order.</summary>
+        public void Sort()
+        {
+            Array.Sort(TimeUs, Delta, 0, Count);
+            for (int start = 0; start < Count;)
+            {
+                int end = start + 1;
+                while (end < Count && TimeUs[end] == TimeUs[start]) end++;
+                if (end - start > 1) Array.Sort(Delta, start, end - start);
+                start = end;
+            }
+        }
+
+        /// <summary>Inserts the change at its place in (time, delta) order.</summary>
+        public void Insert(long timeUs, int delta)
+        {
+            int lo = 0, hi = Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (TimeUs[mid] < timeUs || (TimeUs[mid] == timeUs && Delta[mid] < delta)) lo = mid + 1;
+                else hi = mid;
+            }
+            Add(0, 0);
+            Array.Copy(TimeUs, lo, TimeUs, lo + 1, Count - 1 - lo);
+            Array.Copy(Delta, lo, Delta, lo + 1, Count - 1 - lo);
+            TimeUs[lo] = timeUs;
+            Delta[lo] = delta;
+        }
+    }
+
+    private long _nowUs;
+    private int[] _freeNow = [];
+    private Changes[] _changes = [];
+
+    public int PoolCount { get; private set; }
+
+    /// <summary>Builds the timeline of <paramref name="context"/>, reusing the arrays of the last one.</summary>
+    public void Reset(in QueueContext context)
     {
         _nowUs = context.Now.Microseconds;
         var capacity = context.Capacity ?? throw new ArgumentException("backfilling needs the centre's capacity in the queue context");
-        _freeNow = new int[capacity.PoolCount];
-        _changes = new List<(long, int)>[capacity.PoolCount];
-        for (int p = 0; p < capacity.PoolCount; p++)
+        PoolCount = capacity.PoolCount;
+        if (_freeNow.Length < PoolCount)
+        {
+            _freeNow = new int[PoolCount];
+            int had = _changes.Length;
+            Array.Resize(ref _changes, PoolCount);
+            for (int p = had; p < PoolCount; p++) _changes[p] = new Changes();
+        }
+        for (int p = 0; p < PoolCount; p++)
         {
             _freeNow[p] = capacity.FreeChipsInPool(p);
-            _changes[p] = new List<(long, int)>();
+            _changes[p].Count = 0;
         }
         if (context.Running is { } running)
         {
@@ -32,13 +91,11 @@ internal sealed class ReservationTimeline
             {
                 var r = running[i];
                 if (r.Pool < 0 || r.ChipMilli < 1000 || r.Chips == 0) continue;
-                _changes[r.Pool].Add((EndUs(r.RemainingEstimateS), r.Chips));
+                _changes[r.Pool].Add(EndUs(r.RemainingEstimateS), r.Chips);
             }
         }
-        foreach (var list in _changes) list.Sort();
+        for (int p = 0; p < PoolCount; p++) _changes[p].Sort();
     }
-
-    public int PoolCount => _freeNow.Length;
 
     public long EndUs(double seconds) => _nowUs + Math.Max(1, SimDuration.FromSecondsCeiling(Math.Max(seconds, 0)).Microseconds);
 
@@ -51,42 +108,36 @@ internal sealed class ReservationTimeline
         long t = _nowUs;
         while (true)
         {
-            while (i < changes.Count && changes[i].TimeUs <= t) free += changes[i++].Delta;
-            if (free >= chips && StaysFree(pool, i, free, chips, t + durationUs)) return t;
+            while (i < changes.Count && changes.TimeUs[i] <= t) free += changes.Delta[i++];
+            if (free >= chips && StaysFree(changes, i, free, chips, t + durationUs)) return t;
             if (i >= changes.Count) return long.MaxValue;
-            t = changes[i].TimeUs;
+            t = changes.TimeUs[i];
         }
     }
 
     /// <summary>Free chips of the pool at <paramref name="timeUs"/>.</summary>
     public int FreeAt(int pool, long timeUs)
     {
+        var changes = _changes[pool];
         int free = _freeNow[pool];
-        foreach (var (t, d) in _changes[pool]) { if (t > timeUs) break; free += d; }
+        for (int i = 0; i < changes.Count && changes.TimeUs[i] <= timeUs; i++) free += changes.Delta[i];
         return free;
     }
 
     /// <summary>Holds <paramref name="chips"/> chips of the pool over [start, start + duration).</summary>
     public void Reserve(int pool, int chips, long startUs, long durationUs)
     {
-        Insert(_changes[pool], (startUs, -chips));
-        if (durationUs < long.MaxValue - startUs) Insert(_changes[pool], (startUs + durationUs, chips));
+        _changes[pool].Insert(startUs, -chips);
+        if (durationUs < long.MaxValue - startUs) _changes[pool].Insert(startUs + durationUs, chips);
     }
 
-    private bool StaysFree(int pool, int from, int free, int chips, long untilUs)
+    private static bool StaysFree(Changes changes, int from, int free, int chips, long untilUs)
     {
-        var changes = _changes[pool];
-        for (int j = from; j < changes.Count && changes[j].TimeUs < untilUs; j++)
+        for (int j = from; j < changes.Count && changes.TimeUs[j] < untilUs; j++)
         {
-            free += changes[j].Delta;
+            free += changes.Delta[j];
             if (free < chips) return false;
         }
         return true;
-    }
-
-    private static void Insert(List<(long TimeUs, int Delta)> list, (long, int) change)
-    {
-        int i = list.BinarySearch(change);
-        list.Insert(i < 0 ? ~i : i, change);
     }
 }
