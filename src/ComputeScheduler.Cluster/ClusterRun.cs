@@ -24,11 +24,7 @@ public static class ClusterRun
     public static async Task<RunRecorder> RunAsync(ActorSystem system, Scenario scenario, ScenarioRecipe recipe, IEnumerable<JobSpec> jobs,
         PolicyRegistry registry, int minWorkers, TimeSpan workerWait, RecoverySettings? recovery = null, RunProgress? progress = null)
     {
-        using var activity = SimulatorTelemetry.Activities.StartActivity("computesched.run");
-        activity?.SetTag("scenario", scenario.Name);
-        activity?.SetTag("seed", scenario.Seed);
-        activity?.SetTag("centres", scenario.Centres.Count);
-        activity?.SetTag("mode", "cluster");
+        using var activity = SimulatorTelemetry.StartRun(scenario, "cluster");
         IActorRef region;
         using (var wait = SimulatorTelemetry.Activities.StartActivity("computesched.cluster.wait-for-workers"))
         {

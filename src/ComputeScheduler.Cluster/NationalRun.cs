@@ -36,11 +36,7 @@ public static class NationalRun
     /// </summary>
     public static RunRecorder RunSequential(Scenario scenario, IEnumerable<JobSpec> jobs, PolicyRegistry registry, RunProgress? progress = null)
     {
-        using var activity = SimulatorTelemetry.Activities.StartActivity("computesched.run");
-        activity?.SetTag("scenario", scenario.Name);
-        activity?.SetTag("seed", scenario.Seed);
-        activity?.SetTag("centres", scenario.Centres.Count);
-        activity?.SetTag("mode", "sequential");
+        using var activity = SimulatorTelemetry.StartRun(scenario, "sequential");
         var recorder = new RunRecorder();
         try
         {
@@ -58,10 +54,7 @@ public static class NationalRun
 
     public static async Task<RunRecorder> RunAsync(Scenario scenario, IEnumerable<JobSpec> jobs, PolicyRegistry registry, RunProgress? progress = null)
     {
-        using var activity = SimulatorTelemetry.Activities.StartActivity("computesched.run");
-        activity?.SetTag("scenario", scenario.Name);
-        activity?.SetTag("seed", scenario.Seed);
-        activity?.SetTag("centres", scenario.Centres.Count);
+        using var activity = SimulatorTelemetry.StartRun(scenario);
         var parts = NationalParts.Create(scenario, jobs, registry);
         var done = new TaskCompletionSource<RunRecorder>(TaskCreationOptions.RunContinuationsAsynchronously);
 

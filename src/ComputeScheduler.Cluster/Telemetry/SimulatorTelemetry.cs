@@ -16,6 +16,17 @@ public static class SimulatorTelemetry
 
     public static readonly Meter Meter = new(Name, Version);
 
+    /// <summary>The span of one run, tagged with its scenario, seed, centres and, when given, how it is hosted.</summary>
+    public static Activity? StartRun(Model.Scenarios.Scenario scenario, string? mode = null)
+    {
+        var activity = Activities.StartActivity("computesched.run");
+        activity?.SetTag("scenario", scenario.Name);
+        activity?.SetTag("seed", scenario.Seed);
+        activity?.SetTag("centres", scenario.Centres.Count);
+        if (mode is not null) activity?.SetTag("mode", mode);
+        return activity;
+    }
+
     /// <summary>Conservative windows completed.</summary>
     public static readonly Counter<long> Windows = Meter.CreateCounter<long>("computesched.windows", "{window}", "Conservative windows completed");
 

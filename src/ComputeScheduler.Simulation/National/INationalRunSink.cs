@@ -4,10 +4,17 @@ namespace ComputeScheduler.Simulation.National;
 
 /// <summary>
 /// Where a national run puts what it produces, in whatever order its host delivers it: every
-/// centre's window output, the jobs the dispatcher rejected, and the totals at the end.
+/// centre's window output, the jobs the dispatcher rejected, and the totals at the end. It counts
+/// the outcomes it was given and the latest end among them, which the windows read back.
 /// </summary>
 public interface INationalRunSink
 {
+    /// <summary>Outcomes added so far.</summary>
+    long OutcomeCount { get; }
+
+    /// <summary>The latest end (finish or rejection) among the outcomes added so far.</summary>
+    Model.Time.SimTime Makespan { get; }
+
     void Add(WindowOutput window);
 
     void AddOutcomes(IEnumerable<JobOutcome> outcomes);

@@ -40,10 +40,10 @@ public sealed class NationalWindows
 
     public long Windows { get; private set; }
 
-    /// <summary>Time of the last finish or rejection so far.</summary>
-    public SimTime Makespan { get; private set; }
+    /// <summary>Time of the last finish or rejection so far (the sink's count).</summary>
+    public SimTime Makespan => _sink.Makespan;
 
-    public long OutcomeCount { get; private set; }
+    public long OutcomeCount => _sink.OutcomeCount;
 
     /// <summary>Events the centres have processed, as of their last reports.</summary>
     public long Events
@@ -68,7 +68,6 @@ public sealed class NationalWindows
     {
         _reports[report.Centre.Value] = report.Output.Report;
         _sink.Add(report.Output);
-        Count(report.Output.Outcomes);
     }
 
     /// <summary>The dispatch request of the window at <see cref="Now"/>: the jobs it dispatches and every centre's last report.</summary>
@@ -87,7 +86,6 @@ public sealed class NationalWindows
     public AdvanceTo[] Route(DispatchReply reply)
     {
         _sink.AddOutcomes(reply.Round.Rejected);
-        Count(reply.Round.Rejected);
         _dispatcherWaiting = reply.Waiting;
         var arrivals = new ImmutableArray<JobArrival>.Builder[_reports.Length];
         for (int c = 0; c < arrivals.Length; c++) arrivals[c] = ImmutableArray.CreateBuilder<JobArrival>();
@@ -125,14 +123,5 @@ public sealed class NationalWindows
         var totals = new RunTotals(_planner.Submitted, Windows, Events);
         _sink.Complete(totals);
         return totals;
-    }
-
-    private void Count(IEnumerable<JobOutcome> outcomes)
-    {
-        foreach (var o in outcomes)
-        {
-            OutcomeCount++;
-            if (o.End > Makespan) Makespan = o.End;
-        }
     }
 }
