@@ -31,6 +31,10 @@ public sealed class NationalDispatcher
     private readonly List<(int Centre, long ArrivalUs, int Chips)> _inTransit = new();
     private readonly CentreView[] _views;
     private readonly long[] _sentChips;
+    private readonly List<int> _sentLog = new();   // the centre of each job sent this round, in order
+    private readonly double[] _priceNow;           // each centre's price at the round's time
+    private readonly Dictionary<JobShape, ShapeCentres> _shapes = new();
+    private int _round;
 
     private readonly WanSettings _wan;
     private readonly PerformanceSettings? _performance;
@@ -59,7 +63,14 @@ public sealed class NationalDispatcher
         _policy = policy;
         _views = new CentreView[centres.Count];
         _sentChips = new long[centres.Count];
+        _priceNow = new double[centres.Count];
     }
+
+    /// <summary>
+    /// True (the default) to build each round's views once per shape of job (<see cref="ShapeCentres"/>);
+    /// false to build them job by job, the plain rule the shapes must reproduce exactly (for tests).
+    /// </summary>
+    internal bool ViewsByShape { get; init; } = true;
 
     public string PolicyName => _policy.Name;
 
@@ -76,6 +87,9 @@ public sealed class NationalDispatcher
     public DispatchRound Dispatch(SimTime now, IReadOnlyList<JobSpec> submitted, IReadOnlyList<CentreReport> reports)
     {
         Array.Clear(_sentChips);
+        _sentLog.Clear();
+        _round++;
+        for (int c = 0; c < _centres.Count; c++) _priceNow[c] = _centres[c].Tariff?.PriceAt(now) ?? _centres[c].PriceCnyPerKwh;
         // Jobs still crossing the WAN are not in their centre's report yet: count them as queued there.
         _inTransit.RemoveAll(t => t.ArrivalUs < reports[t.Centre].Reached.Microseconds);
         foreach (var t in _inTransit) _sentChips[t.Centre] += t.Chips;
@@ -103,19 +117,24 @@ public sealed class NationalDispatcher
             rejected.Add(JobOutcome.Rejected(job, now, null, $"its data centre '{dataKey}' is not a centre of the scenario"));
             return;
         }
-        int n = 0;
-        string? reason = null;
-        for (int c = 0; c < _centres.Count; c++)
+        var eligible = ViewsByShape ? ShapeViews(now, job, dataCentre, reports) : ReadOnlySpan<CentreView>.Empty;
+        if (eligible.IsEmpty)
         {
-            if (!TryView(now, job, dataCentre, _centres[c], reports[c], out var view, ref reason)) continue;
-            _views[n++] = view;
+            int n = 0;
+            string? reason = null;
+            for (int c = 0; c < _centres.Count; c++)
+            {
+                if (!TryView(now, job, dataCentre, _centres[c], reports[c], out var view, ref reason)) continue;
+                _views[n++] = view;
+            }
+            if (n == 0)
+            {
+                rejected.Add(JobOutcome.Rejected(job, now, null, reason ?? "no centre can take it"));
+                return;
+            }
+            eligible = _views.AsSpan(0, n);
         }
-        if (n == 0)
-        {
-            rejected.Add(JobOutcome.Rejected(job, now, null, reason ?? "no centre can take it"));
-            return;
-        }
-        var decision = _policy.Dispatch(now, job, _views.AsSpan(0, n));
+        var decision = _policy.Dispatch(now, job, eligible);
         if (!decision.IsAssigned)
         {
             held.Add((job, firstRound));
@@ -123,6 +142,7 @@ public sealed class NationalDispatcher
         }
         int chosen = decision.Centre.Value;
         _sentChips[chosen] += job.Chips;
+        _sentLog.Add(chosen);
         var arrival = now;
         if (dataCentre >= 0 && dataCentre != chosen)
         {
@@ -130,6 +150,24 @@ public sealed class NationalDispatcher
             _inTransit.Add((chosen, arrival.Microseconds, job.Chips));
         }
         assigned.Add(new DispatchAssignment(decision.Centre, job, arrival) { Dispatched = now, FirstRound = firstRound });
+    }
+
+    /// <summary>The views of the job's shape this round (empty when no centre fits it: the plain rule then says why).</summary>
+    private ReadOnlySpan<CentreView> ShapeViews(SimTime now, JobSpec job, int dataCentre, IReadOnlyList<CentreReport> reports)
+    {
+        var key = JobShape.Of(job, dataCentre);
+        if (!_shapes.TryGetValue(key, out var shape) || !shape.Fits(reports))
+        {
+            double[]? latency = job.DemandRegion is not null && _latencyMs.TryGetValue(job.DemandRegion, out var toCentre) ? toCentre : null;
+            _shapes[key] = shape = new ShapeCentres(key, job, _centres, reports, latency, _performance);
+        }
+        var views = shape.Views(_round, job.Chips, new RoundState(_centres, reports, _sentChips, _sentLog, _priceNow), _views);
+        if (dataCentre < 0 || views.IsEmpty) return views;
+        // The data's transfer depends on its size: each view gets the job's own.
+        if (!views.Overlaps(_views)) views.CopyTo(_views);
+        for (int i = 0; i < views.Length; i++)
+            _views[i] = _views[i] with { TransferS = TransferSeconds(job, dataCentre, _views[i].Centre.Value, now) };
+        return _views.AsSpan(0, views.Length);
     }
 
     /// <summary>WAN transfer of the job's data between two centres at <paramref name="now"/>: one-way latency + size / bandwidth (after any link upgrade in force).</summary>
