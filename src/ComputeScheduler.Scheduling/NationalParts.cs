@@ -2,6 +2,7 @@ using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Simulation.Engine;
 using ComputeScheduler.Simulation.National;
+using ComputeScheduler.Simulation.Streams;
 
 namespace ComputeScheduler.Scheduling;
 
@@ -18,8 +19,9 @@ public sealed record NationalParts(CentreEngine[] Engines, NationalDispatcher Di
     public static NationalDispatcher CreateDispatcher(Scenario scenario, PolicyRegistry registry)
         => new(scenario.Centres, scenario.DemandRegions, scenario.Wan, registry.CreateDispatch(scenario.Policies.Dispatch), scenario.Performance);
 
+    /// <summary>The planner over <paramref name="jobs"/>, which are read (generated, or parsed from a trace) a few thousand ahead on a thread of their own.</summary>
     public static WindowPlanner CreatePlanner(Scenario scenario, IEnumerable<JobSpec> jobs)
-        => new(jobs, scenario.Simulation.DispatchInterval, scenario.Centres.Count);
+        => new(Prefetch.OnAnotherThread(jobs, name: "jobs read-ahead"), scenario.Simulation.DispatchInterval, scenario.Centres.Count);
 
     /// <summary>Runs the parts with no actors (<see cref="SequentialNationalRun"/>); the sink gets the results.</summary>
     public RunTotals RunSequential(INationalRunSink sink, RunProgress? progress = null) => SequentialNationalRun.Run(Engines, Dispatcher, Planner, sink, progress);

@@ -19,6 +19,7 @@ internal sealed class RunCoordinator : ReceiveActor
     private readonly IActorRef[] _centres;
     private readonly IActorRef _dispatcher;
     private readonly NationalWindows _windows;
+    private readonly WindowPlanner _planner;
     private readonly RunRecorder _recorder;
     private readonly TaskCompletionSource<RunRecorder> _done;
     private readonly RunProgress _progress;
@@ -47,6 +48,7 @@ internal sealed class RunCoordinator : ReceiveActor
         _dispatcher = Context.ActorOf(DispatcherActor.Props(dispatcher), "dispatcher");
         _recorder = new RunRecorder();
         _windows = new NationalWindows(planner, centres, _recorder);
+        _planner = planner;
         _done = done;
         _progress = progress;
         _centreEvents = new long[centres];
@@ -59,6 +61,9 @@ internal sealed class RunCoordinator : ReceiveActor
 
     public static Props Props(int centres, Props centreLink, NationalDispatcher dispatcher, WindowPlanner planner, TaskCompletionSource<RunRecorder> done, RunProgress progress)
         => Akka.Actor.Props.Create(() => new RunCoordinator(centres, centreLink, dispatcher, planner, done, progress));
+
+    /// <summary>The run owns its planner: stopped, finished or failed, it lets go of the job source.</summary>
+    protected override void PostStop() => _planner.Dispose();
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
     {

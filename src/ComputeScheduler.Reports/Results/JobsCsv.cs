@@ -2,6 +2,7 @@ using ComputeScheduler.Model.Topology;
 using ComputeScheduler.Simulation.Results;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Simulation.Capacity;
+using ComputeScheduler.Simulation.Streams;
 
 namespace ComputeScheduler.Reports.Results;
 

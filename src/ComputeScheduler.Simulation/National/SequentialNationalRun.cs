@@ -13,6 +13,7 @@ public static class SequentialNationalRun
     public static RunTotals Run(IReadOnlyList<CentreEngine> engines, NationalDispatcher dispatcher, WindowPlanner planner, INationalRunSink sink,
         RunProgress? progress = null)
     {
+        using var _ = planner;
         var windows = new NationalWindows(planner, engines.Count, sink);
         foreach (var ask in windows.Start()) windows.Accept(CentreInputs.Apply(engines[ask.Centre.Value], ask));
         while (true)

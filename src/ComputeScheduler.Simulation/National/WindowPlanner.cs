@@ -13,8 +13,9 @@ namespace ComputeScheduler.Simulation.National;
 /// it at their own submit time, with no delay. Stretches in which nothing can happen are skipped
 /// by jumping to the grid point before the next activity, which changes no result.
 /// L = 0 degenerates to lockstep on a 1 µs grid.
+/// The run that drives the planner disposes it, which stops a source read on another thread.
 /// </summary>
-public sealed class WindowPlanner
+public sealed class WindowPlanner : IDisposable
 {
     private readonly IEnumerator<JobSpec> _jobs;
     private readonly long _dispatchIntervalUs;
@@ -103,7 +104,16 @@ public sealed class WindowPlanner
 
     private void Advance()
     {
+        if (_exhausted) return;
         if (_jobs.MoveNext()) _peeked = _jobs.Current;
-        else { _peeked = null; _exhausted = true; }
+        else
+        {
+            _peeked = null;
+            _exhausted = true;
+            _jobs.Dispose();
+        }
     }
+
+    /// <summary>Lets go of the job source (a run that stops before reading it all stops its reader).</summary>
+    public void Dispose() => _jobs.Dispose();
 }

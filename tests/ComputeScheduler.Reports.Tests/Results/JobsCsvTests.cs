@@ -78,21 +78,6 @@ public class JobsCsvTests
     }
 
     [Fact]
-    public void Outcomes_read_ahead_on_another_thread_come_in_their_order_and_an_exception_of_the_source_reaches_the_caller()
-    {
-        Assert.Equal(Enumerable.Range(0, 10_001), Prefetch.OnAnotherThread(Enumerable.Range(0, 10_001), batch: 100, depth: 2));
-        Assert.Equal(Enumerable.Range(0, 5), Prefetch.OnAnotherThread(Enumerable.Range(0, 1_000_000), batch: 10).Take(5)); // stops the thread
-
-        static IEnumerable<int> Failing()
-        {
-            yield return 1;
-            throw new InvalidDataException("an outcome spill file ends inside a record");
-        }
-        var e = Assert.Throws<InvalidDataException>(() => Prefetch.OnAnotherThread(Failing()).ToList());
-        Assert.Contains("inside a record", e.Message);
-    }
-
-    [Fact]
     public void A_field_with_a_comma_quote_CR_or_LF_is_quoted_with_its_quotes_doubled_and_nothing_else_is_quoted()
     {
         using var stream = new MemoryStream();

@@ -1,26 +1,27 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
-namespace ComputeScheduler.Reports.Results;
+namespace ComputeScheduler.Simulation.Streams;
 
 /// <summary>Enumerates a sequence on a thread of its own, a few batches ahead of the caller, in the same order.</summary>
-internal static class Prefetch
+public static class Prefetch
 {
     /// <summary>
-    /// The items of <paramref name="source"/>, produced on another thread (for outcomes: read back from the spill
-    /// files and merged) while the caller works on the previous ones (formats them). An exception of the source is
-    /// thrown to the caller; a caller that stops early stops the thread.
+    /// The items of <paramref name="source"/>, produced on another thread (jobs: generated or read from a trace;
+    /// outcomes: read back from the spill files and merged) while the caller works on the previous ones. An
+    /// exception of the source reaches the caller after the items before it; a caller that stops early (disposes
+    /// its enumerator) stops the thread.
     /// </summary>
-    public static IEnumerable<T> OnAnotherThread<T>(IEnumerable<T> source, int batch = 4096, int depth = 4)
+    public static IEnumerable<T> OnAnotherThread<T>(IEnumerable<T> source, int batch = 4096, int depth = 4, string name = "prefetch")
     {
         using var queue = new BlockingCollection<T[]>(depth);
         using var stop = new CancellationTokenSource();
         Exception? error = null;
         var thread = new Thread(() =>
         {
+            var items = new List<T>(batch);
             try
             {
-                var items = new List<T>(batch);
                 foreach (var item in source)
                 {
                     items.Add(item);
@@ -28,22 +29,32 @@ internal static class Prefetch
                     queue.Add([.. items], stop.Token);
                     items.Clear();
                 }
-                if (items.Count > 0) queue.Add([.. items], stop.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                // the caller stopped early
+                return; // the caller stopped early
             }
             catch (Exception e)
             {
-                error = e;
+                error = e; // thrown to the caller after the items read before it
             }
             finally
             {
+                if (!stop.IsCancellationRequested)
+                {
+                    try
+                    {
+                        if (items.Count > 0) queue.Add([.. items], stop.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // the caller stopped early
+                    }
+                }
                 queue.CompleteAdding();
             }
         })
-        { IsBackground = true, Name = "results prefetch" };
+        { IsBackground = true, Name = name };
         thread.Start();
         try
         {
