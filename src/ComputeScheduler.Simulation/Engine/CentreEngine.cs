@@ -28,6 +28,7 @@ public sealed partial class CentreEngine
     private readonly IQueueOrderPolicy _queue;
     private readonly IPlacementPolicy _placement;
     private readonly CapacityIndex _capacity;
+    private ImmutableArray<PoolReport> _lastPools;   // the last report's pools, reused while unchanged
     private readonly EventQueue _events = new();
     private readonly JobTable _jobs = new();
     private readonly long _sampleIntervalUs;
@@ -157,7 +158,15 @@ public sealed partial class CentreEngine
     }
 
     public CentreReport Report(SimTime reached)
+        => new(_centre.Id, reached, NextEvent, _queue.Count, _queuedChips, _runningSlots.Count, _eventsProcessed, PoolReports());
+
+    /// <summary>Each pool's live and free chips; the last window's array again when none changed (reports are immutable).</summary>
+    private ImmutableArray<PoolReport> PoolReports()
     {
+        bool same = !_lastPools.IsDefault;
+        for (int p = 0; same && p < _capacity.PoolCount; p++)
+            same = _lastPools[p].TotalChips == LiveChips(p) && _lastPools[p].FreeChips == _capacity.FreeChipsInPool(p);
+        if (same) return _lastPools;
         var pools = ImmutableArray.CreateBuilder<PoolReport>(_capacity.PoolCount);
         for (int p = 0; p < _capacity.PoolCount; p++)
         {
@@ -166,7 +175,7 @@ public sealed partial class CentreEngine
             // none of their chips free, so jobs may be sent to wait for them.
             pools.Add(new PoolReport(info.ChipModel, info.SoftwareStack, LiveChips(p), _capacity.FreeChipsInPool(p)));
         }
-        return new CentreReport(_centre.Id, reached, NextEvent, _queue.Count, _queuedChips, _runningSlots.Count, _eventsProcessed, pools.MoveToImmutable());
+        return _lastPools = pools.MoveToImmutable();
     }
 
     private WindowOutput TakeOutput(SimTime reached)

@@ -23,7 +23,7 @@ public sealed class NationalWindows
     private readonly WindowPlanner _planner;
     private readonly INationalRunSink _sink;
     private readonly CentreReport[] _reports;
-    private List<JobArrival>[] _addressed = [];
+    private List<JobArrival>?[] _addressed = [];
     private int _dispatcherWaiting;
 
     public NationalWindows(WindowPlanner planner, int centres, INationalRunSink sink)
@@ -87,15 +87,16 @@ public sealed class NationalWindows
     {
         _sink.AddOutcomes(reply.Round.Rejected);
         _dispatcherWaiting = reply.Waiting;
-        var arrivals = new ImmutableArray<JobArrival>.Builder[_reports.Length];
-        for (int c = 0; c < arrivals.Length; c++) arrivals[c] = ImmutableArray.CreateBuilder<JobArrival>();
+        // Most centres get nothing in a window: no builder is made for them.
+        var arrivals = new ImmutableArray<JobArrival>.Builder?[_reports.Length];
         foreach (var a in reply.Round.Assigned)
-            arrivals[a.Centre.Value].Add(new JobArrival(a.Job, a.Arrival) { Dispatched = a.Dispatched, FirstRound = a.FirstRound });
+            (arrivals[a.Centre.Value] ??= ImmutableArray.CreateBuilder<JobArrival>())
+                .Add(new JobArrival(a.Job, a.Arrival) { Dispatched = a.Dispatched, FirstRound = a.FirstRound });
         var inputs = new AdvanceTo[_reports.Length];
         for (int c = 0; c < inputs.Length; c++)
         {
-            arrivals[c].AddRange(_addressed[c]);
-            inputs[c] = new AdvanceTo(new CentreId(c), _planner.Horizon, arrivals[c].ToImmutable());
+            if (_addressed[c] is { } addressed) (arrivals[c] ??= ImmutableArray.CreateBuilder<JobArrival>()).AddRange(addressed);
+            inputs[c] = new AdvanceTo(new CentreId(c), _planner.Horizon, arrivals[c]?.ToImmutable() ?? ImmutableArray<JobArrival>.Empty);
         }
         return inputs;
     }

@@ -37,14 +37,16 @@ public sealed class WindowPlanner : IDisposable
     public SimTime Horizon => SimTime.FromMicroseconds(Now.Microseconds + _dispatchIntervalUs);
     public long Submitted { get; private set; }
 
-    /// <summary>The jobs for the round at <see cref="Now"/>: those to dispatch, and addressed arrivals per centre.</summary>
-    public (ImmutableArray<JobSpec> ToDispatch, List<JobArrival>[] Addressed) TakeRound()
+    /// <summary>
+    /// The jobs for the round at <see cref="Now"/>: those to dispatch, and addressed arrivals per centre
+    /// (null for a centre with none).
+    /// </summary>
+    public (ImmutableArray<JobSpec> ToDispatch, List<JobArrival>?[] Addressed) TakeRound()
     {
         var toDispatch = ImmutableArray.CreateBuilder<JobSpec>();
         toDispatch.AddRange(_carried);
         _carried.Clear();
-        var addressed = new List<JobArrival>[_centres];
-        for (int i = 0; i < _centres; i++) addressed[i] = new List<JobArrival>();
+        var addressed = new List<JobArrival>?[_centres];
         long horizon = Horizon.Microseconds;
         while (_peeked is { } job && job.Submit.Microseconds < horizon)
         {
@@ -55,7 +57,7 @@ public sealed class WindowPlanner : IDisposable
             {
                 // Addressed jobs are read one window ahead at most, so the centre is never past them.
                 if (c.Value < 0 || c.Value >= _centres) throw new InvalidOperationException($"job {job.Id} is addressed to centre {c}, which does not exist");
-                addressed[c.Value].Add(new JobArrival(job, job.Submit));
+                (addressed[c.Value] ??= new List<JobArrival>()).Add(new JobArrival(job, job.Submit));
             }
             else if (job.Submit <= Now) toDispatch.Add(job);
             else _carried.Add(job);
