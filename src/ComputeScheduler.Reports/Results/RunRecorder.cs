@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Simulation.Results;
@@ -64,6 +65,8 @@ public sealed class RunRecorder : INationalRunSink, IDisposable
         CountSubmitted(totals.Submitted);
         Windows = totals.Windows;
         Events = totals.Events;
+        // In the files' order, in place: the writers then read them as they are, with no sorted copy.
+        CollectionsMarshal.AsSpan(_samples).Sort(TimeseriesOrder.Instance);
     }
 
     public void Dispose() => _outcomes.Dispose();

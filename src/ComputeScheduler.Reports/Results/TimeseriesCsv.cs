@@ -9,9 +9,14 @@ public static class TimeseriesCsv
     public static readonly string[] Header =
         ["time_s", "centre", "chip_model", "total_chips", "busy_chips", "utilisation", "queued_jobs", "power_kw", "stranded_chips"];
 
-    /// <summary>The samples in the files' order: time, centre, pool.</summary>
-    public static TimeseriesSample[] Ordered(IReadOnlyList<TimeseriesSample> samples)
-        => samples.OrderBy(s => s.TimeUs).ThenBy(s => s.Centre.Value).ThenBy(s => s.Pool).ToArray();
+    /// <summary>The samples in the files' order (<see cref="TimeseriesOrder"/>): as they are when already in it (a finished run sorts its own), else a sorted copy.</summary>
+    public static IReadOnlyList<TimeseriesSample> Ordered(IReadOnlyList<TimeseriesSample> samples)
+    {
+        if (TimeseriesOrder.IsOrdered(samples)) return samples;
+        var copy = samples.ToArray();
+        Array.Sort(copy, TimeseriesOrder.Instance);
+        return copy;
+    }
 
     public static void Write(Stream stream, IReadOnlyList<TimeseriesSample> samples, IReadOnlyList<CentreSpec> centres)
     {
