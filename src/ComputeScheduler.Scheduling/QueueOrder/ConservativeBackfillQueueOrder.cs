@@ -1,3 +1,4 @@
+using ComputeScheduler.Simulation.Capacity;
 using ComputeScheduler.Simulation.Policies;
 
 namespace ComputeScheduler.Scheduling.QueueOrder;
@@ -30,6 +31,7 @@ public sealed class ConservativeBackfillQueueOrder : IQueueOrderPolicy
     {
         if (context.Capacity is null) return _waiting.Candidates(bestFirstSlots);
         if (_waiting.Count == 0 || bestFirstSlots.Length == 0) return 0; // nothing to reserve for: no timeline to build
+        if (!AnyFitsNow(context.Capacity)) return 0; // no reservation can be now: no timeline to build
         var timeline = _timeline;
         timeline.Reset(context);
         long now = context.Now.Microseconds;
@@ -53,5 +55,25 @@ public sealed class ConservativeBackfillQueueOrder : IQueueOrderPolicy
             if (bestStart == now) bestFirstSlots[n++] = slot;
         }
         return n;
+    }
+
+    /// <summary>
+    /// Whether one of the jobs that would get a reservation has chips enough free now in one of its
+    /// pools. A reservation now needs that: on the timeline, the running jobs' ends and the
+    /// reservations' ends are all after now, so the chips free at now are at most those free now.
+    /// When no such job waits, the pass has no candidate and the timeline need not be built.
+    /// </summary>
+    private bool AnyFitsNow(IFreeCapacityView capacity)
+    {
+        int seen = 0;
+        foreach (int slot in _waiting.InOrder())
+        {
+            if (seen++ == ReservationDepth) break;
+            var job = _waiting.Job(slot);
+            int chips = BackfillJobs.Chips(job);
+            for (int p = 0; p < capacity.PoolCount; p++)
+                if (BackfillJobs.IsEligible(job, p) && capacity.FreeChipsInPool(p) >= chips) return true;
+        }
+        return false;
     }
 }
