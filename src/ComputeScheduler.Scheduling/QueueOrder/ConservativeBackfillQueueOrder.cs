@@ -35,20 +35,30 @@ public sealed class ConservativeBackfillQueueOrder : IQueueOrderPolicy
         var timeline = _timeline;
         timeline.Reset(context);
         long now = context.Now.Microseconds;
-        int n = 0, seen = 0;
+        int n = 0, seen = 0, last = Math.Min(_waiting.Count, ReservationDepth);
         foreach (int slot in _waiting.InOrder())
         {
             if (n == bestFirstSlots.Length || seen++ == ReservationDepth) break;
             var job = _waiting.Job(slot);
             int chips = BackfillJobs.Chips(job);
             long duration = timeline.EndUs(BackfillJobs.DurationS(job)) - now;
+            // The earliest start over the job's pools, the first pool on ties: now in the first pool
+            // where it fits now, if any (no start is earlier); else later, which only the jobs after
+            // it need to know (its reservation), so the last job looked at skips the search.
             int bestPool = -1;
             long bestStart = long.MaxValue;
             for (int p = 0; p < timeline.PoolCount; p++)
             {
-                if (!BackfillJobs.IsEligible(job, p)) continue;
-                long t = timeline.EarliestStart(p, chips, duration);
-                if (t < bestStart) { bestPool = p; bestStart = t; }
+                if (BackfillJobs.IsEligible(job, p) && timeline.FitsNow(p, chips, duration)) { bestPool = p; bestStart = now; break; }
+            }
+            if (bestPool < 0 && seen < last)
+            {
+                for (int p = 0; p < timeline.PoolCount; p++)
+                {
+                    if (!BackfillJobs.IsEligible(job, p)) continue;
+                    long t = timeline.EarliestStart(p, chips, duration);
+                    if (t < bestStart) { bestPool = p; bestStart = t; }
+                }
             }
             if (bestPool < 0) continue;
             timeline.Reserve(bestPool, chips, bestStart, duration);

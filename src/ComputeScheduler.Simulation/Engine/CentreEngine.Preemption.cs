@@ -165,5 +165,13 @@ public sealed partial class CentreEngine
         public int Count => engine._runningSlots.Count;
 
         public ActiveJob this[int index] => engine.ActiveOf(engine._runningSlots[index]);
+
+        /// <summary>The fields of <see cref="ActiveOf"/> backfilling reads, computed as there.</summary>
+        public RunningEstimate Estimate(int index)
+        {
+            ref var rec = ref engine._jobs[engine._runningSlots[index]];
+            var job = rec.Job;
+            return new RunningEstimate(rec.Pool, job.Chips, job.ChipMilli, rec.EstimateS * engine.RemainingFractionNow(rec));
+        }
     }
 }
