@@ -8,10 +8,10 @@ namespace ComputeScheduler.Scheduling.QueueOrder;
 /// each running job at its expected end (now + its estimated remaining runtime; a job past its
 /// estimate is expected at the next microsecond), minus and plus the reservations made. Counts
 /// chips per pool, not exact servers. Each pool's changes are kept in arrays that a policy reuses
-/// from one pass to the next (<see cref="Reset"/>), and put in (time, delta) order only when a
-/// question needs the order: while every reservation of a pool starts now, all its changes after
-/// now add chips, so a job fits from now on exactly when it fits now, and the chips free now are
-/// enough to answer.
+/// from one pass to the next (<see cref="Reset"/>). The running jobs are read, and a pool's changes
+/// put in (time, delta) order, only when a question needs them: while every reservation of a pool
+/// starts now, all its changes after now add chips, so a job fits from now on exactly when it fits
+/// now, and the chips free now are enough to answer.
 /// </summary>
 internal sealed class ReservationTimeline
 {
@@ -68,6 +68,7 @@ internal sealed class ReservationTimeline
     private int[] _freeNow = [];
     private int[] _reservedNow = []; // chips reserved from now on, per pool (counted while it is unsorted)
     private bool[] _sorted = [];     // the pool's changes are in (time, delta) order
+    private IRunningJobs? _running;  // running jobs not yet read into the changes (read on first need, within the policy's call)
     private Changes[] _changes = [];
 
     public int PoolCount { get; private set; }
@@ -94,8 +95,15 @@ internal sealed class ReservationTimeline
             _sorted[p] = false;
             _changes[p].Count = 0;
         }
-        if (context.Running is { } running)
+        _running = context.Running;
+    }
+
+    /// <summary>The pool's changes in (time, delta) order, sorted on first need (after reading the running jobs' ends into every pool).</summary>
+    private Changes Sorted(int pool)
+    {
+        if (_running is { } running)
         {
+            _running = null;
             for (int i = 0; i < running.Count; i++)
             {
                 var r = running.Estimate(i);
@@ -103,11 +111,6 @@ internal sealed class ReservationTimeline
                 _changes[r.Pool].Add(EndUs(r.RemainingEstimateS), r.Chips);
             }
         }
-    }
-
-    /// <summary>The pool's changes in (time, delta) order, sorted on first need.</summary>
-    private Changes Sorted(int pool)
-    {
         var changes = _changes[pool];
         if (!_sorted[pool])
         {
