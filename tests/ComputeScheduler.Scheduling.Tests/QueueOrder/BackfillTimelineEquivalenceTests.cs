@@ -24,7 +24,7 @@ public class BackfillTimelineEquivalenceTests
     private sealed record Case(int Pools, Waiting[] Waiting, Pass[] Passes);
 
     // Few distinct values, so that ends and enqueue times tie often.
-    private static readonly Gen<double> Seconds = Gen.OneOf(0d, 0.4, 1, 59.9999994, 60, 600, 3600, 7200.5, 86_400);
+    private static readonly Gen<double> Seconds = Gen.OneOf(0d, 0.4, 1, 59.9999994, 60, 600, 3600, 7200.5, 86_400, 5e6, 1e8);
     private static readonly Gen<double> Remaining = Gen.OneOf(1d, 1d, 0.5, 0.25, 0);
 
     private static Gen<Case> AnyCase =>
