@@ -7,8 +7,11 @@ namespace ComputeScheduler.Scheduling.QueueOrder;
 /// Free whole chips of each pool over future time, for backfilling: free now, plus the chips of
 /// each running job at its expected end (now + its estimated remaining runtime; a job past its
 /// estimate is expected at the next microsecond), minus and plus the reservations made. Counts
-/// chips per pool, not exact servers. Each pool's changes are kept in (time, delta) order in
-/// arrays that a policy reuses from one pass to the next (<see cref="Reset"/>).
+/// chips per pool, not exact servers. Each pool's changes are kept in arrays that a policy reuses
+/// from one pass to the next (<see cref="Reset"/>). The running jobs are read, and a pool's changes
+/// put in (time, delta) order, only when a question needs them: while every reservation of a pool
+/// starts now, all its changes after now add chips, so a job fits from now on exactly when it fits
+/// now, and the chips free now are enough to answer.
 /// </summary>
 internal sealed class ReservationTimeline
 {
@@ -63,6 +66,9 @@ internal sealed class ReservationTimeline
 
     private long _nowUs;
     private int[] _freeNow = [];
+    private int[] _reservedNow = []; // chips reserved from now on, per pool (counted while it is unsorted)
+    private bool[] _sorted = [];     // the pool's changes are in (time, delta) order
+    private IRunningJobs? _running;  // running jobs not yet read into the changes (read on first need, within the policy's call)
     private Changes[] _changes = [];
 
     public int PoolCount { get; private set; }
@@ -76,6 +82,8 @@ internal sealed class ReservationTimeline
         if (_freeNow.Length < PoolCount)
         {
             _freeNow = new int[PoolCount];
+            _reservedNow = new int[PoolCount];
+            _sorted = new bool[PoolCount];
             int had = _changes.Length;
             Array.Resize(ref _changes, PoolCount);
             for (int p = had; p < PoolCount; p++) _changes[p] = new Changes();
@@ -83,26 +91,55 @@ internal sealed class ReservationTimeline
         for (int p = 0; p < PoolCount; p++)
         {
             _freeNow[p] = capacity.FreeChipsInPool(p);
+            _reservedNow[p] = 0;
+            _sorted[p] = false;
             _changes[p].Count = 0;
         }
-        if (context.Running is { } running)
+        _running = context.Running;
+    }
+
+    /// <summary>The pool's changes in (time, delta) order, sorted on first need (after reading the running jobs' ends into every pool).</summary>
+    private Changes Sorted(int pool)
+    {
+        if (_running is { } running)
         {
+            _running = null;
             for (int i = 0; i < running.Count; i++)
             {
-                var r = running[i];
+                var r = running.Estimate(i);
                 if (r.Pool < 0 || r.ChipMilli < 1000 || r.Chips == 0) continue;
                 _changes[r.Pool].Add(EndUs(r.RemainingEstimateS), r.Chips);
             }
         }
-        for (int p = 0; p < PoolCount; p++) _changes[p].Sort();
+        var changes = _changes[pool];
+        if (!_sorted[pool])
+        {
+            changes.Sort();
+            _sorted[pool] = true;
+        }
+        return changes;
     }
 
     public long EndUs(double seconds) => _nowUs + Math.Max(1, SimDuration.FromSecondsCeiling(Math.Max(seconds, 0)).Microseconds);
 
+    /// <summary>Whether <paramref name="chips"/> chips of the pool stay free from now for <paramref name="durationUs"/>: <see cref="EarliestStart"/> would give now.</summary>
+    public bool FitsNow(int pool, int chips, long durationUs)
+    {
+        // Unsorted, the pool's changes at or before now are the reservations from now (their chips
+        // taken), and every later change adds chips: the job fits from now on if it fits now.
+        if (!_sorted[pool]) return _freeNow[pool] - _reservedNow[pool] >= chips;
+        var changes = _changes[pool];
+        int free = _freeNow[pool];
+        int i = 0;
+        while (i < changes.Count && changes.TimeUs[i] <= _nowUs) free += changes.Delta[i++];
+        return free >= chips && StaysFree(changes, i, free, chips, _nowUs + durationUs);
+    }
+
     /// <summary>The earliest time at or after now when <paramref name="chips"/> chips of the pool stay free for <paramref name="durationUs"/>; long.MaxValue if never.</summary>
     public long EarliestStart(int pool, int chips, long durationUs)
     {
-        var changes = _changes[pool];
+        if (!_sorted[pool] && _freeNow[pool] - _reservedNow[pool] >= chips) return _nowUs; // as FitsNow
+        var changes = Sorted(pool);
         int free = _freeNow[pool];
         int i = 0;
         long t = _nowUs;
@@ -118,7 +155,7 @@ internal sealed class ReservationTimeline
     /// <summary>Free chips of the pool at <paramref name="timeUs"/>.</summary>
     public int FreeAt(int pool, long timeUs)
     {
-        var changes = _changes[pool];
+        var changes = Sorted(pool);
         int free = _freeNow[pool];
         for (int i = 0; i < changes.Count && changes.TimeUs[i] <= timeUs; i++) free += changes.Delta[i];
         return free;
@@ -127,8 +164,19 @@ internal sealed class ReservationTimeline
     /// <summary>Holds <paramref name="chips"/> chips of the pool over [start, start + duration).</summary>
     public void Reserve(int pool, int chips, long startUs, long durationUs)
     {
-        _changes[pool].Insert(startUs, -chips);
-        if (durationUs < long.MaxValue - startUs) _changes[pool].Insert(startUs + durationUs, chips);
+        bool end = durationUs < long.MaxValue - startUs;
+        if (!_sorted[pool] && startUs == _nowUs && durationUs > 0)
+        {
+            // From now, ending after now: the pool stays one whose only changes by now are the
+            // reservations from now; its changes are sorted with them when the order is needed.
+            _changes[pool].Add(startUs, -chips);
+            if (end) _changes[pool].Add(startUs + durationUs, chips);
+            _reservedNow[pool] += chips;
+            return;
+        }
+        var changes = Sorted(pool);
+        changes.Insert(startUs, -chips);
+        if (end) changes.Insert(startUs + durationUs, chips);
     }
 
     private static bool StaysFree(Changes changes, int from, int free, int chips, long untilUs)

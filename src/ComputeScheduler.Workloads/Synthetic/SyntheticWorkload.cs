@@ -36,7 +36,7 @@ public static class SyntheticWorkload
         var stackRandom = RandomStreams.For(seed, "workload.stack");
         var dataRandom = RandomStreams.For(seed, "workload.data");
         var regionPick = new Categorical(scenario.DemandRegions.Select(d => d.DemandShare).ToArray(), RandomStreams.For(seed, "workload.region"));
-        var tenantPick = new Zipf(1.1, spec.Tenants, RandomStreams.For(seed, "workload.tenant"));
+        var tenantPick = new ZipfDraws(1.1, spec.Tenants, RandomStreams.For(seed, "workload.tenant"));
         var delayRandom = RandomStreams.For(seed, "workload.delay");
         var dataCentreRandom = RandomStreams.For(seed, "workload.data-centre");
         var centresByRegion = scenario.DemandRegions.Select(d => d.Region).Distinct()

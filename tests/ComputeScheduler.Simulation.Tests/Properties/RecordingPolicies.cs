@@ -69,6 +69,17 @@ internal sealed class CentreLog
         }
     }
 
+    /// <summary>The engine's short read of each running job (<see cref="IRunningJobs.Estimate"/>) gives the very values of its full state.</summary>
+    public void CheckEstimates(IRunningJobs running)
+    {
+        for (int i = 0; i < running.Count; i++)
+        {
+            var job = running[i];
+            var want = new RunningEstimate(job.Pool, job.Chips, job.ChipMilli, job.RemainingEstimateS);
+            if (running.Estimate(i) is var got && got != want) Errors.Add($"running job {job.Id}: Estimate gives {got}, its state {want}");
+        }
+    }
+
     public void Queued(in WaitingJob job)
     {
         if (!AwaitingRequeue.Remove(job.Id.Value)) return;
@@ -108,7 +119,11 @@ internal class RecordingQueueOrder(IQueueOrderPolicy inner, CentreLog log) : IQu
 
     public void Remove(int slot) => inner.Remove(slot);
 
-    public int Candidates(in QueueContext context, Span<int> bestFirstSlots) => inner.Candidates(context, bestFirstSlots);
+    public int Candidates(in QueueContext context, Span<int> bestFirstSlots)
+    {
+        if (context.Running is { } running) log.CheckEstimates(running);
+        return inner.Candidates(context, bestFirstSlots);
+    }
 
     public void Started(in ActiveJob job)
     {
