@@ -1,11 +1,13 @@
-using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Model.Time;
+using ComputeScheduler.Model.Topology;
 using ComputeScheduler.Simulation.Capacity;
 using ComputeScheduler.Simulation.Policies;
 using ComputeScheduler.Simulation.Results;
 
 namespace ComputeScheduler.Simulation.Engine;
 
+/// <summary>A job's life in the centre: arrival (or rejection), the queue, scheduling passes, start, finish.</summary>
 public sealed partial class CentreEngine
 {
     private void OnArrival(int slot)
@@ -89,6 +91,13 @@ public sealed partial class CentreEngine
         ref var rec = ref _jobs[slot];
         var job = rec.Job;
         return new WaitingJob(SimTime.FromMicroseconds(rec.EnqueuedUs), job.WorkReferenceChipSeconds, ActiveOf(slot));
+    }
+
+    private void RequestPass()
+    {
+        if (_passAtUs == _nowUs) return;
+        _passAtUs = _nowUs;
+        _events.Push(_nowUs, EventKind.SchedulePass, -1);
     }
 
     /// <summary>
@@ -243,14 +252,6 @@ public sealed partial class CentreEngine
         return _throughputRows[classIndex] = row;
     }
 
-    private static bool SameServers(ReadOnlySpan<ChipGrant> before, ReadOnlySpan<ChipGrant> now)
-    {
-        if (before.Length != now.Length) return false;
-        for (int i = 0; i < now.Length; i++)
-            if (before[i].Server != now[i].Server || before[i].ChipMask != now[i].ChipMask || before[i].Chips != now[i].Chips) return false;
-        return true;
-    }
-
     private void Reject(int slot, string reason)
     {
         var job = _jobs[slot].Job;
@@ -261,91 +262,10 @@ public sealed partial class CentreEngine
         FreeJob(slot);
     }
 
-    /// <summary>The outcome's server list: "server:chips" per grant joined by ';', or "server.chip:thousandths" for a shared chip.</summary>
-    private static string Describe(ReadOnlySpan<ChipGrant> grants)
-    {
-        // At most 11 + 1 + 2 + 1 + 11 characters a grant and its ';'.
-        const int MaxPerGrant = 26;
-        if (grants.Length > 64) return DescribeLong(grants);
-        Span<char> text = stackalloc char[grants.Length * MaxPerGrant];
-        int n = 0;
-        foreach (var g in grants) n += Append(text[n..], g, first: n == 0);
-        return new string(text[..n]);
-    }
-
-    private static string DescribeLong(ReadOnlySpan<ChipGrant> grants)
-    {
-        var text = new System.Text.StringBuilder(grants.Length * 8);
-        Span<char> one = stackalloc char[26];
-        foreach (var g in grants) text.Append(one[..Append(one, g, first: text.Length == 0)]);
-        return text.ToString();
-    }
-
-    private static int Append(Span<char> to, in ChipGrant g, bool first)
-    {
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        int n = 0;
-        if (!first) to[n++] = ';';
-        g.Server.TryFormat(to[n..], out int w, default, inv);
-        n += w;
-        if (g.IsShared)
-        {
-            to[n++] = '.';
-            System.Numerics.BitOperations.TrailingZeroCount(g.ChipMask).TryFormat(to[n..], out w, default, inv);
-            n += w;
-            to[n++] = ':';
-            g.Milli.TryFormat(to[n..], out w, default, inv);
-        }
-        else
-        {
-            to[n++] = ':';
-            g.Chips.TryFormat(to[n..], out w, default, inv);
-        }
-        return n + w;
-    }
-
     private int FreeChipsTotal()
     {
         int free = 0;
         for (int p = 0; p < _capacity.PoolCount; p++) free += _capacity.FreeChipsInPool(p);
         return free;
-    }
-
-    private void CheckGrants(JobSpec job, int pool, ulong eligible, ReadOnlySpan<ChipGrant> grants)
-    {
-        if (pool < 0 || pool >= _capacity.PoolCount || (eligible & (1UL << pool)) == 0)
-            throw new InvalidOperationException($"placement '{_placement.Name}' chose pool {pool}, which job {job.Id} may not use");
-        if (job.IsShared && (grants.Length != 1 || !grants[0].IsShared || grants[0].Milli != job.ChipMilli))
-            throw new InvalidOperationException($"placement '{_placement.Name}' must give job {job.Id} one shared grant of {job.ChipMilli}/1000 of a chip");
-        int sum = 0;
-        foreach (var g in grants)
-        {
-            if (!job.IsShared && g.IsShared)
-                throw new InvalidOperationException($"placement '{_placement.Name}' gave whole-chip job {job.Id} a shared grant");
-            if (_capacity.PoolOf(g.Server) != pool)
-                throw new InvalidOperationException($"placement '{_placement.Name}' granted server {g.Server} outside pool {pool}");
-            sum += g.Chips;
-        }
-        if (sum != job.Chips)
-            throw new InvalidOperationException($"placement '{_placement.Name}' granted {sum} chips to job {job.Id}, which needs {job.Chips}");
-        long cpu = 0, mem = 0;
-        foreach (var g in grants) { cpu += g.CpuMilli; mem += g.MemoryMib; }
-        if (cpu != job.CpuMilli || mem != job.MemoryMib)
-            throw new InvalidOperationException($"placement '{_placement.Name}' granted {cpu} CPU milli and {mem} MiB to job {job.Id}, which needs {job.CpuMilli} and {job.MemoryMib}");
-    }
-
-    private Locality LocalityOf(int pool, ReadOnlySpan<ChipGrant> grants)
-    {
-        if (grants.Length <= 1) return Locality.ScaleUpDomain;
-        var info = _capacity.Pool(pool);
-        int domain = (grants[0].Server - info.FirstServer) / info.ServersPerScaleUpDomain;
-        int rack = _capacity.RackOf(grants[0].Server);
-        bool sameDomain = true, sameRack = true;
-        foreach (var g in grants)
-        {
-            if ((g.Server - info.FirstServer) / info.ServersPerScaleUpDomain != domain) sameDomain = false;
-            if (_capacity.RackOf(g.Server) != rack) sameRack = false;
-        }
-        return sameDomain ? Locality.ScaleUpDomain : sameRack ? Locality.Rack : Locality.Fabric;
     }
 }

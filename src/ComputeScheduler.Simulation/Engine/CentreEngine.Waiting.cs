@@ -1,3 +1,7 @@
+using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Simulation.Capacity;
+using ComputeScheduler.Simulation.Policies;
 using ComputeScheduler.Simulation.Results;
 
 namespace ComputeScheduler.Simulation.Engine;
@@ -34,13 +38,6 @@ public sealed partial class CentreEngine
             SinceUs = nowUs;
         }
     }
-
-    private readonly Dictionary<WaitKey, int> _waitGroupOf = new();
-    private readonly List<WaitGroup> _waitGroups = new();
-    private readonly List<int> _waitActive = new();
-    private readonly Stack<long[]> _waitArrays = new();
-    private ulong _dirtyPools;
-    private ulong _usablePools;
 
     /// <summary>A job joins the queue: its group's counters are its starting point (first spell only).</summary>
     private void JoinWaitGroup(int slot)

@@ -18,32 +18,70 @@ namespace ComputeScheduler.Simulation.Engine;
 /// Lifecycle of a job: arrival -> queued -> running -> finished, or rejected on arrival when no
 /// pool of the centre can ever hold it.
 /// </summary>
+/// <remarks>
+/// Its state is declared here, in one place; each partial file holds the behaviour of one concern:
+/// Jobs (a job's life), Grants, Running, Preemption, Timeline (capacity over time), Porting,
+/// Waiting (why jobs wait) and Outputs.
+/// </remarks>
 /// <threadsafety>Not thread-safe: one owner (a test, a sequential run, or one centre actor).</threadsafety>
 public sealed partial class CentreEngine
 {
+    // The centre, its performance model and its policies.
     private const int CandidateBatch = 256;
-
     private readonly CentreSpec _centre;
     private readonly PerformanceModel _performance;
     private readonly IQueueOrderPolicy _queue;
     private readonly IPlacementPolicy _placement;
+    private readonly IPreemptiveQueueOrder? _preemptive;
+    private readonly IJobLifecycleObserver? _observer;
+    private readonly PreemptionCosts _preemptionCosts;
     private readonly CapacityIndex _capacity;
-    private ImmutableArray<PoolReport> _lastPools;   // the last report's pools, reused while unchanged
+    private readonly CentreTotals _totals;
+    private readonly RunningView _runningView;
+
+    // The clock and the events to come.
     private readonly EventQueue _events = new();
+    private long _nowUs;
+    private long _passAtUs = -1;
+    private long _reviewAtUs = -1;
+    private long _eventsProcessed;
+
+    // Jobs: their records, the queue's chips, the running set (see CentreEngine.Running.cs) and the buffers of a pass.
     private readonly JobTable _jobs = new();
-    private readonly long _sampleIntervalUs;
+    private long _queuedChips;
+    private int _arrivalTag;
+    private int _runTag;
+    private readonly List<int> _runningSlots = new();
+    private RunFacts[] _runFacts = new RunFacts[64];
+    private readonly List<(double Rank, long RunStartUs, int Slot)> _victims = new();
     private readonly int[] _candidates = new int[CandidateBatch];
     private ChipGrant[] _grantBuffer = new ChipGrant[64];
+    private double[]?[] _throughputRows = [];
 
+    // Capacity over time and porting (CentreEngine.Timeline.cs, CentreEngine.Porting.cs).
+    private readonly long[] _capacityTimes;   // distinct times at which some pool enters service or loses servers, ascending
+    private int _nextCapacity;
+    private readonly bool[] _started;         // per pool: its service has begun
+    private readonly int[] _retiredServers;   // per pool: servers retired for good so far
+    private readonly List<ChipGrant>[] _held; // per pool: grants holding its servers out of service (the pool's last servers)
+    private ulong _retiredMask;               // pools with no server left for good
+    private int _portingWaiters;
+
+    // Why jobs wait (CentreEngine.Waiting.cs).
+    private readonly Dictionary<WaitKey, int> _waitGroupOf = new();
+    private readonly List<WaitGroup> _waitGroups = new();
+    private readonly List<int> _waitActive = new();
+    private readonly Stack<long[]> _waitArrays = new();
+    private ulong _dirtyPools;
+    private ulong _usablePools;
+
+    // What the centre hands out: outcomes, samples and its report (CentreEngine.Outputs.cs).
     private readonly List<JobOutcome> _outcomes = new();
     private readonly List<TimeseriesSample> _samples = new();
-
-    private long _nowUs;
+    private readonly long _sampleIntervalUs;
     private long _nextSampleUs;
-    private long _passAtUs = -1;
-    private long _eventsProcessed;
-    private long _queuedChips;
     private readonly long[] _busyMilliPerPool;
+    private ImmutableArray<PoolReport> _lastPools;   // the last report's pools, reused while unchanged
 
     public CentreEngine(CentreSpec centre, PerformanceModel performance, IQueueOrderPolicy queue, IPlacementPolicy placement, SimDuration sampleInterval,
         PreemptionCosts? preemption = null)
@@ -70,9 +108,15 @@ public sealed partial class CentreEngine
     }
 
     public CentreId Id => _centre.Id;
+
     public SimTime Now => SimTime.FromMicroseconds(_nowUs);
+
     public long EventsProcessed => _eventsProcessed;
+
     public IFreeCapacityView Capacity => _capacity;
+
+    /// <summary>Jobs preempted so far in this centre.</summary>
+    public long Preemptions { get; private set; }
 
     /// <summary>
     /// Time of the next pending event, or <see cref="SimTime.MaxValue"/>. A capacity change counts
@@ -155,62 +199,5 @@ public sealed partial class CentreEngine
         while (NextCapacityUs <= end.Microseconds) ApplyNextCapacityChange();
         EmitSamplesBefore(end.Microseconds + 1);
         return TakeOutput(end);
-    }
-
-    public CentreReport Report(SimTime reached)
-        => new(_centre.Id, reached, NextEvent, _queue.Count, _queuedChips, _runningSlots.Count, _eventsProcessed, PoolReports());
-
-    /// <summary>Each pool's live and free chips; the last window's array again when none changed (reports are immutable).</summary>
-    private ImmutableArray<PoolReport> PoolReports()
-    {
-        bool same = !_lastPools.IsDefault;
-        for (int p = 0; same && p < _capacity.PoolCount; p++)
-            same = _lastPools[p].TotalChips == LiveChips(p) && _lastPools[p].FreeChips == _capacity.FreeChipsInPool(p);
-        if (same) return _lastPools;
-        var pools = ImmutableArray.CreateBuilder<PoolReport>(_capacity.PoolCount);
-        for (int p = 0; p < _capacity.PoolCount; p++)
-        {
-            var info = _capacity.Pool(p);
-            // Retired servers are not reported (no job should come for them); servers not yet in service are,
-            // none of their chips free, so jobs may be sent to wait for them.
-            pools.Add(new PoolReport(info.ChipModel, info.SoftwareStack, LiveChips(p), _capacity.FreeChipsInPool(p)));
-        }
-        return _lastPools = pools.MoveToImmutable();
-    }
-
-    private WindowOutput TakeOutput(SimTime reached)
-    {
-        var output = new WindowOutput(Report(reached), [.. _outcomes], [.. _samples]);
-        _outcomes.Clear();
-        _samples.Clear();
-        return output;
-    }
-
-    private void EmitSamplesBefore(long timeUs)
-    {
-        while (_nextSampleUs < timeUs)
-        {
-            for (int p = 0; p < _capacity.PoolCount; p++)
-            {
-                var info = _capacity.Pool(p);
-                var server = _centre.Pools[p].Server;
-                // Servers held out of service have no free chips but draw nothing.
-                int activeServers = _started[p] ? info.ServerCount - _held[p].Count - _capacity.ServersWithFree(p, info.ChipsPerServer) : 0;
-                double busy = _busyMilliPerPool[p] / 1000d;
-                double powerKw = (busy * server.Chip.TdpW + activeServers * server.HostPowerW) * _centre.Pue / 1000d;
-                _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, InstalledChips(p), busy, _queue.Count, powerKw)
-                {
-                    StrandedChips = StrandedChips(p),
-                });
-            }
-            _nextSampleUs += _sampleIntervalUs;
-        }
-    }
-
-    private void RequestPass()
-    {
-        if (_passAtUs == _nowUs) return;
-        _passAtUs = _nowUs;
-        _events.Push(_nowUs, EventKind.SchedulePass, -1);
     }
 }

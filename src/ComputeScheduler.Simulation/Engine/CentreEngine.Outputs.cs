@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Model.Time;
+using ComputeScheduler.Simulation.Capacity;
+using ComputeScheduler.Simulation.Results;
+
+namespace ComputeScheduler.Simulation.Engine;
+
+/// <summary>What the centre hands out each window: its report to the national level, the outcomes of its jobs and its time-series samples.</summary>
+public sealed partial class CentreEngine
+{
+    public CentreReport Report(SimTime reached)
+        => new(_centre.Id, reached, NextEvent, _queue.Count, _queuedChips, _runningSlots.Count, _eventsProcessed, PoolReports());
+
+    /// <summary>Each pool's live and free chips; the last window's array again when none changed (reports are immutable).</summary>
+    private ImmutableArray<PoolReport> PoolReports()
+    {
+        bool same = !_lastPools.IsDefault;
+        for (int p = 0; same && p < _capacity.PoolCount; p++)
+            same = _lastPools[p].TotalChips == LiveChips(p) && _lastPools[p].FreeChips == _capacity.FreeChipsInPool(p);
+        if (same) return _lastPools;
+        var pools = ImmutableArray.CreateBuilder<PoolReport>(_capacity.PoolCount);
+        for (int p = 0; p < _capacity.PoolCount; p++)
+        {
+            var info = _capacity.Pool(p);
+            // Retired servers are not reported (no job should come for them); servers not yet in service are,
+            // none of their chips free, so jobs may be sent to wait for them.
+            pools.Add(new PoolReport(info.ChipModel, info.SoftwareStack, LiveChips(p), _capacity.FreeChipsInPool(p)));
+        }
+        return _lastPools = pools.MoveToImmutable();
+    }
+
+    private WindowOutput TakeOutput(SimTime reached)
+    {
+        var output = new WindowOutput(Report(reached), [.. _outcomes], [.. _samples]);
+        _outcomes.Clear();
+        _samples.Clear();
+        return output;
+    }
+
+    private void EmitSamplesBefore(long timeUs)
+    {
+        while (_nextSampleUs < timeUs)
+        {
+            for (int p = 0; p < _capacity.PoolCount; p++)
+            {
+                var info = _capacity.Pool(p);
+                var server = _centre.Pools[p].Server;
+                // Servers held out of service have no free chips but draw nothing.
+                int activeServers = _started[p] ? info.ServerCount - _held[p].Count - _capacity.ServersWithFree(p, info.ChipsPerServer) : 0;
+                double busy = _busyMilliPerPool[p] / 1000d;
+                double powerKw = (busy * server.Chip.TdpW + activeServers * server.HostPowerW) * _centre.Pue / 1000d;
+                _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, InstalledChips(p), busy, _queue.Count, powerKw)
+                {
+                    StrandedChips = StrandedChips(p),
+                });
+            }
+            _nextSampleUs += _sampleIntervalUs;
+        }
+    }
+}
