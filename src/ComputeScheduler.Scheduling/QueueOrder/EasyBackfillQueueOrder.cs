@@ -17,6 +17,7 @@ public sealed class EasyBackfillQueueOrder : IQueueOrderPolicy
 
     private readonly SortedWaitingSet _waiting = new();
     private readonly ReservationTimeline _timeline = new(); // reused from pass to pass
+    private int[] _free = []; // free chips per pool in this pass, reused
 
     public string Name => PolicyName;
     public bool StopsAtFirstBlocked => false;
@@ -34,7 +35,8 @@ public sealed class EasyBackfillQueueOrder : IQueueOrderPolicy
         int n = 0;
         int resPool = -1, extra = 0;
         long shadow = long.MaxValue;
-        var free = new int[timeline.PoolCount];
+        if (_free.Length != timeline.PoolCount) _free = new int[timeline.PoolCount];
+        var free = _free;
         for (int p = 0; p < free.Length; p++) free[p] = timeline.FreeAt(p, context.Now.Microseconds);
         foreach (int slot in _waiting.InOrder())
         {

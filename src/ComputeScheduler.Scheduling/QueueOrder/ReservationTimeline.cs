@@ -155,6 +155,7 @@ internal sealed class ReservationTimeline
     /// <summary>Free chips of the pool at <paramref name="timeUs"/>.</summary>
     public int FreeAt(int pool, long timeUs)
     {
+        if (!_sorted[pool] && timeUs == _nowUs) return _freeNow[pool] - _reservedNow[pool]; // unsorted, the changes by now are the reservations from now
         var changes = Sorted(pool);
         int free = _freeNow[pool];
         for (int i = 0; i < changes.Count && changes.TimeUs[i] <= timeUs; i++) free += changes.Delta[i];

@@ -8,10 +8,11 @@ using CsCheck;
 namespace ComputeScheduler.Scheduling.Tests.QueueOrder;
 
 /// <summary>
-/// Conservative backfilling's candidates, pass after pass, against a plain restatement of the
-/// algorithm: every running job's expected end and every reservation in one list per pool, sorted
-/// by (time, delta) after each change, every pool searched for every job. The policy skips passes,
-/// sorts pools only when asked and stops searching early; none of that may change a candidate.
+/// Conservative and EASY backfilling's candidates, pass after pass, against plain restatements of
+/// the algorithms: every running job's expected end and every reservation in one list per pool,
+/// sorted by (time, delta) after each change, every pool searched for every job. The policies skip
+/// passes, read running jobs and sort pools only when asked and stop searching early; none of that
+/// may change a candidate.
 /// </summary>
 public class BackfillTimelineEquivalenceTests
 {
@@ -38,33 +39,36 @@ public class BackfillTimelineEquivalenceTests
 
     [Fact]
     public void Conservative_backfill_gives_the_candidates_of_the_rebuilt_timeline_pass_after_pass()
+        => AnyCase.Sample(c => SameCandidates(c, new ConservativeBackfillQueueOrder(), ReferenceConservative), iter: 20_000, seed: "0N0XIzNsQ0O2");
+
+    [Fact]
+    public void Easy_backfill_gives_the_candidates_of_the_rebuilt_timeline_pass_after_pass()
+        => AnyCase.Sample(c => SameCandidates(c, new EasyBackfillQueueOrder(), ReferenceEasy), iter: 20_000, seed: "0N0XIzNsQ0O2");
+
+    private static bool SameCandidates(Case c, IQueueOrderPolicy policy, Func<Case, Pass, List<int>, List<int>> reference)
     {
-        AnyCase.Sample(c =>
+        var queue = new List<(long EnqueuedUs, long Seq, int Slot)>();
+        for (int i = 0; i < c.Waiting.Length; i++)
         {
-            var policy = new ConservativeBackfillQueueOrder();
-            var queue = new List<(long EnqueuedUs, long Seq, int Slot)>();
-            for (int i = 0; i < c.Waiting.Length; i++)
+            policy.Add(WaitingOf(i, c.Waiting[i]));
+            queue.Add((c.Waiting[i].EnqueuedUs, i, i));
+        }
+        foreach (var pass in c.Passes)
+        {
+            var context = new QueueContext(SimTime.FromMicroseconds(pass.NowUs), pass.Free.Sum(),
+                new RunningList(pass.Running), new FreeView(pass.Free));
+            var got = new int[pass.Room];
+            int n = policy.Candidates(context, got);
+            var want = reference(c, pass, queue.OrderBy(q => q.EnqueuedUs).ThenBy(q => q.Seq).Select(q => q.Slot).ToList());
+            if (!got.AsSpan(0, n).SequenceEqual(want.ToArray())) return false;
+            if (n > 0)
             {
-                policy.Add(WaitingOf(i, c.Waiting[i]));
-                queue.Add((c.Waiting[i].EnqueuedUs, i, i));
+                // The first candidate starts, as the engine would start it.
+                policy.Remove(got[0]);
+                queue.RemoveAll(q => q.Slot == got[0]);
             }
-            foreach (var pass in c.Passes)
-            {
-                var context = new QueueContext(SimTime.FromMicroseconds(pass.NowUs), pass.Free.Sum(),
-                    new RunningList(pass.Running), new FreeView(pass.Free));
-                var got = new int[pass.Room];
-                int n = policy.Candidates(context, got);
-                var want = Reference(c, pass, queue.OrderBy(q => q.EnqueuedUs).ThenBy(q => q.Seq).Select(q => q.Slot).ToList());
-                if (!got.AsSpan(0, n).SequenceEqual(want.ToArray())) return false;
-                if (n > 0)
-                {
-                    // The first candidate starts, as the engine would start it.
-                    policy.Remove(got[0]);
-                    queue.RemoveAll(q => q.Slot == got[0]);
-                }
-            }
-            return true;
-        }, iter: 20_000, seed: "0N0XIzNsQ0O2");
+        }
+        return true;
     }
 
     private static WaitingJob WaitingOf(int slot, Waiting w)
@@ -74,23 +78,33 @@ public class BackfillTimelineEquivalenceTests
             0, 0, w.Remaining, false, -1, SimTime.Zero));
     }
 
-    /// <summary>The candidates as conservative backfilling defines them, with every list rebuilt and sorted in full.</summary>
-    private static List<int> Reference(Case c, Pass pass, List<int> order)
+    /// <summary>The timeline of a pass with every list rebuilt and sorted in full after each change.</summary>
+    private sealed class Rebuilt
     {
-        long now = pass.NowUs;
-        long EndUs(double s) => now + Math.Max(1, SimDuration.FromSecondsCeiling(Math.Max(s, 0)).Microseconds);
-        var changes = new List<(long T, int D)>[c.Pools];
-        for (int p = 0; p < c.Pools; p++) changes[p] = [];
-        foreach (var r in pass.Running)
-            if (r.Pool >= 0 && r.Milli >= 1000 && r.Chips != 0) changes[r.Pool].Add((EndUs(r.EstimateS * r.Remaining), r.Chips));
-        void Sort(int p) => changes[p] = [.. changes[p].OrderBy(x => x.T).ThenBy(x => x.D)];
-        for (int p = 0; p < c.Pools; p++) Sort(p);
+        private readonly long _now;
+        private readonly int[] _free;
+        private readonly List<(long T, int D)>[] _changes;
 
-        long Earliest(int p, int chips, long duration)
+        public Rebuilt(Case c, Pass pass)
         {
-            var list = changes[p];
-            int free = pass.Free[p], i = 0;
-            long t = now;
+            _now = pass.NowUs;
+            _free = pass.Free;
+            _changes = new List<(long T, int D)>[c.Pools];
+            for (int p = 0; p < c.Pools; p++) _changes[p] = [];
+            foreach (var r in pass.Running)
+                if (r.Pool >= 0 && r.Milli >= 1000 && r.Chips != 0) _changes[r.Pool].Add((EndUs(r.EstimateS * r.Remaining), r.Chips));
+            for (int p = 0; p < c.Pools; p++) Sort(p);
+        }
+
+        public long EndUs(double s) => _now + Math.Max(1, SimDuration.FromSecondsCeiling(Math.Max(s, 0)).Microseconds);
+
+        private void Sort(int p) => _changes[p] = [.. _changes[p].OrderBy(x => x.T).ThenBy(x => x.D)];
+
+        public long Earliest(int p, int chips, long duration)
+        {
+            var list = _changes[p];
+            int free = _free[p], i = 0;
+            long t = _now;
             while (true)
             {
                 while (i < list.Count && list[i].T <= t) free += list[i++].D;
@@ -100,39 +114,100 @@ public class BackfillTimelineEquivalenceTests
             }
         }
 
+        public int FreeAt(int p, long t) => _free[p] + _changes[p].Where(x => x.T <= t).Sum(x => x.D);
+
+        public void Reserve(int p, int chips, long start, long duration)
+        {
+            _changes[p].Add((start, -chips));
+            if (duration < long.MaxValue - start) _changes[p].Add((start + duration, chips));
+            Sort(p);
+        }
+
+        private static bool Stays(List<(long T, int D)> list, int from, int free, int chips, long untilUs)
+        {
+            for (int j = from; j < list.Count && list[j].T < untilUs; j++)
+            {
+                free += list[j].D;
+                if (free < chips) return false;
+            }
+            return true;
+        }
+    }
+
+    private static int ChipsOf(Waiting w) => Math.Max(w.Chips, w.Milli is > 0 and < 1000 ? 1 : 0);
+
+    private static bool Eligible(Waiting w, int p) => w.Pools == 0 || (w.Pools & (1UL << p)) != 0;
+
+    private static double DurationOf(Waiting w) => w.Remaining > 0 ? w.EstimateS * w.Remaining : w.EstimateS;
+
+    /// <summary>The candidates as conservative backfilling defines them.</summary>
+    private static List<int> ReferenceConservative(Case c, Pass pass, List<int> order)
+    {
+        var timeline = new Rebuilt(c, pass);
+        long now = pass.NowUs;
         var candidates = new List<int>();
         int seen = 0;
         foreach (int slot in order)
         {
             if (candidates.Count == pass.Room || seen++ == ConservativeBackfillQueueOrder.ReservationDepth) break;
             var w = c.Waiting[slot];
-            int chips = Math.Max(w.Chips, w.Milli is > 0 and < 1000 ? 1 : 0);
-            long duration = EndUs(w.Remaining > 0 ? w.EstimateS * w.Remaining : w.EstimateS) - now;
+            int chips = ChipsOf(w);
+            long duration = timeline.EndUs(DurationOf(w)) - now;
             int bestPool = -1;
             long bestStart = long.MaxValue;
             for (int p = 0; p < c.Pools; p++)
             {
-                if (w.Pools != 0 && (w.Pools & (1UL << p)) == 0) continue;
-                long t = Earliest(p, chips, duration);
+                if (!Eligible(w, p)) continue;
+                long t = timeline.Earliest(p, chips, duration);
                 if (t < bestStart) { bestPool = p; bestStart = t; }
             }
             if (bestPool < 0) continue;
-            changes[bestPool].Add((bestStart, -chips));
-            if (duration < long.MaxValue - bestStart) changes[bestPool].Add((bestStart + duration, chips));
-            Sort(bestPool);
+            timeline.Reserve(bestPool, chips, bestStart, duration);
             if (bestStart == now) candidates.Add(slot);
         }
         return candidates;
     }
 
-    private static bool Stays(List<(long T, int D)> list, int from, int free, int chips, long untilUs)
+    /// <summary>The candidates as EASY backfilling defines them: the head always, then jobs that do not delay its reservation.</summary>
+    private static List<int> ReferenceEasy(Case c, Pass pass, List<int> order)
     {
-        for (int j = from; j < list.Count && list[j].T < untilUs; j++)
+        var timeline = new Rebuilt(c, pass);
+        var free = Enumerable.Range(0, c.Pools).Select(p => timeline.FreeAt(p, pass.NowUs)).ToArray();
+        int FirstWithRoom(Waiting w, int chips) => Enumerable.Range(0, c.Pools).FirstOrDefault(p => Eligible(w, p) && free[p] >= chips, -1);
+        var candidates = new List<int>();
+        int resPool = -1, extra = 0;
+        long shadow = long.MaxValue;
+        foreach (int slot in order)
         {
-            free += list[j].D;
-            if (free < chips) return false;
+            if (candidates.Count == pass.Room) break;
+            var w = c.Waiting[slot];
+            int chips = ChipsOf(w);
+            if (candidates.Count == 0)
+            {
+                candidates.Add(slot);
+                if (FirstWithRoom(w, chips) >= 0) return candidates;
+                for (int p = 0; p < c.Pools; p++)
+                {
+                    if (!Eligible(w, p)) continue;
+                    long t = timeline.Earliest(p, chips, 1);
+                    if (t < shadow) { resPool = p; shadow = t; }
+                }
+                extra = resPool < 0 ? 0 : timeline.FreeAt(resPool, shadow) - chips;
+                continue;
+            }
+            long endUs = timeline.EndUs(DurationOf(w));
+            int pool = FirstWithRoom(w, chips);
+            if (pool < 0) continue;
+            if (resPool >= 0 && Eligible(w, resPool) && endUs > shadow)
+            {
+                if (chips > extra || free[resPool] < chips) continue;
+                extra -= chips;
+                pool = resPool;
+            }
+            free[pool] -= chips;
+            candidates.Add(slot);
         }
-        return true;
+        return candidates;
     }
 
     private sealed class RunningList(Running[] running) : IRunningJobs
