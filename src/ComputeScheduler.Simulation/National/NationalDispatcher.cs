@@ -32,7 +32,9 @@ public sealed class NationalDispatcher
     private readonly CentreView[] _views;
     private readonly long[] _sentChips;
     private readonly List<int> _sentLog = new();   // the centre of each job sent this round, in order
+    private readonly long[] _sentAtStart;          // per centre: chips still crossing the WAN at the round's start
     private readonly double[] _priceNow;           // each centre's price at the round's time
+    private readonly CentreVersions _versions;
     private readonly Dictionary<JobShape, ShapeCentres> _shapes = new();
     private int _round;
 
@@ -64,6 +66,8 @@ public sealed class NationalDispatcher
         _views = new CentreView[centres.Count];
         _sentChips = new long[centres.Count];
         _priceNow = new double[centres.Count];
+        _sentAtStart = new long[centres.Count];
+        _versions = new CentreVersions(centres.Count);
     }
 
     /// <summary>
@@ -93,6 +97,8 @@ public sealed class NationalDispatcher
         // Jobs still crossing the WAN are not in their centre's report yet: count them as queued there.
         _inTransit.RemoveAll(t => t.ArrivalUs < reports[t.Centre].Reached.Microseconds);
         foreach (var t in _inTransit) _sentChips[t.Centre] += t.Chips;
+        Array.Copy(_sentChips, _sentAtStart, _sentChips.Length);
+        _versions.Stamp(reports, _sentChips, _priceNow);
         var assigned = new List<DispatchAssignment>();
         var rejected = new List<JobOutcome>();
         var held = new List<(JobSpec, SimTime)>();
@@ -161,7 +167,7 @@ public sealed class NationalDispatcher
             double[]? latency = job.DemandRegion is not null && _latencyMs.TryGetValue(job.DemandRegion, out var toCentre) ? toCentre : null;
             _shapes[key] = shape = new ShapeCentres(key, job, _centres, reports, latency, _performance);
         }
-        var views = shape.Views(_round, job.Chips, new RoundState(_centres, reports, _sentChips, _sentLog, _priceNow), _views);
+        var views = shape.Views(_round, job.Chips, new RoundState(_centres, reports, _sentChips, _sentLog, _sentAtStart, _priceNow, _versions.Of), _views);
         if (dataCentre < 0 || views.IsEmpty) return views;
         // The data's transfer depends on its size: each view gets the job's own.
         if (!views.Overlaps(_views)) views.CopyTo(_views);

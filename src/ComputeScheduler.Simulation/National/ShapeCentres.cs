@@ -8,9 +8,10 @@ namespace ComputeScheduler.Simulation.National;
 /// <summary>
 /// The views a dispatch round offers the jobs of one <see cref="JobShape"/>. What does not change
 /// during a run is worked out once: the centres its data residency and latency limit allow, the
-/// latency to each and which of their pools it can use (natively or ported). Each round the views
-/// are built once from the reports; within the round only the chips the dispatcher sends are added
-/// to them, as it sends them. The views are exactly those the dispatcher would build job by job.
+/// latency to each and which of their pools it can use (natively or ported). At a round's first job
+/// of the shape, the views of the centres whose reports changed are built again; within the round only
+/// the chips the dispatcher sends are added to them, as it sends them. The views are exactly those
+/// the dispatcher would build job by job.
 /// </summary>
 internal sealed class ShapeCentres
 {
@@ -22,11 +23,14 @@ internal sealed class ShapeCentres
     private readonly bool[] _native;
     private readonly int[] _poolCount;    // pools each centre reported when the shape was worked out
 
+    // This round's views, one per allowed centre in the same order; kept from round to round and
+    // rebuilt only for a centre whose inputs changed (RoundState.Versions).
     private readonly CentreView[] _views;
-    private readonly int[] _largest;      // per view: chips of its largest usable pool
-    private readonly int[] _viewOf;       // per centre id: its view this round, or -1
-    private readonly int[] _reportOf;     // per view: the index of its centre's report
-    private int _count;
+    private readonly int[] _largest;      // per allowed centre: chips of its largest usable pool
+    private readonly bool[] _included;    // per allowed centre: it has usable chips this round
+    private readonly long[] _built;       // per allowed centre: the version its view was built from, or -1
+    private readonly int[] _indexOf;      // per centre id: its allowed index, or -1
+    private bool _allIncluded;
     private int _minLargest;
     private int _round = -1;
     private int _sentSeen;                // entries of the round's sent log already added
@@ -70,8 +74,12 @@ internal sealed class ShapeCentres
             (allowed.ToArray(), latency.ToArray(), holds.ToArray(), poolStart.ToArray(), pools.ToArray(), native.ToArray());
         _views = new CentreView[_centres.Length];
         _largest = new int[_centres.Length];
-        _viewOf = new int[centres.Count];
-        _reportOf = new int[_centres.Length];
+        _included = new bool[_centres.Length];
+        _built = new long[_centres.Length];
+        Array.Fill(_built, -1);
+        _indexOf = new int[centres.Count];
+        Array.Fill(_indexOf, -1);
+        for (int i = 0; i < _centres.Length; i++) _indexOf[centres[_centres[i]].Id.Value] = i;
     }
 
     /// <summary>False when a centre reports another number of pools than when the shape was worked out.</summary>
@@ -83,50 +91,57 @@ internal sealed class ShapeCentres
     }
 
     /// <summary>
-    /// This round's views for a job of <paramref name="chips"/> chips: built at the round's first call,
-    /// then kept up to date with the chips sent since (<paramref name="sentLog"/>: the centre of each send).
+    /// This round's views for a job of <paramref name="chips"/> chips: brought up to date at the round's
+    /// first call, then kept up to date with the chips sent since (the round's sent log: the centre of each send).
     /// Where every view fits the job, the views themselves; else those that fit, copied into <paramref name="buffer"/>.
     /// </summary>
     public ReadOnlySpan<CentreView> Views(int round, int chips, RoundState state, CentreView[] buffer)
     {
         if (_round != round) Build(round, state);
-        else Refresh(state);
-        if (_minLargest >= chips) return _views.AsSpan(0, _count);
+        Refresh(state);
+        if (_allIncluded && _minLargest >= chips) return _views;
         int n = 0;
-        for (int i = 0; i < _count; i++)
-            if (_largest[i] >= chips) buffer[n++] = _views[i];
+        for (int i = 0; i < _views.Length; i++)
+            if (_included[i] && _largest[i] >= chips) buffer[n++] = _views[i];
         return buffer.AsSpan(0, n);
     }
 
     private void Build(int round, in RoundState state)
     {
         _round = round;
-        _sentSeen = state.SentLog.Count;
-        Array.Fill(_viewOf, -1);
-        _count = 0;
+        _sentSeen = 0; // views kept from an earlier round take this round's sends so far in Refresh
+        _allIncluded = true;
         _minLargest = int.MaxValue;
         for (int i = 0; i < _centres.Length; i++)
         {
             int c = _centres[i];
-            var report = state.Reports[c];
-            int total = 0, free = 0, largest = 0;
-            for (int k = _poolStart[i]; k < _poolStart[i + 1]; k++)
-            {
-                var pool = report.Pools[_pools[k]];
-                total += pool.TotalChips;
-                if (_native[k]) free += pool.FreeChips;
-                largest = Math.Max(largest, pool.TotalChips);
-            }
-            if (total == 0) continue;
-            var centre = state.Centres[c];
-            _viewOf[centre.Id.Value] = _count;
-            _largest[_count] = largest;
-            _reportOf[_count] = c;
-            _minLargest = Math.Min(_minLargest, largest);
-            _views[_count++] = new CentreView(centre.Id, centre.Key, centre.Region, total, free,
-                report.QueuedChips + state.SentChips[centre.Id.Value], report.QueuedJobs, state.PriceCnyPerKwh[c], centre.Pue, centre.CarbonKgPerKwh,
-                _latencyMs[i], 0, _holdsData[i], centre.CarbonHourly);
+            if (_built[i] != state.Versions[c]) BuildView(i, c, state);
+            if (!_included[i]) _allIncluded = false;
+            else _minLargest = Math.Min(_minLargest, _largest[i]);
         }
+    }
+
+    private void BuildView(int i, int c, in RoundState state)
+    {
+        var id = state.Centres[c].Id.Value;
+        // A view that counts chips sent earlier in this round holds only for this round.
+        _built[i] = state.SentChips[id] == state.SentAtStart[id] ? state.Versions[c] : -1;
+        var report = state.Reports[c];
+        int total = 0, free = 0, largest = 0;
+        for (int k = _poolStart[i]; k < _poolStart[i + 1]; k++)
+        {
+            var pool = report.Pools[_pools[k]];
+            total += pool.TotalChips;
+            if (_native[k]) free += pool.FreeChips;
+            largest = Math.Max(largest, pool.TotalChips);
+        }
+        _included[i] = total > 0;
+        _largest[i] = largest;
+        if (total == 0) return;
+        var centre = state.Centres[c];
+        _views[i] = new CentreView(centre.Id, centre.Key, centre.Region, total, free,
+            report.QueuedChips + state.SentChips[centre.Id.Value], report.QueuedJobs, state.PriceCnyPerKwh[c], centre.Pue, centre.CarbonKgPerKwh,
+            _latencyMs[i], 0, _holdsData[i], centre.CarbonHourly);
     }
 
     private void Refresh(in RoundState state)
@@ -135,16 +150,26 @@ internal sealed class ShapeCentres
         for (; _sentSeen < log.Count; _sentSeen++)
         {
             int c = log[_sentSeen];
-            int v = _viewOf[c];
-            if (v >= 0) _views[v] = _views[v] with { QueuedChips = state.Reports[_reportOf[v]].QueuedChips + state.SentChips[c] };
+            int i = _indexOf[c];
+            if (i < 0 || !_included[i]) continue;
+            _views[i] = _views[i] with { QueuedChips = state.Reports[_centres[i]].QueuedChips + state.SentChips[c] };
+            _built[i] = -1; // next round starts from the report again
         }
     }
 }
 
-/// <summary>What every shape's views of a round are built from.</summary>
+/// <summary>
+/// What every shape's views of a round are built from. <paramref name="SentChips"/> (per centre id) are the
+/// chips sent and not yet in the reports, <paramref name="SentAtStart"/> those of them sent before the round.
+/// <paramref name="Versions"/> (per centre index)
+/// changes whenever anything a view reads of that centre changes: its pools, its queue, the chips sent
+/// to it and still crossing the WAN, its price.
+/// </summary>
 internal readonly record struct RoundState(
     IReadOnlyList<Model.Topology.CentreSpec> Centres,
     IReadOnlyList<CentreReport> Reports,
     long[] SentChips,
     List<int> SentLog,
-    double[] PriceCnyPerKwh);
+    long[] SentAtStart,
+    double[] PriceCnyPerKwh,
+    long[] Versions);

@@ -93,10 +93,14 @@ public class ViewsByShapeTests
         var plain = new NationalDispatcher(s.Centres, s.DemandRegions, s.Wan, plainPolicy, s.Performance) { ViewsByShape = false };
         var byShape = new NationalDispatcher(s.Centres, s.DemandRegions, s.Wan, shapePolicy, s.Performance);
         long id = 0;
+        CentreReport[]? last = null;
         for (int round = 1; round <= 40; round++)
         {
             var now = SimTime.FromSeconds(60 * round);
-            var reports = Enumerable.Range(0, s.Centres.Count).Select(c => RandomReport(s, c, now, r)).ToArray();
+            // Half the centres report what they reported last round (the views kept from it must serve again).
+            var reports = Enumerable.Range(0, s.Centres.Count)
+                .Select(c => last is not null && r.Next(2) == 0 ? last[c] with { Reached = now } : RandomReport(s, c, now, r)).ToArray();
+            last = reports;
             var jobs = Enumerable.Range(0, r.Next(0, 60)).Select(_ => RandomJob(s, id++, now, r)).ToArray();
 
             var expected = plain.Dispatch(now, jobs, reports);
