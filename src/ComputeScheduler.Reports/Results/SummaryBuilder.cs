@@ -13,13 +13,11 @@ public static class SummaryBuilder
         // One pass in job-id order: every sum adds in the same order whatever the delivery order.
         long finished = 0, rejected = 0;
         var reasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        var waits = new List<double>();
-        var jcts = new List<double>();
         var busyUs = new Dictionary<(int Centre, string Chip), double>();
         var perCentre = new (long Jobs, double Energy, double Cost, double Carbon)[scenario.Centres.Count];
         double energy = 0, carbon = 0;
         var costs = new CostBreakdown(scenario);
-        var waitBreakdown = new WaitBreakdown.Builder(scenario);
+        var waitBreakdown = new WaitBreakdown.Builder(scenario, run.OutcomeCount); // keeps the finished jobs' waits and JCTs
         var transfers = new SortedDictionary<(string From, string To), (long Jobs, double Gb)>(Comparer<(string From, string To)>.Create((a, b) =>
             string.CompareOrdinal(a.From, b.From) is var c and not 0 ? c : string.CompareOrdinal(a.To, b.To)));
         foreach (var o in run.OutcomesInIdOrder())
@@ -41,8 +39,6 @@ public static class SummaryBuilder
             }
             if (o.Status != JobStatus.Finished) continue;
             finished++;
-            waits.Add(o.Wait.TotalSeconds);
-            jcts.Add(o.Jct.TotalSeconds);
             var key = (o.Centre!.Value.Value, o.ChipModel!);
             busyUs[key] = busyUs.GetValueOrDefault(key) + o.ChipShare * (o.End - o.Start).Microseconds;
             ref var c = ref perCentre[o.Centre!.Value.Value];
@@ -76,7 +72,7 @@ public static class SummaryBuilder
         return new RunSummary(
             scenario.Name, scenario.Seed, scenario.Policies.Dispatch, scenario.Policies.QueueOrder, scenario.Policies.Placement,
             run.Submitted, finished, rejected, reasons.ToArray(),
-            Describe(waits), Describe(jcts),
+            DescribeInPlace(waitBreakdown.Times.Seconds(FinishedTimes.Metric.Wait)), DescribeInPlace(waitBreakdown.Times.Seconds(FinishedTimes.Metric.Jct)),
             makespanS, run.Events,
             energy, cost.Total.TotalCny, carbon,
             utilisation, centres)
@@ -89,9 +85,11 @@ public static class SummaryBuilder
     }
 
     /// <summary>Mean and the 50th/95th/99th percentiles (MathNet's default quantile definition); zeros when empty.</summary>
-    public static Distribution Describe(IEnumerable<double> values)
+    public static Distribution Describe(IEnumerable<double> values) => DescribeInPlace(values.ToArray());
+
+    /// <summary><see cref="Describe"/> of an array of its own, which it sorts.</summary>
+    private static Distribution DescribeInPlace(double[] sorted)
     {
-        var sorted = values.ToArray();
         if (sorted.Length == 0) return new Distribution(0, 0, 0, 0);
         Array.Sort(sorted);
         return new Distribution(
