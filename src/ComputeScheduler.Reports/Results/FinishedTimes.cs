@@ -6,7 +6,8 @@ namespace ComputeScheduler.Reports.Results;
 /// The wait, JCT and queued time of every finished job in job-id order, with its centre and job
 /// class: 32 bytes a job in arrays sized once for the run's outcomes (no list doubling its storage
 /// as it grows), from which the distributions of all jobs and of any group are taken one metric at
-/// a time. A group's values come out in job-id order, as they were added.
+/// a time, into arrays reused from metric to metric (few large arrays for the collector to find).
+/// A group's values come out in job-id order, as they were added.
 /// </summary>
 internal sealed class FinishedTimes
 {
@@ -54,34 +55,41 @@ internal sealed class FinishedTimes
         _ => _queuedUs,
     };
 
-    /// <summary>The metric of every job in seconds (as <c>TotalSeconds</c> gives them), in job-id order, in a new array.</summary>
+    private double[]? _all;
+
+    /// <summary>
+    /// The metric of every job in seconds (as <c>TotalSeconds</c> gives them), in job-id order: one array,
+    /// filled again by every call (use it up before the next).
+    /// </summary>
     public double[] Seconds(Metric metric)
     {
+        if (_all?.Length != Count) _all = new double[Count];
         var us = Of(metric);
-        var seconds = new double[Count];
-        for (int i = 0; i < seconds.Length; i++) seconds[i] = us[i] / 1_000_000d;
-        return seconds;
+        for (int i = 0; i < _all.Length; i++) _all[i] = us[i] / 1_000_000d;
+        return _all;
     }
 
     /// <summary>
-    /// Per group, the metric of its jobs in seconds in job-id order (one exact-length array each, empty for a
-    /// group without jobs). A job's group is <paramref name="groupOfCentre"/>[its centre], or its class when
-    /// <paramref name="groupOfCentre"/> is null.
+    /// One exact-length array per group (empty for a group without jobs), to fill with <see cref="FillByGroup"/>.
+    /// A job's group is <paramref name="groupOfCentre"/>[its centre], or its class when <paramref name="groupOfCentre"/> is null.
     /// </summary>
-    public double[][] SecondsByGroup(Metric metric, int[]? groupOfCentre, int groups)
+    public double[][] GroupArrays(int[]? groupOfCentre, int groups)
     {
         var counts = new int[groups];
         for (int i = 0; i < Count; i++) counts[Group(i, groupOfCentre)]++;
-        var result = new double[groups][];
-        for (int g = 0; g < groups; g++) result[g] = counts[g] == 0 ? [] : new double[counts[g]];
-        Array.Clear(counts);
+        return counts.Select(n => n == 0 ? [] : new double[n]).ToArray();
+    }
+
+    /// <summary>Per group, the metric of its jobs in seconds in job-id order, into the arrays of <see cref="GroupArrays"/> (the same grouping).</summary>
+    public void FillByGroup(Metric metric, int[]? groupOfCentre, double[][] groups)
+    {
+        var next = new int[groups.Length];
         var us = Of(metric);
         for (int i = 0; i < Count; i++)
         {
             int g = Group(i, groupOfCentre);
-            result[g][counts[g]++] = us[i] / 1_000_000d;
+            groups[g][next[g]++] = us[i] / 1_000_000d;
         }
-        return result;
     }
 
     private int Group(int i, int[]? groupOfCentre) => groupOfCentre is null ? _class[i] : groupOfCentre[_centre[i]];

@@ -108,12 +108,16 @@ public sealed record WaitBreakdown(
                 byDemand);
         }
 
-        /// <summary>The metrics of each group of a kind, by the group's index; one metric at a time, so one copy of the times is made at once.</summary>
+        /// <summary>The metrics of each group of a kind, by the group's index; one metric at a time, into the same arrays.</summary>
         private GroupMetrics[] Metrics(Accumulator[] groups, int[]? groupOfCentre, string[] names)
         {
             var describe = new Distribution[3][];
+            var arrays = Times.GroupArrays(groupOfCentre, groups.Length);
             foreach (var metric in new[] { FinishedTimes.Metric.Wait, FinishedTimes.Metric.Jct, FinishedTimes.Metric.Queued })
-                describe[(int)metric] = Times.SecondsByGroup(metric, groupOfCentre, groups.Length).Select(Describe).ToArray();
+            {
+                Times.FillByGroup(metric, groupOfCentre, arrays);
+                describe[(int)metric] = arrays.Select(Describe).ToArray();
+            }
             return groups.Select((g, i) => new GroupMetrics(names[i], g.Jobs, describe[0][i], describe[1][i], describe[2][i], g.Totals())).ToArray();
         }
 
