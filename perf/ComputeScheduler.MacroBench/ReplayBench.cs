@@ -49,7 +49,7 @@ public static class ReplayBench
         }
 
         var wall = Stopwatch.StartNew();
-        var input = new NativeTraceReader().Read(trace, new TraceReadOptions(jobClass));
+        var input = ReadAhead.OnAnotherThread(new NativeTraceReader().Read(trace, new TraceReadOptions(jobClass))); // as computesched reads a trace
         using var run = sequential
             ? NationalRun.RunSequential(scenario, input, PolicyRegistry.CreateBuiltIn())
             : await NationalRun.RunAsync(scenario, input, PolicyRegistry.CreateBuiltIn());

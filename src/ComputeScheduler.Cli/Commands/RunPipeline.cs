@@ -9,6 +9,7 @@ using ComputeScheduler.Reports.Host;
 using ComputeScheduler.Reports.Results;
 using ComputeScheduler.Scheduling;
 using ComputeScheduler.Workloads;
+using ComputeScheduler.Workloads.Traces;
 using Spectre.Console;
 
 namespace ComputeScheduler.Cli.Commands;
@@ -27,7 +28,8 @@ internal static class RunPipeline
         console.Profile.Out.Writer.WriteLine($"results folder: {folder.Target}");
         var progress = new RunProgress();
         var workload = new WorkloadFingerprint();
-        var jobs = workload.Over(run.Jobs);
+        // The jobs are read (a trace parsed, or generated) and fingerprinted on another thread while the run goes on.
+        var jobs = ReadAhead.OnAnotherThread(workload.Over(run.Jobs));
         string mode = run.Mode.Length == 0 ? run.Host : $"{run.Host}, {run.Mode}";
         var wall = Stopwatch.StartNew();
         RunRecorder recorder;
