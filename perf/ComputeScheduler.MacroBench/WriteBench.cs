@@ -17,7 +17,7 @@ namespace ComputeScheduler.MacroBench;
 /// filled: servers texts, wait reasons, WAN transfers, some rejected jobs with a quoted reason),
 /// delivered out of id order as windows deliver them; then times writing jobs.csv from the
 /// recorder's outcomes to the file on disk (as <see cref="ResultFolder"/> writes it: a temporary
-/// file flushed to disk and renamed), and the whole results folder. Three repetitions in one process.
+/// file flushed to disk and renamed), the summary alone, and the whole results folder. Three repetitions in one process.
 /// </summary>
 public static class WriteBench
 {
@@ -55,6 +55,10 @@ public static class WriteBench
             File.Delete(path);
 
             wall.Restart();
+            SummaryBuilder.Build(scenario, run);
+            double summaryS = wall.Elapsed.TotalSeconds;
+
+            wall.Restart();
             string folder = Path.Combine(dir, $"folder{i}");
             ResultFolder.Write(folder, scenario, scenario.SourceFiles, run, () => new RunInfo("bench", scenario.Seed, "bench", "write bench",
                 0, 0, jobs, 0, 0, ComputeScheduler.Reports.Host.HostFactsStandInForHardwareInfo.Read()));
@@ -64,7 +68,7 @@ public static class WriteBench
             csvRates.Add(jobs / csvS);
             folderRates.Add(jobs / folderS);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"rep {i + 1}: reading the outcomes {readS:0.000} s, formatting them to no file {memS:0.000} s, jobs.csv {csvS:0.000} s ({jobs / csvS:N0} rows/s, {bytes / 1e6:0.0} MB, {csvCpuS:0.00} CPU s on all threads), whole folder {folderS:0.000} s ({jobs / folderS:N0} jobs/s)"));
+                $"rep {i + 1}: reading the outcomes {readS:0.000} s, formatting them to no file {memS:0.000} s, jobs.csv {csvS:0.000} s ({jobs / csvS:N0} rows/s, {bytes / 1e6:0.0} MB, {csvCpuS:0.00} CPU s on all threads), summary {summaryS:0.000} s, whole folder {folderS:0.000} s ({jobs / folderS:N0} jobs/s)"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median of {repetitions}: jobs.csv {Median(csvRates):N0} rows/s, whole folder {Median(folderRates):N0} jobs/s"));

@@ -2,7 +2,6 @@ using ComputeScheduler.Model.Topology;
 using ComputeScheduler.Simulation.Results;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Simulation.Capacity;
-using ComputeScheduler.Simulation.Streams;
 
 namespace ComputeScheduler.Reports.Results;
 
@@ -23,29 +22,42 @@ public static class JobsCsv
     /// <param name="inIdOrder">The outcomes, already in job-id order (as <see cref="RunRecorder.OutcomesInIdOrder"/> gives them).</param>
     /// <param name="wan">Prices the WAN transfers (none when null); cost_cny is the job's full cost: capex + energy + WAN.</param>
     public static void Write(Stream stream, IEnumerable<JobOutcome> inIdOrder, IReadOnlyList<CentreSpec> centres, WanSettings? wan = null)
+        => Write(stream, inIdOrder, centres, wan, ParallelRows.DefaultFormatters);
+
+    /// <param name="formatters">Threads formatting batches of rows (<see cref="ParallelRows"/>): the bytes are the same for any number.</param>
+    internal static void Write(Stream stream, IEnumerable<JobOutcome> inIdOrder, IReadOnlyList<CentreSpec> centres, WanSettings? wan, int formatters)
     {
-        byte[][] centreKeys = centres.Select(c => Utf8CsvWriter.Encode(c.Key)).ToArray();
-        byte[][] kinds = Names<JobKind>();
-        byte[][] statuses = Names<JobStatus>();
-        byte[][] localities = Names<Locality>();
-        var waitReasons = WaitReasons.All;
-        using var csv = new Utf8CsvWriter(stream);
-        csv.Record(Header);
-        foreach (var o in Prefetch.OnAnotherThread(inIdOrder)) // read and merged while the rows before are formatted
+        var header = new Utf8CsvWriter(4096);
+        header.Record(Header);
+        stream.Write(header.Written);
+        // Read and merged on this thread, formatted in batches on the formatters, written in order on another.
+        ParallelRows.Write(stream, inIdOrder, new RowFormat(centres, wan).Write, formatters);
+    }
+
+    /// <summary>The fields of one row: the texts of the centres and the names are encoded once.</summary>
+    private sealed class RowFormat(IReadOnlyList<CentreSpec> centres, WanSettings? wan)
+    {
+        private readonly byte[][] _centreKeys = centres.Select(c => Utf8CsvWriter.Encode(c.Key)).ToArray();
+        private readonly byte[][] _kinds = Names<JobKind>();
+        private readonly byte[][] _statuses = Names<JobStatus>();
+        private readonly byte[][] _localities = Names<Locality>();
+        private readonly WaitReason[] _waitReasons = [.. WaitReasons.All];
+
+        public void Write(Utf8CsvWriter csv, JobOutcome o)
         {
             csv.Int(o.Id.Value);
-            csv.Utf8Field(kinds[(int)o.Kind]);
+            csv.Utf8Field(_kinds[(int)o.Kind]);
             csv.Text(o.JobClass);
-            csv.Utf8Field(statuses[(int)o.Status]);
+            csv.Utf8Field(_statuses[(int)o.Status]);
             csv.Seconds(o.Submit.Microseconds);
             csv.Seconds(o.Dispatch.Microseconds);
             csv.Seconds(o.Start.Microseconds);
             csv.Seconds(o.End.Microseconds);
-            csv.Utf8Field(o.Centre is { } c ? centreKeys[c.Value] : []);
+            csv.Utf8Field(o.Centre is { } c ? _centreKeys[c.Value] : []);
             csv.Text(o.ChipModel);
             csv.Int(o.Chips);
             csv.Int(o.ChipMilli);
-            csv.Utf8Field(o.Status == JobStatus.Finished ? localities[(int)o.Locality] : []);
+            csv.Utf8Field(o.Status == JobStatus.Finished ? _localities[(int)o.Locality] : []);
             csv.Seconds(o.Wait.Microseconds);
             csv.Seconds(o.Jct.Microseconds);
             csv.Number(o.EnergyKwh);
@@ -63,7 +75,7 @@ public static class JobsCsv
             csv.Number(o.ReferenceChipHours);
             csv.Seconds(o.Queued.Microseconds);
             var waits = o.WaitTimes;
-            foreach (var reason in waitReasons) csv.Seconds(waits[reason]);
+            foreach (var reason in _waitReasons) csv.Seconds(waits[reason]);
             csv.EndRecord();
         }
     }

@@ -6,12 +6,15 @@ namespace ComputeScheduler.Reports.Results;
 /// Job outcomes kept in bounded memory: every <see cref="RunLength"/> outcomes are sorted by job id and
 /// written to a temporary file (a sorted run); reading merges the runs and what is still in memory
 /// back into job-id order. The files are deleted when the spill is disposed (or the process ends).
+/// A run is sorted and written on a thread of its own while the next one fills (at most one at a
+/// time: two runs' outcomes in memory at most); reading, disposing and the next spill wait for it.
 /// </summary>
 internal sealed class OutcomeSpill : IDisposable
 {
     private readonly int _runLength;
-    private readonly List<JobOutcome> _buffer = new();
+    private List<JobOutcome> _buffer = new();
     private readonly List<string> _runs = new();
+    private Task? _writing;
 
     public OutcomeSpill(int runLength) => _runLength = runLength;
 
@@ -29,6 +32,7 @@ internal sealed class OutcomeSpill : IDisposable
     /// <summary>Every outcome, in job-id order (ties: the order they came in).</summary>
     public IEnumerable<JobOutcome> InIdOrder()
     {
+        WaitForWriting();
         var memory = _buffer.OrderBy(o => o.Id.Value).ToArray();
         if (_runs.Count == 0) return memory;
         return Merge(memory);
@@ -68,6 +72,15 @@ internal sealed class OutcomeSpill : IDisposable
 
     public void Dispose()
     {
+        try
+        {
+            _writing?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // a failed write was reported where it was waited for; its file is deleted below
+        }
+        _writing = null;
         foreach (var path in _runs)
             try { File.Delete(path); } catch (IOException) { }
         _runs.Clear();
@@ -84,9 +97,31 @@ internal sealed class OutcomeSpill : IDisposable
             DeadRunFiles.DeleteFilesOfDeadProcesses(Path.GetTempPath(), SpillPrefix); // left by killed runs
         }
         string path = Path.Combine(Path.GetTempPath(), $"{SpillPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
-        using (var w = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20)))
-            foreach (var o in _buffer.OrderBy(o => o.Id.Value)) JobOutcomeBinary.Write(w, o);
-        _runs.Add(path);
-        _buffer.Clear();
+        WaitForWriting();
+        var full = _buffer;
+        _runs.Add(path); // in spill order, whenever it is written
+        _buffer = new List<JobOutcome>(full.Count);
+        _writing = Task.Factory.StartNew(() => WriteRun(path, full), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private static void WriteRun(string path, List<JobOutcome> outcomes)
+    {
+        using var w = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20));
+        foreach (var o in outcomes.OrderBy(o => o.Id.Value)) JobOutcomeBinary.Write(w, o);
+    }
+
+    /// <summary>Waits until the run being written is on disk; a failed write is thrown here.</summary>
+    private void WaitForWriting()
+    {
+        if (_writing is not { } writing) return;
+        _writing = null;
+        try
+        {
+            writing.Wait();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 }

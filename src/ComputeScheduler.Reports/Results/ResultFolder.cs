@@ -50,19 +50,21 @@ public static class ResultFolder
             byte[] bytes = File.ReadAllBytes(f);
             AtomicFile.Write(Path.Combine(copies, Path.GetFileName(f)), s => s.Write(bytes));
         }
-        var summary = SummaryBuilder.Build(scenario, run) with { WorkloadSha256 = workloadSha256 };
+        // The summary is computed from the outcomes as they are read for the jobs file: one read of the spill, not two.
+        var pass = new SummaryBuilder.Pass(scenario, run);
         if (format == ResultsFormat.Parquet)
         {
-            AtomicFile.Write(Path.Combine(folder, JobsParquet), s => ResultsParquet.WriteJobs(s, run.OutcomesInIdOrder(), scenario.Centres, scenario.Wan));
+            AtomicFile.Write(Path.Combine(folder, JobsParquet), s => ResultsParquet.WriteJobs(s, pass.Over(run.OutcomesInIdOrder()), scenario.Centres, scenario.Wan));
             AtomicFile.Write(Path.Combine(folder, TimeseriesParquet), s => ResultsParquet.WriteTimeseries(s, run.Samples, scenario.Centres));
             AtomicFile.Write(Path.Combine(folder, CapacityParquet), s => ResultsParquet.WriteCapacity(s, scenario.Timeline));
         }
         else
         {
-            AtomicFile.Write(Path.Combine(folder, Jobs), s => JobsCsv.Write(s, run.OutcomesInIdOrder(), scenario.Centres, scenario.Wan));
+            AtomicFile.Write(Path.Combine(folder, Jobs), s => JobsCsv.Write(s, pass.Over(run.OutcomesInIdOrder()), scenario.Centres, scenario.Wan));
             AtomicFile.Write(Path.Combine(folder, Timeseries), s => TimeseriesCsv.Write(s, run.Samples, scenario.Centres));
             AtomicFile.Write(Path.Combine(folder, Capacity), s => CapacityCsv.Write(s, scenario.Timeline));
         }
+        var summary = (pass.Count == run.OutcomeCount ? pass.Build() : SummaryBuilder.Build(scenario, run)) with { WorkloadSha256 = workloadSha256 };
         AtomicFile.Write(Path.Combine(folder, Summary), s => SummaryJson.Write(s, summary));
         var info = runInfo();
         AtomicFile.Write(Path.Combine(folder, Run), info.Write);

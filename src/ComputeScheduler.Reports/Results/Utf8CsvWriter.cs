@@ -16,7 +16,7 @@ internal sealed class Utf8CsvWriter : IDisposable
     private static readonly SearchValues<byte> NeedsQuotes = SearchValues.Create(",\"\r\n"u8);
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    private readonly Stream _stream;
+    private readonly Stream? _stream;
     private readonly WriteBehind? _behind;
     private byte[] _buffer;
     private int _pos;
@@ -34,11 +34,29 @@ internal sealed class Utf8CsvWriter : IDisposable
         else _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     }
 
+    /// <summary>A writer into memory only: its buffer grows as needed; read what was written with <see cref="Written"/>, start again with <see cref="Clear"/>.</summary>
+    public Utf8CsvWriter(int initialCapacity) => _buffer = new byte[Math.Max(initialCapacity, 1024)];
+
+    /// <summary>The bytes written since the last <see cref="Clear"/> (a writer into memory only).</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _pos);
+
+    /// <summary>Forgets what was written (a writer into memory only), keeping the buffer.</summary>
+    public void Clear()
+    {
+        _pos = 0;
+        _fieldWritten = false;
+    }
+
     /// <summary>Room for at least <paramref name="bytes"/> more bytes: writes out what is buffered when the rest is too small.</summary>
     private Span<byte> Room(int bytes)
     {
         if (_buffer.Length - _pos < bytes)
         {
+            if (_stream is null)
+            {
+                Array.Resize(ref _buffer, Math.Max(2 * _buffer.Length, _pos + bytes));
+                return _buffer.AsSpan(_pos);
+            }
             FlushBuffer();
             if (_buffer.Length < bytes)
             {
@@ -57,44 +75,52 @@ internal sealed class Utf8CsvWriter : IDisposable
         return _buffer.AsSpan(_pos);
     }
 
-    private void Separator()
+    /// <summary>Writes the comma before a field but the first of a record into <paramref name="room"/>; returns the bytes written.</summary>
+    private int Separator(Span<byte> room)
     {
-        if (_fieldWritten)
+        if (!_fieldWritten)
         {
-            Room(1)[0] = (byte)',';
-            _pos++;
+            _fieldWritten = true;
+            return 0;
         }
-        _fieldWritten = true;
+        room[0] = (byte)',';
+        return 1;
     }
 
     public void Int(long v)
     {
-        Separator();
-        int n = Fmt.Int(Room(Fmt.MaxIntBytes), v); // Room may write out the buffer: _pos after it
-        _pos += n;
+        var room = Room(1 + Fmt.MaxIntBytes); // Room may write out the buffer: _pos after it
+        int n = Separator(room);
+        _pos += n + Fmt.Int(room[n..], v);
     }
 
     public void Seconds(long us)
     {
-        Separator();
-        int n = Fmt.Seconds(Room(Fmt.MaxSecondsBytes), us);
-        _pos += n;
+        var room = Room(1 + Fmt.MaxSecondsBytes);
+        int n = Separator(room);
+        _pos += n + Fmt.Seconds(room[n..], us);
     }
 
     public void Number(double v, int decimals = 6)
     {
-        Separator();
-        int n = Fmt.Number(Room(Fmt.MaxNumberBytes), v, decimals);
-        _pos += n;
+        var room = Room(1 + Fmt.MaxNumberBytes);
+        int n = Separator(room);
+        _pos += n + Fmt.Number(room[n..], v, decimals);
     }
 
     /// <summary>A text field, quoted when it needs to be; null is an empty field.</summary>
     public void Text(string? text)
     {
-        Separator();
-        if (string.IsNullOrEmpty(text)) return;
+        if (string.IsNullOrEmpty(text))
+        {
+            _pos += Separator(Room(1));
+            return;
+        }
         int max = Utf8.GetMaxByteCount(text.Length);
-        var room = Room(2 * max + 2);
+        var room = Room(1 + 2 * max + 2);
+        int comma = Separator(room);
+        _pos += comma;
+        room = room[comma..];
         int n = Utf8.GetBytes(text, room);
         if (room[..n].IndexOfAny(NeedsQuotes) < 0)
         {
@@ -119,9 +145,10 @@ internal sealed class Utf8CsvWriter : IDisposable
     /// <summary>Pre-encoded UTF-8 bytes of a field that needs no quotes (see <see cref="Encode"/>).</summary>
     public void Utf8Field(ReadOnlySpan<byte> field)
     {
-        Separator();
-        field.CopyTo(Room(field.Length));
-        _pos += field.Length;
+        var room = Room(1 + field.Length);
+        int n = Separator(room);
+        field.CopyTo(room[n..]);
+        _pos += n + field.Length;
     }
 
     /// <summary>The bytes <see cref="Text"/> writes for <paramref name="text"/>, to write again with <see cref="Utf8Field"/>.</summary>
@@ -147,7 +174,7 @@ internal sealed class Utf8CsvWriter : IDisposable
 
     private void FlushBuffer()
     {
-        if (_pos == 0) return;
+        if (_pos == 0 || _stream is null) return;
         if (_behind is null) _stream.Write(_buffer, 0, _pos);
         else
         {
@@ -161,7 +188,8 @@ internal sealed class Utf8CsvWriter : IDisposable
     public void Dispose()
     {
         if (_buffer.Length == 0) return;
-        if (_behind is null)
+        if (_stream is null) _pos = 0; // a writer into memory only: nothing to write out
+        else if (_behind is null)
         {
             FlushBuffer();
             ArrayPool<byte>.Shared.Return(_buffer);

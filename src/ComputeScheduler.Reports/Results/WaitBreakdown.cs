@@ -49,7 +49,7 @@ public sealed record WaitBreakdown(
     public sealed class Builder
     {
         private readonly Scenario _scenario;
-        private readonly Accumulator _all = new(queuedOnly: true);
+        private readonly Accumulator _all = new(0);
         private readonly Accumulator[] _centres;
         private readonly Dictionary<string, Accumulator> _regions = new(StringComparer.Ordinal);
         private readonly Accumulator[] _regionOfCentre;
@@ -58,24 +58,33 @@ public sealed record WaitBreakdown(
         private readonly SortedDictionary<string, (long Jobs, long Within)> _latency = new(StringComparer.Ordinal);
         private long _preemptions, _migrations;
 
-        public Builder(Scenario scenario)
+        public Builder(Scenario scenario) : this(scenario, 0) { }
+
+        /// <param name="expectedJobs">The outcomes to come (the most finished jobs): the times of the finished jobs are kept in arrays of that length.</param>
+        public Builder(Scenario scenario, long expectedJobs)
         {
             _scenario = scenario;
-            _centres = scenario.Centres.Select(_ => new Accumulator()).ToArray();
+            _centres = scenario.Centres.Select((_, i) => new Accumulator(i)).ToArray();
             _regionOfCentre = scenario.Centres.Select(c => Of(_regions, c.Region)).ToArray();
             foreach (var d in scenario.DemandRegions)
                 _latencyMs[d.Key] = scenario.Centres.Select(c => WanMap.LatencyMs(d, c, scenario.Wan)).ToArray();
+            Times = new FinishedTimes(expectedJobs);
         }
+
+        /// <summary>The wait, JCT and queued time of every finished job so far, in job-id order.</summary>
+        internal FinishedTimes Times { get; }
 
         /// <summary>Counts a finished job; other outcomes are skipped.</summary>
         public void Add(JobOutcome o)
         {
             if (o.Status != JobStatus.Finished) return;
             var centre = _scenario.Centres[o.Centre!.Value.Value];
+            var jobClass = Of(_classes, o.JobClass);
+            Times.Add(o, centre.Id.Value, jobClass.Index);
             _all.Add(o);
             _centres[centre.Id.Value].Add(o);
             _regionOfCentre[centre.Id.Value].Add(o);
-            Of(_classes, o.JobClass).Add(o);
+            jobClass.Add(o);
             _preemptions += o.Preemptions;
             _migrations += o.Migrations;
             if (o.Kind == JobKind.Inference && o.LatencyLimitMs is { } limit && o.DemandRegion is { } key && _latencyMs.TryGetValue(key, out var toCentre))
@@ -88,25 +97,45 @@ public sealed record WaitBreakdown(
         public WaitBreakdown Build()
         {
             var byDemand = _latency.Select(l => new LatencyAttainment(l.Key, l.Value.Jobs, l.Value.Within)).ToArray();
+            var centres = Metrics(_centres, Enumerable.Range(0, _centres.Length).ToArray(), _scenario.Centres.Select(c => c.Key).ToArray());
+            var regions = Metrics(Indexed(_regions), _regionOfCentre.Select(r => r.Index).ToArray(), Names(_regions));
+            var classes = Metrics(Indexed(_classes), null, Names(_classes));
             return new WaitBreakdown(
-                Describe(_all.Queued), _all.Totals(), _preemptions, _migrations,
-                _scenario.Centres.Select(c => _centres[c.Id.Value].Metrics(c.Key) with { Region = c.Region }).ToArray(),
-                Sorted(_regions), Sorted(_classes),
+                Describe(Times.Seconds(FinishedTimes.Metric.Queued)), _all.Totals(), _preemptions, _migrations,
+                _scenario.Centres.Select(c => centres[c.Id.Value] with { Region = c.Region }).ToArray(),
+                Sorted(_regions, regions), Sorted(_classes, classes),
                 new LatencyAttainment("all", byDemand.Sum(l => l.Jobs), byDemand.Sum(l => l.WithinLimit)),
                 byDemand);
         }
+
+        /// <summary>The metrics of each group of a kind, by the group's index; one metric at a time, into the same arrays.</summary>
+        private GroupMetrics[] Metrics(Accumulator[] groups, int[]? groupOfCentre, string[] names)
+        {
+            var describe = new Distribution[3][];
+            var arrays = Times.GroupArrays(groupOfCentre, groups.Length);
+            foreach (var metric in new[] { FinishedTimes.Metric.Wait, FinishedTimes.Metric.Jct, FinishedTimes.Metric.Queued })
+            {
+                Times.FillByGroup(metric, groupOfCentre, arrays);
+                describe[(int)metric] = arrays.Select(Describe).ToArray();
+            }
+            return groups.Select((g, i) => new GroupMetrics(names[i], g.Jobs, describe[0][i], describe[1][i], describe[2][i], g.Totals())).ToArray();
+        }
+
+        private static Accumulator[] Indexed(Dictionary<string, Accumulator> groups) => groups.Values.OrderBy(a => a.Index).ToArray();
+
+        private static string[] Names(Dictionary<string, Accumulator> groups) => groups.OrderBy(g => g.Value.Index).Select(g => g.Key).ToArray();
     }
 
     /// <summary>
     /// Mean (summed in job-id order) and the 50th/95th/99th percentiles by MathNet's default quantile
     /// definition (R8, as <see cref="SummaryBuilder.Describe"/>), found by selection rather than a full sort.
     /// </summary>
-    private static Distribution Describe(List<double> values)
+    /// <param name="data">The values in job-id order; reordered.</param>
+    private static Distribution Describe(double[] data)
     {
-        if (values.Count == 0) return new Distribution(0, 0, 0, 0);
+        if (data.Length == 0) return new Distribution(0, 0, 0, 0);
         double sum = 0;
-        foreach (double v in values) sum += v;
-        var data = values.ToArray();
+        foreach (double v in data) sum += v;
         double p50 = ArrayStatistics.QuantileInplace(data, 0.50);
         double p95 = ArrayStatistics.QuantileInplace(data, 0.95);
         double p99 = ArrayStatistics.QuantileInplace(data, 0.99);
@@ -114,36 +143,30 @@ public sealed record WaitBreakdown(
     }
 
     /// <summary>The groups with jobs, in ordinal order of their names.</summary>
-    private static GroupMetrics[] Sorted(Dictionary<string, Accumulator> groups)
-        => groups.Where(g => g.Value.Jobs > 0).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Value.Metrics(g.Key)).ToArray();
+    private static GroupMetrics[] Sorted(Dictionary<string, Accumulator> groups, GroupMetrics[] byIndex)
+        => groups.Where(g => g.Value.Jobs > 0).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => byIndex[g.Value.Index]).ToArray();
 
     private static Accumulator Of(Dictionary<string, Accumulator> groups, string key)
     {
-        if (!groups.TryGetValue(key, out var a)) groups[key] = a = new Accumulator();
+        if (!groups.TryGetValue(key, out var a)) groups[key] = a = new Accumulator(groups.Count);
         return a;
     }
 
-    private sealed class Accumulator(bool queuedOnly = false)
+    /// <summary>A group's finished jobs and waits per reason; <see cref="Index"/> numbers the groups of a kind in the order they were met.</summary>
+    private sealed class Accumulator(int index)
     {
-        public readonly List<double> Waits = new(), Jcts = new(), Queued = new();
         private readonly long[] _us = new long[WaitReasons.Count];
 
-        public int Jobs => Queued.Count;
+        public int Index => index;
+
+        public long Jobs { get; private set; }
 
         public void Add(JobOutcome o)
         {
-            if (!queuedOnly)
-            {
-                Waits.Add(o.Wait.TotalSeconds);
-                Jcts.Add(o.Jct.TotalSeconds);
-            }
-            Queued.Add(o.Queued.TotalSeconds);
+            Jobs++;
             foreach (var r in WaitReasons.All) _us[(int)r] += o.WaitTimes[r];
         }
 
         public WaitReasonTotals Totals() => new(_us.Select(us => us / 1_000_000d).ToArray());
-
-        public GroupMetrics Metrics(string name)
-            => new(name, Queued.Count, Describe(Waits), Describe(Jcts), Describe(Queued), Totals());
     }
 }

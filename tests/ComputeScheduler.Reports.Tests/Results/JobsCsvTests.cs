@@ -78,6 +78,65 @@ public class JobsCsvTests
     }
 
     [Fact]
+    public void Rows_formatted_in_batches_on_several_threads_are_written_in_order_as_one_thread_writes_them()
+    {
+        static void Row(Utf8CsvWriter csv, int i)
+        {
+            csv.Int(i);
+            csv.Text(i % 3 == 0 ? "a,\"b\"" : new string('x', i % 50));
+            csv.Number(i / 7d);
+            csv.EndRecord();
+        }
+        using var expected = new MemoryStream();
+        using (var csv = new Utf8CsvWriter(expected))
+            for (int i = 0; i < 10_001; i++) Row(csv, i);
+
+        foreach (var (formatters, batch, batches) in new[] { (1, 1, 2), (2, 7, 2), (3, 100, 3), (2, 1024, 32), (4, 20_000, 2) })
+        {
+            using var actual = new MemoryStream();
+            ParallelRows.Write(actual, Enumerable.Range(0, 10_001), Row, formatters, batch, batches);
+            Assert.Equal(expected.ToArray(), actual.ToArray());
+        }
+        using var none = new MemoryStream();
+        ParallelRows.Write(none, Enumerable.Empty<int>(), Row, 2);
+        Assert.Equal(0, none.Length);
+
+        var outcomes = Outcomes(3_000, 11);
+        var scenario = new ScenarioBuilder().WithCentre("c, \"east\"", "r", (ScenarioBuilder.RefServer, 4)).WithCentre("west", "r", (ScenarioBuilder.RefServer, 4)).Build();
+        using var one = new MemoryStream();
+        JobsCsv.Write(one, outcomes, scenario.Centres, scenario.Wan, formatters: 1);
+        using var three = new MemoryStream();
+        JobsCsv.Write(three, outcomes, scenario.Centres, scenario.Wan, formatters: 3);
+        Assert.Equal(one.ToArray(), three.ToArray());
+    }
+
+    [Fact]
+    public void An_exception_of_the_items_or_of_a_row_reaches_the_caller_once_the_threads_have_stopped()
+    {
+        static IEnumerable<int> Failing()
+        {
+            for (int i = 0; i < 5_000; i++) yield return i;
+            throw new InvalidDataException("an outcome spill file ends inside a record");
+        }
+        var e = Assert.Throws<InvalidDataException>(() => ParallelRows.Write(Stream.Null, Failing(), (csv, i) => csv.Int(i), 2, batch: 100, batches: 4));
+        Assert.Contains("inside a record", e.Message);
+
+        var row = Assert.Throws<ArgumentException>(() => ParallelRows.Write(Stream.Null, Enumerable.Range(0, 100_000),
+            (csv, i) => { if (i == 77_777) throw new ArgumentException("row 77777"); csv.Int(i); }, 2, batch: 100, batches: 4));
+        Assert.Equal("row 77777", row.Message);
+
+        using var dir = new TempFolder();
+        File.WriteAllText(dir.File("jobs.csv"), "");
+        var readOnly = new FileStream(dir.File("jobs.csv"), FileMode.Open, FileAccess.Read);
+        using (readOnly)
+        {
+            var io = Assert.Throws<IOException>(() => ParallelRows.Write(readOnly, Enumerable.Range(0, 100_000), (csv, i) => { csv.Int(i); csv.EndRecord(); }, 2, batch: 100, batches: 4));
+            Assert.StartsWith("cannot write ", io.Message);
+            Assert.Contains("jobs.csv", io.Message);
+        }
+    }
+
+    [Fact]
     public void A_field_with_a_comma_quote_CR_or_LF_is_quoted_with_its_quotes_doubled_and_nothing_else_is_quoted()
     {
         using var stream = new MemoryStream();

@@ -9,6 +9,7 @@ public class PrefetchTests
     {
         Assert.Equal(Enumerable.Range(0, 10_001), Prefetch.OnAnotherThread(Enumerable.Range(0, 10_001), batch: 100, depth: 2));
         Assert.Equal(Enumerable.Range(0, 5), Prefetch.OnAnotherThread(Enumerable.Range(0, 1_000_000), batch: 10).Take(5)); // stops the thread
+        Assert.Empty(Prefetch.OnAnotherThread(Enumerable.Empty<int>()));
     }
 
     [Fact]
