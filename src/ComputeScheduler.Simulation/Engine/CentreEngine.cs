@@ -57,6 +57,8 @@ public sealed partial class CentreEngine
     private readonly int[] _candidates = new int[CandidateBatch];
     private ChipGrant[] _grantBuffer = new ChipGrant[64];
     private double[]?[] _throughputRows = [];
+    private string? _lastClassName;   // the last job class looked up (by reference: jobs of a trace share their class's string)
+    private int _lastClassIndex;
 
     // Capacity over time and porting (CentreEngine.Timeline.cs, CentreEngine.Porting.cs).
     private readonly long[] _capacityTimes;   // distinct times at which some pool enters service or loses servers, ascending
@@ -148,6 +150,18 @@ public sealed partial class CentreEngine
             throw new ArgumentException($"job {job.Id}: its first dispatch round {firstRound}, dispatch {dispatched} and arrival {arrival} are out of order");
         int slot = _jobs.Add(job, arrival.Microseconds, dispatched.Microseconds, firstRound.Microseconds);
         _events.Push(arrival.Microseconds, EventKind.JobArrival, slot);
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="jobs"/> jobs about to be submitted in arrival order and for their
+    /// outcomes, so a batch known ahead does not grow the engine's containers by doubling. Changes no result.
+    /// </summary>
+    internal void ReserveSubmissions(int jobs)
+    {
+        if (jobs <= 0) return;
+        _jobs.Reserve(jobs);
+        _events.ReserveRun(jobs);
+        _outcomes.EnsureCapacity(_outcomes.Count + jobs);
     }
 
     /// <summary>Runs every event strictly before <paramref name="horizon"/> and returns the window's output.</summary>

@@ -74,7 +74,7 @@ public sealed class EventQueue
     {
         if (_runCount == 0 || _run[(_runHead + _runCount - 1) & (_run.Length - 1)].RunsBefore(e))
         {
-            if (_runCount == _run.Length) GrowRun();
+            if (_runCount == _run.Length) GrowRun(_run.Length * 2);
             _run[(_runHead + _runCount++) & (_run.Length - 1)] = e;
             return;
         }
@@ -136,9 +136,17 @@ public sealed class EventQueue
         return top;
     }
 
-    private void GrowRun()
+    /// <summary>Makes room for <paramref name="events"/> more pushed in order (a batch known ahead) without growing step by step.</summary>
+    public void ReserveRun(int events)
     {
-        var grown = new SimEvent[_run.Length * 2];
+        long need = (long)_runCount + events;
+        if (need <= _run.Length || need > 1 << 30) return;
+        GrowRun((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)need));
+    }
+
+    private void GrowRun(int capacity)
+    {
+        var grown = new SimEvent[capacity];
         int toEnd = _run.Length - _runHead;
         Array.Copy(_run, _runHead, grown, 0, toEnd);
         Array.Copy(_run, 0, grown, toEnd, _runHead);
