@@ -168,6 +168,13 @@ public sealed partial class CentreEngine
     public WindowOutput AdvanceTo(SimTime horizon)
     {
         long h = horizon.Microseconds;
+        if (NextCapacityUs >= h)
+        {
+            // No capacity change before the horizon (none can come closer while events run): the events alone, one look at the queue each.
+            while (_events.TryPopBefore(h, out var e))
+                if (!IsStale(e)) Run(e);
+            return TakeOutput(SimTime.FromMicroseconds(h == long.MaxValue ? _nowUs : h));
+        }
         while (true)
         {
             bool hasEvent = _events.TryPeek(out var next) && next.TimeUs < h;
@@ -187,23 +194,29 @@ public sealed partial class CentreEngine
             if (!hasEvent) break;
             _events.Pop();
             if (IsStale(next)) continue; // never moves the clock: a run's end after all jobs are done is not the makespan
-            if (next.TimeUs > _nowUs)
-            {
-                EmitSamplesBefore(next.TimeUs);
-                _nowUs = next.TimeUs;
-            }
-            _eventsProcessed++;
-            switch (next.Kind)
-            {
-                case EventKind.JobFinish: OnFinish(next.Slot, next.Tag); break;
-                case EventKind.JobArrival: OnArrival(next.Slot); break;
-                case EventKind.PortingReady: OnPortingReady(next.Slot); break;
-                case EventKind.SchedulePass: OnSchedulePass(); break;
-            }
+            Run(next);
         }
         // Samples are emitted only as events pass them (and by Close), never for idle stretches
         // past the last event, so how a run is cut into windows never changes them.
         return TakeOutput(SimTime.FromMicroseconds(h == long.MaxValue ? _nowUs : h));
+    }
+
+    /// <summary>Runs one event that is not stale, moving the clock to it.</summary>
+    private void Run(in SimEvent next)
+    {
+        if (next.TimeUs > _nowUs)
+        {
+            EmitSamplesBefore(next.TimeUs);
+            _nowUs = next.TimeUs;
+        }
+        _eventsProcessed++;
+        switch (next.Kind)
+        {
+            case EventKind.JobFinish: OnFinish(next.Slot, next.Tag); break;
+            case EventKind.JobArrival: OnArrival(next.Slot); break;
+            case EventKind.PortingReady: OnPortingReady(next.Slot); break;
+            case EventKind.SchedulePass: OnSchedulePass(); break;
+        }
     }
 
     /// <summary>Emits the samples due at or before <paramref name="end"/> (the run's makespan) and returns them.</summary>

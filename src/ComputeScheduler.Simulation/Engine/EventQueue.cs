@@ -112,6 +112,40 @@ public sealed class EventQueue
         return false;
     }
 
+    /// <summary>
+    /// Removes the first event into <paramref name="next"/> when it is due strictly before <paramref name="limitUs"/>
+    /// (<see cref="TryPeek"/> then <see cref="Pop"/> in one look at the parts); false, removing nothing, otherwise.
+    /// </summary>
+    public bool TryPopBefore(long limitUs, out SimEvent next)
+    {
+        if (_frontCount > 0)
+        {
+            next = _front[0];
+            if (next.TimeUs >= limitUs) return false;
+            _frontCount--;
+            for (int i = 0; i < _frontCount; i++) _front[i] = _front[i + 1];
+            return true;
+        }
+        if (_runCount > 0 && (_heapCount == 0 || !_heap[0].RunsBefore(_run[_runHead])))
+        {
+            next = _run[_runHead];
+            if (next.TimeUs >= limitUs) return false;
+            _runHead = (_runHead + 1) & (_run.Length - 1);
+            _runCount--;
+            return true;
+        }
+        if (_heapCount == 0)
+        {
+            next = default;
+            return false;
+        }
+        next = _heap[0];
+        if (next.TimeUs >= limitUs) return false;
+        var last = _heap[--_heapCount];
+        if (_heapCount > 0) SiftDown(last);
+        return true;
+    }
+
     /// <summary>Removes and returns the first event. The queue must not be empty.</summary>
     public SimEvent Pop()
     {
