@@ -165,10 +165,19 @@ internal sealed class JobTable
             if (_recordsUsed == _records.Length) Array.Resize(ref _records, _records.Length * 2);
             r = _recordsUsed++;
         }
+        // A record not yet used is all defaults, and Free leaves a freed one so (but for its grant buffer):
+        // only the fields that start elsewhere than their default are set, in place.
         ref var rec = ref _records[r];
-        var grants = rec.GrantBuffer ?? [];
-        rec = new Record { Job = pending.Job, ArrivalUs = pending.ArrivalUs, Pool = -1, StartUs = -1, RunningIndex = -1, RemainingFraction = 1,
-            DispatchedUs = pending.DispatchedUs, FirstRoundUs = pending.FirstRoundUs, WaitGroup = -1, GrantBuffer = grants };
+        rec.GrantBuffer ??= [];
+        rec.Job = pending.Job;
+        rec.ArrivalUs = pending.ArrivalUs;
+        rec.DispatchedUs = pending.DispatchedUs;
+        rec.FirstRoundUs = pending.FirstRoundUs;
+        rec.Pool = -1;
+        rec.StartUs = -1;
+        rec.RunningIndex = -1;
+        rec.WaitGroup = -1;
+        rec.RemainingFraction = 1;
         _recordOf[slot] = r;
         return r;
     }
