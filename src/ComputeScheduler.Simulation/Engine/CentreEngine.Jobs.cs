@@ -14,7 +14,13 @@ public sealed partial class CentreEngine
     {
         ref var rec = ref _jobs[slot];
         var job = rec.Job;
-        if (!_performance.TryGetClass(job.JobClass, out rec.ClassIndex))
+        if (_lastClassName is not null && ReferenceEquals(job.JobClass, _lastClassName)) rec.ClassIndex = _lastClassIndex;
+        else if (_performance.TryGetClass(job.JobClass, out rec.ClassIndex))
+        {
+            _lastClassName = job.JobClass;
+            _lastClassIndex = rec.ClassIndex;
+        }
+        else
         {
             Reject(slot, $"job class '{job.JobClass}' has no performance profile");
             return;
@@ -204,7 +210,7 @@ public sealed partial class CentreEngine
     /// <summary>The end of a run that was preempted, or a review pass with nobody waiting.</summary>
     private bool IsStale(in SimEvent e) => e.Kind switch
     {
-        EventKind.JobFinish => !_jobs.HasRecord(e.Slot) || _jobs[e.Slot].RunningIndex < 0 || _jobs[e.Slot].RunTag != e.Tag,
+        EventKind.JobFinish => !_jobs.IsInRun(e.Slot, e.Tag),
         EventKind.PortingReady => !_jobs.HasRecord(e.Slot) || _jobs[e.Slot].ArrivalTag != e.Tag,
         EventKind.SchedulePass => _queue.Count == 0,
         _ => false,
@@ -215,23 +221,26 @@ public sealed partial class CentreEngine
     {
         ref var rec = ref _jobs[slot];
         var job = rec.Job;
+        // The job's spec first: often not in cache, its load then overlaps the work below.
+        long chipMilli = (long)job.Chips * job.ChipMilli;
+        double share = job.ChipShare;
         rec.RemainingFraction = RemainingFractionNow(rec);
         _capacity.Release(rec.Grants);
         _dirtyPools |= 1UL << rec.Pool;
         RemoveRunning(slot);
-        _busyMilliPerPool[rec.Pool] -= (long)job.Chips * job.ChipMilli;
+        _busyMilliPerPool[rec.Pool] -= chipMilli;
         double seconds = (_nowUs - rec.RunStartUs) / 1_000_000d;
-        double energy = _performance.EnergyKwh(rec.Pool, job.ChipShare, seconds);
+        double energy = _performance.EnergyKwh(rec.Pool, share, seconds);
         rec.EnergyKwh += energy;
         double energyCost = _performance.EnergyCostCny(energy, rec.RunStartUs, _nowUs);
-        double capex = _performance.CapexCny(rec.Pool, job.ChipShare, seconds);
+        double capex = _performance.CapexCny(rec.Pool, share, seconds);
         rec.EnergyCostCny += energyCost;
         rec.CapexCny += capex;
         rec.CostCny += energyCost + capex;
-        rec.AboveIdleKwh += _performance.AboveIdleEnergyKwh(rec.Pool, job.ChipShare, seconds);
-        rec.ReferenceChipS += job.ChipShare * seconds * _performance.Throughput(rec.ClassIndex, rec.Pool);
+        rec.AboveIdleKwh += _performance.AboveIdleEnergyKwh(rec.Pool, share, seconds);
+        rec.ReferenceChipS += share * seconds * _performance.Throughput(rec.ClassIndex, rec.Pool);
         rec.CarbonKg += _performance.CarbonKg(energy, rec.RunStartUs, _nowUs);
-        rec.AttainedChipS += job.ChipShare * seconds;
+        rec.AttainedChipS += share * seconds;
         rec.ExecutedS += seconds;
     }
 

@@ -137,7 +137,8 @@ public sealed partial class CentreEngine
         us.Clear();
         if (rec.WaitUs is { } inCentre) inCentre.CopyTo(us);
         JobOutcome.AddPreCentre(us, rec.Job.Submit.Microseconds, rec.FirstRoundUs, rec.DispatchedUs, rec.ArrivalUs);
-        return new WaitTimes(us);
+        // No wait at all (most jobs of a lightly loaded centre): the default, which reads as all zeros, allocates nothing.
+        return us.ContainsAnyExcept(0L) ? new WaitTimes(us) : default;
     }
 
     /// <summary>At the end of a pass: classifies the groups whose pools changed; notes the pools some waiting job could use now.</summary>

@@ -57,6 +57,8 @@ public sealed partial class CentreEngine
     private readonly int[] _candidates = new int[CandidateBatch];
     private ChipGrant[] _grantBuffer = new ChipGrant[64];
     private double[]?[] _throughputRows = [];
+    private string? _lastClassName;   // the last job class looked up (by reference: jobs of a trace share their class's string)
+    private int _lastClassIndex;
 
     // Capacity over time and porting (CentreEngine.Timeline.cs, CentreEngine.Porting.cs).
     private readonly long[] _capacityTimes;   // distinct times at which some pool enters service or loses servers, ascending
@@ -150,10 +152,29 @@ public sealed partial class CentreEngine
         _events.Push(arrival.Microseconds, EventKind.JobArrival, slot);
     }
 
+    /// <summary>
+    /// Makes room for <paramref name="jobs"/> jobs about to be submitted in arrival order and for their
+    /// outcomes, so a batch known ahead does not grow the engine's containers by doubling. Changes no result.
+    /// </summary>
+    internal void ReserveSubmissions(int jobs)
+    {
+        if (jobs <= 0) return;
+        _jobs.Reserve(jobs);
+        _events.ReserveRun(jobs);
+        _outcomes.EnsureCapacity(_outcomes.Count + jobs);
+    }
+
     /// <summary>Runs every event strictly before <paramref name="horizon"/> and returns the window's output.</summary>
     public WindowOutput AdvanceTo(SimTime horizon)
     {
         long h = horizon.Microseconds;
+        if (NextCapacityUs >= h)
+        {
+            // No capacity change before the horizon (none can come closer while events run): the events alone, one look at the queue each.
+            while (_events.TryPopBefore(h, out var e))
+                if (!IsStale(e)) Run(e);
+            return TakeOutput(SimTime.FromMicroseconds(h == long.MaxValue ? _nowUs : h));
+        }
         while (true)
         {
             bool hasEvent = _events.TryPeek(out var next) && next.TimeUs < h;
@@ -173,23 +194,29 @@ public sealed partial class CentreEngine
             if (!hasEvent) break;
             _events.Pop();
             if (IsStale(next)) continue; // never moves the clock: a run's end after all jobs are done is not the makespan
-            if (next.TimeUs > _nowUs)
-            {
-                EmitSamplesBefore(next.TimeUs);
-                _nowUs = next.TimeUs;
-            }
-            _eventsProcessed++;
-            switch (next.Kind)
-            {
-                case EventKind.JobFinish: OnFinish(next.Slot, next.Tag); break;
-                case EventKind.JobArrival: OnArrival(next.Slot); break;
-                case EventKind.PortingReady: OnPortingReady(next.Slot); break;
-                case EventKind.SchedulePass: OnSchedulePass(); break;
-            }
+            Run(next);
         }
         // Samples are emitted only as events pass them (and by Close), never for idle stretches
         // past the last event, so how a run is cut into windows never changes them.
         return TakeOutput(SimTime.FromMicroseconds(h == long.MaxValue ? _nowUs : h));
+    }
+
+    /// <summary>Runs one event that is not stale, moving the clock to it.</summary>
+    private void Run(in SimEvent next)
+    {
+        if (next.TimeUs > _nowUs)
+        {
+            EmitSamplesBefore(next.TimeUs);
+            _nowUs = next.TimeUs;
+        }
+        _eventsProcessed++;
+        switch (next.Kind)
+        {
+            case EventKind.JobFinish: OnFinish(next.Slot, next.Tag); break;
+            case EventKind.JobArrival: OnArrival(next.Slot); break;
+            case EventKind.PortingReady: OnPortingReady(next.Slot); break;
+            case EventKind.SchedulePass: OnSchedulePass(); break;
+        }
     }
 
     /// <summary>Emits the samples due at or before <paramref name="end"/> (the run's makespan) and returns them.</summary>

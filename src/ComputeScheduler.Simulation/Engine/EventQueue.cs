@@ -74,7 +74,7 @@ public sealed class EventQueue
     {
         if (_runCount == 0 || _run[(_runHead + _runCount - 1) & (_run.Length - 1)].RunsBefore(e))
         {
-            if (_runCount == _run.Length) GrowRun();
+            if (_runCount == _run.Length) GrowRun(_run.Length * 2);
             _run[(_runHead + _runCount++) & (_run.Length - 1)] = e;
             return;
         }
@@ -112,6 +112,40 @@ public sealed class EventQueue
         return false;
     }
 
+    /// <summary>
+    /// Removes the first event into <paramref name="next"/> when it is due strictly before <paramref name="limitUs"/>
+    /// (<see cref="TryPeek"/> then <see cref="Pop"/> in one look at the parts); false, removing nothing, otherwise.
+    /// </summary>
+    public bool TryPopBefore(long limitUs, out SimEvent next)
+    {
+        if (_frontCount > 0)
+        {
+            next = _front[0];
+            if (next.TimeUs >= limitUs) return false;
+            _frontCount--;
+            for (int i = 0; i < _frontCount; i++) _front[i] = _front[i + 1];
+            return true;
+        }
+        if (_runCount > 0 && (_heapCount == 0 || !_heap[0].RunsBefore(_run[_runHead])))
+        {
+            next = _run[_runHead];
+            if (next.TimeUs >= limitUs) return false;
+            _runHead = (_runHead + 1) & (_run.Length - 1);
+            _runCount--;
+            return true;
+        }
+        if (_heapCount == 0)
+        {
+            next = default;
+            return false;
+        }
+        next = _heap[0];
+        if (next.TimeUs >= limitUs) return false;
+        var last = _heap[--_heapCount];
+        if (_heapCount > 0) SiftDown(last);
+        return true;
+    }
+
     /// <summary>Removes and returns the first event. The queue must not be empty.</summary>
     public SimEvent Pop()
     {
@@ -136,9 +170,17 @@ public sealed class EventQueue
         return top;
     }
 
-    private void GrowRun()
+    /// <summary>Makes room for <paramref name="events"/> more pushed in order (a batch known ahead) without growing step by step.</summary>
+    public void ReserveRun(int events)
     {
-        var grown = new SimEvent[_run.Length * 2];
+        long need = (long)_runCount + events;
+        if (need <= _run.Length || need > 1 << 30) return;
+        GrowRun((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)need));
+    }
+
+    private void GrowRun(int capacity)
+    {
+        var grown = new SimEvent[capacity];
         int toEnd = _run.Length - _runHead;
         Array.Copy(_run, _runHead, grown, 0, toEnd);
         Array.Copy(_run, 0, grown, toEnd, _runHead);

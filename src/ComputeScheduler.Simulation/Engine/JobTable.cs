@@ -102,6 +102,24 @@ internal sealed class JobTable
     /// <summary>True when the slot holds a job that has a record (it has arrived); false for a free slot or a job not yet arrived.</summary>
     public bool HasRecord(int slot) => _recordOf[slot] >= 0;
 
+    /// <summary>Makes room for <paramref name="jobs"/> more submitted jobs at once (a batch known ahead) instead of growing by doubling.</summary>
+    public void Reserve(int jobs)
+    {
+        long need = (long)_used - _freeCount + jobs;
+        if (need <= _pending.Length || need > Array.MaxLength) return;
+        Array.Resize(ref _pending, (int)need);
+        Array.Resize(ref _recordOf, (int)need);
+    }
+
+    /// <summary>True when the slot's job has a record and is in its run tagged <paramref name="runTag"/> (one look-up of the record).</summary>
+    public bool IsInRun(int slot, int runTag)
+    {
+        int r = _recordOf[slot];
+        if (r < 0) return false;
+        ref var rec = ref _records[r];
+        return rec.RunningIndex >= 0 && rec.RunTag == runTag;
+    }
+
     public int Add(JobSpec job, long arrivalUs, long dispatchedUs, long firstRoundUs)
     {
         int slot;
@@ -147,10 +165,19 @@ internal sealed class JobTable
             if (_recordsUsed == _records.Length) Array.Resize(ref _records, _records.Length * 2);
             r = _recordsUsed++;
         }
+        // A record not yet used is all defaults, and Free leaves a freed one so (but for its grant buffer):
+        // only the fields that start elsewhere than their default are set, in place.
         ref var rec = ref _records[r];
-        var grants = rec.GrantBuffer ?? [];
-        rec = new Record { Job = pending.Job, ArrivalUs = pending.ArrivalUs, Pool = -1, StartUs = -1, RunningIndex = -1, RemainingFraction = 1,
-            DispatchedUs = pending.DispatchedUs, FirstRoundUs = pending.FirstRoundUs, WaitGroup = -1, GrantBuffer = grants };
+        rec.GrantBuffer ??= [];
+        rec.Job = pending.Job;
+        rec.ArrivalUs = pending.ArrivalUs;
+        rec.DispatchedUs = pending.DispatchedUs;
+        rec.FirstRoundUs = pending.FirstRoundUs;
+        rec.Pool = -1;
+        rec.StartUs = -1;
+        rec.RunningIndex = -1;
+        rec.WaitGroup = -1;
+        rec.RemainingFraction = 1;
         _recordOf[slot] = r;
         return r;
     }

@@ -13,6 +13,7 @@ public static class SequentialRun
 {
     public static IReadOnlyList<WindowOutput> RunToEnd(CentreEngine engine, IEnumerable<JobSpec> jobs)
     {
+        if (jobs.TryGetNonEnumeratedCount(out int count)) engine.ReserveSubmissions(count);
         foreach (var job in jobs) engine.Submit(job, job.Submit);
         var run = engine.AdvanceTo(SimTime.MaxValue);
         var makespan = SimTime.Zero;

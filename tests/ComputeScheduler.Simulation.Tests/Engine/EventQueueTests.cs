@@ -115,4 +115,52 @@ public class EventQueueTests
             Assert.Equal(reference.Count, q.Count);
         }
     }
+
+    [Fact]
+    public void TryPopBefore_pops_what_Pop_would_while_it_is_due_before_the_limit_and_nothing_otherwise()
+    {
+        // The same mix of in-order pushes, out-of-order pushes and pops, popping with a random limit; some
+        // queues reserve room for their in-order run first: the order must not depend on it.
+        foreach (int reserve in new[] { 0, 5, 100_000 })
+        {
+            var rng = new Random(13);
+            var q = new EventQueue(initialCapacity: 4);
+            q.ReserveRun(reserve);
+            var reference = new SortedSet<(long Time, EventKind Kind, int Seq)>();
+            int seq = 0;
+            long now = 0, ahead = 0;
+            for (int step = 0; step < 100_000; step++)
+            {
+                int op = rng.Next(0, 10);
+                if (op < 4)
+                {
+                    ahead = Math.Max(ahead, now) + rng.Next(0, 3);
+                    var kind = (EventKind)rng.Next(0, 4);
+                    q.Push(ahead, kind, seq);
+                    reference.Add((ahead, kind, seq++));
+                }
+                else if (op < 7)
+                {
+                    long t = now + rng.Next(0, 50);
+                    var kind = (EventKind)rng.Next(0, 4);
+                    q.Push(t, kind, seq);
+                    reference.Add((t, kind, seq++));
+                }
+                else
+                {
+                    long limit = now + rng.Next(0, 20);
+                    bool due = reference.Count > 0 && reference.Min.Time < limit;
+                    Assert.Equal(due, q.TryPopBefore(limit, out var e));
+                    if (due)
+                    {
+                        var expected = reference.Min;
+                        reference.Remove(expected);
+                        Assert.Equal(expected, (e.TimeUs, e.Kind, e.Slot));
+                        now = e.TimeUs;
+                    }
+                }
+                Assert.Equal(reference.Count, q.Count);
+            }
+        }
+    }
 }
