@@ -4,6 +4,22 @@ namespace ComputeScheduler.Simulation.Tests.Engine;
 
 public class EventQueueTests
 {
+    /// <summary>
+    /// Seven times in ten pushes an event, to the queue and to the reference: four an arrival in order
+    /// (at or after the last one and now), three a finish at a random time from now; else pushes nothing.
+    /// </summary>
+    private static bool PushedAtRandom(Random rng, EventQueue q, SortedSet<(long Time, EventKind Kind, int Seq)> reference,
+        ref int seq, ref long ahead, long now)
+    {
+        int op = rng.Next(0, 10);
+        if (op >= 7) return false;
+        long t = op < 4 ? ahead = Math.Max(ahead, now) + rng.Next(0, 3) : now + rng.Next(0, 50);
+        var kind = (EventKind)rng.Next(0, 4);
+        q.Push(t, kind, seq);
+        reference.Add((t, kind, seq++));
+        return true;
+    }
+
     [Fact]
     public void EventQueue_pops_equal_times_in_kind_then_sequence_order()
     {
@@ -87,22 +103,7 @@ public class EventQueueTests
         long now = 0, ahead = 0;
         for (int step = 0; step < 200_000; step++)
         {
-            int op = rng.Next(0, 10);
-            if (op < 4)
-            {
-                ahead = Math.Max(ahead, now) + rng.Next(0, 3);
-                var kind = (EventKind)rng.Next(0, 4);
-                q.Push(ahead, kind, seq);
-                reference.Add((ahead, kind, seq++));
-            }
-            else if (op < 7)
-            {
-                long t = now + rng.Next(0, 50);
-                var kind = (EventKind)rng.Next(0, 4);
-                q.Push(t, kind, seq);
-                reference.Add((t, kind, seq++));
-            }
-            else if (reference.Count > 0)
+            if (!PushedAtRandom(rng, q, reference, ref seq, ref ahead, now) && reference.Count > 0)
             {
                 Assert.True(q.TryPeek(out var peeked));
                 var e = q.Pop();
@@ -131,22 +132,7 @@ public class EventQueueTests
             long now = 0, ahead = 0;
             for (int step = 0; step < 100_000; step++)
             {
-                int op = rng.Next(0, 10);
-                if (op < 4)
-                {
-                    ahead = Math.Max(ahead, now) + rng.Next(0, 3);
-                    var kind = (EventKind)rng.Next(0, 4);
-                    q.Push(ahead, kind, seq);
-                    reference.Add((ahead, kind, seq++));
-                }
-                else if (op < 7)
-                {
-                    long t = now + rng.Next(0, 50);
-                    var kind = (EventKind)rng.Next(0, 4);
-                    q.Push(t, kind, seq);
-                    reference.Add((t, kind, seq++));
-                }
-                else
+                if (!PushedAtRandom(rng, q, reference, ref seq, ref ahead, now))
                 {
                     long limit = now + rng.Next(0, 20);
                     bool due = reference.Count > 0 && reference.Min.Time < limit;
