@@ -20,19 +20,26 @@ internal sealed class CentreVersions(int centres)
     public long[] Of { get; } = new long[centres];
 
     /// <param name="sentChips">Per centre id: chips sent to it and not in its report yet.</param>
-    public void Stamp(IReadOnlyList<CentreReport> reports, long[] sentChips, double[] price)
+    /// <returns>True when a centre reports another number of pools than the round before (what shapes worked out of its pools no longer holds).</returns>
+    public bool Stamp(IReadOnlyList<CentreReport> reports, long[] sentChips, double[] price)
     {
+        bool poolsChanged = false;
         for (int c = 0; c < Of.Length; c++)
         {
             var report = reports[c];
             long queued = report.QueuedChips + sentChips[report.Centre.Value];
             if (_pools[c] is { } last && SamePools(last, report) && _queuedChips[c] == queued && _queuedJobs[c] == report.QueuedJobs
                 && _price[c].Equals(price[c])) continue;
-            if (_pools[c]?.Length != report.Pools.Length) _pools[c] = new PoolReport[report.Pools.Length];
+            if (_pools[c]?.Length != report.Pools.Length)
+            {
+                poolsChanged |= _pools[c] is not null;
+                _pools[c] = new PoolReport[report.Pools.Length];
+            }
             report.Pools.CopyTo(_pools[c]!);
             (_queuedChips[c], _queuedJobs[c], _price[c]) = (queued, report.QueuedJobs, price[c]);
             Of[c] = ++_next;
         }
+        return poolsChanged;
     }
 
     private static bool SamePools(PoolReport[] last, CentreReport report)

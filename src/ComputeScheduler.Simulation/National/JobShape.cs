@@ -1,4 +1,5 @@
 using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Topology;
 
 namespace ComputeScheduler.Simulation.National;
 
@@ -18,4 +19,13 @@ internal readonly record struct JobShape(
 {
     public static JobShape Of(JobSpec job, int dataCentre)
         => new(job.ChipModel, job.SoftwareStack, job.IsDataRestricted, job.DataRegion, job.DemandRegion, job.LatencyLimitMs, dataCentre);
+
+    /// <summary>False when the job's data may not leave its region and <paramref name="centre"/> is in another.</summary>
+    public bool ResidencyAllows(CentreSpec centre)
+        => !IsDataRestricted || DataRegion is null || string.Equals(centre.Region, DataRegion, StringComparison.Ordinal);
+
+    /// <summary>True when the job's data is in <paramref name="centre"/>: its data centre, or, when it names only a region, a centre of that region.</summary>
+    public bool HoldsDataIn(CentreSpec centre)
+        => DataCentre >= 0 ? DataCentre == centre.Id.Value
+            : DataRegion is not null && string.Equals(centre.Region, DataRegion, StringComparison.Ordinal);
 }

@@ -32,11 +32,11 @@ public sealed class NationalDispatcher
     private readonly CentreView[] _views;
     private readonly long[] _sentChips;
     private readonly List<int> _sentLog = new();   // the centre of each job sent this round, in order
-    private readonly long[] _sentAtStart;          // per centre: chips still crossing the WAN at the round's start
     private readonly double[] _priceNow;           // each centre's price at the round's time
     private readonly CentreVersions _versions;
     private readonly Dictionary<JobShape, ShapeCentres> _shapes = new();
     private int _round;
+    private RoundState _roundState;                // what the shapes' views are built from this round
 
     private readonly WanSettings _wan;
     private readonly PerformanceSettings? _performance;
@@ -66,7 +66,6 @@ public sealed class NationalDispatcher
         _views = new CentreView[centres.Count];
         _sentChips = new long[centres.Count];
         _priceNow = new double[centres.Count];
-        _sentAtStart = new long[centres.Count];
         _versions = new CentreVersions(centres.Count);
     }
 
@@ -97,8 +96,8 @@ public sealed class NationalDispatcher
         // Jobs still crossing the WAN are not in their centre's report yet: count them as queued there.
         _inTransit.RemoveAll(t => t.ArrivalUs < reports[t.Centre].Reached.Microseconds);
         foreach (var t in _inTransit) _sentChips[t.Centre] += t.Chips;
-        Array.Copy(_sentChips, _sentAtStart, _sentChips.Length);
-        _versions.Stamp(reports, _sentChips, _priceNow);
+        if (_versions.Stamp(reports, _sentChips, _priceNow)) _shapes.Clear();
+        _roundState = new RoundState(_centres, reports, _sentChips, _sentLog, _priceNow, _versions.Of);
         var assigned = new List<DispatchAssignment>();
         var rejected = new List<JobOutcome>();
         var held = new List<(JobSpec, SimTime)>();
@@ -128,9 +127,10 @@ public sealed class NationalDispatcher
         {
             int n = 0;
             string? reason = null;
+            var shape = JobShape.Of(job, dataCentre);
             for (int c = 0; c < _centres.Count; c++)
             {
-                if (!TryView(now, job, dataCentre, _centres[c], reports[c], out var view, ref reason)) continue;
+                if (!TryView(now, job, shape, c, reports[c], out var view, ref reason)) continue;
                 _views[n++] = view;
             }
             if (n == 0)
@@ -162,12 +162,12 @@ public sealed class NationalDispatcher
     private ReadOnlySpan<CentreView> ShapeViews(SimTime now, JobSpec job, int dataCentre, IReadOnlyList<CentreReport> reports)
     {
         var key = JobShape.Of(job, dataCentre);
-        if (!_shapes.TryGetValue(key, out var shape) || !shape.Fits(reports))
+        if (!_shapes.TryGetValue(key, out var shape))
         {
             double[]? latency = job.DemandRegion is not null && _latencyMs.TryGetValue(job.DemandRegion, out var toCentre) ? toCentre : null;
             _shapes[key] = shape = new ShapeCentres(key, job, _centres, reports, latency, _performance);
         }
-        var views = shape.Views(_round, job.Chips, new RoundState(_centres, reports, _sentChips, _sentLog, _sentAtStart, _priceNow, _versions.Of), _views);
+        var views = shape.Views(_round, job.Chips, _roundState, _views);
         if (dataCentre < 0 || views.IsEmpty) return views;
         // The data's transfer depends on its size: each view gets the job's own.
         if (!views.Overlaps(_views)) views.CopyTo(_views);
@@ -184,10 +184,12 @@ public sealed class NationalDispatcher
         return _wanLatencyS[from, to] + job.DataSizeGb * 8d / gbps;
     }
 
-    private bool TryView(SimTime now, JobSpec job, int dataCentre, CentreSpec centre, CentreReport report, out CentreView view, ref string? reason)
+    /// <summary>The view of centre <paramref name="index"/> for the job, built job by job: the plain rule, and the one that says why no centre can take it.</summary>
+    private bool TryView(SimTime now, JobSpec job, JobShape shape, int index, CentreReport report, out CentreView view, ref string? reason)
     {
         view = default;
-        if (job.IsDataRestricted && job.DataRegion is not null && !string.Equals(centre.Region, job.DataRegion, StringComparison.Ordinal))
+        var centre = _centres[index];
+        if (!shape.ResidencyAllows(centre))
         {
             reason ??= $"data restricted to region '{job.DataRegion}' and no centre there can take it";
             return false;
@@ -222,12 +224,8 @@ public sealed class NationalDispatcher
             return false;
         }
         int c = centre.Id.Value;
-        bool holdsData = dataCentre >= 0 ? dataCentre == c
-            : job.DataRegion is not null && string.Equals(centre.Region, job.DataRegion, StringComparison.Ordinal);
-        view = new CentreView(centre.Id, centre.Key, centre.Region, total, free,
-            report.QueuedChips + _sentChips[c], report.QueuedJobs,
-            centre.Tariff?.PriceAt(now) ?? centre.PriceCnyPerKwh, centre.Pue, centre.CarbonKgPerKwh, latencyMs,
-            dataCentre >= 0 ? TransferSeconds(job, dataCentre, c, now) : 0, holdsData, centre.CarbonHourly);
+        view = ShapeCentres.ViewOf(centre, report, total, free, _sentChips[c], _priceNow[index], latencyMs,
+            shape.DataCentre >= 0 ? TransferSeconds(job, shape.DataCentre, c, now) : 0, shape.HoldsDataIn(centre));
         return true;
     }
 }

@@ -21,7 +21,6 @@ internal sealed class ShapeCentres
     private readonly int[] _poolStart;    // allowed centre i uses pools _pools[_poolStart[i] .. _poolStart[i + 1]]
     private readonly int[] _pools;
     private readonly bool[] _native;
-    private readonly int[] _poolCount;    // pools each centre reported when the shape was worked out
 
     // This round's views, one per allowed centre in the same order; kept from round to round and
     // rebuilt only for a centre whose inputs changed (RoundState.Versions).
@@ -44,12 +43,10 @@ internal sealed class ShapeCentres
         var poolStart = new List<int> { 0 };
         var pools = new List<int>();
         var native = new List<bool>();
-        _poolCount = new int[centres.Count];
         for (int c = 0; c < centres.Count; c++)
         {
             var centre = centres[c];
-            _poolCount[c] = reports[c].Pools.Length;
-            if (shape.IsDataRestricted && shape.DataRegion is not null && !string.Equals(centre.Region, shape.DataRegion, StringComparison.Ordinal)) continue;
+            if (!shape.ResidencyAllows(centre)) continue;
             double ms = 0;
             if (latencyMsToCentre is not null)
             {
@@ -58,8 +55,7 @@ internal sealed class ShapeCentres
             }
             allowed.Add(c);
             latency.Add(ms);
-            holds.Add(shape.DataCentre >= 0 ? shape.DataCentre == centre.Id.Value
-                : shape.DataRegion is not null && string.Equals(centre.Region, shape.DataRegion, StringComparison.Ordinal));
+            holds.Add(shape.HoldsDataIn(centre));
             var report = reports[c];
             for (int p = 0; p < report.Pools.Length; p++)
             {
@@ -82,20 +78,12 @@ internal sealed class ShapeCentres
         for (int i = 0; i < _centres.Length; i++) _indexOf[centres[_centres[i]].Id.Value] = i;
     }
 
-    /// <summary>False when a centre reports another number of pools than when the shape was worked out.</summary>
-    public bool Fits(IReadOnlyList<CentreReport> reports)
-    {
-        for (int c = 0; c < _poolCount.Length; c++)
-            if (reports[c].Pools.Length != _poolCount[c]) return false;
-        return true;
-    }
-
     /// <summary>
     /// This round's views for a job of <paramref name="chips"/> chips: brought up to date at the round's
     /// first call, then kept up to date with the chips sent since (the round's sent log: the centre of each send).
     /// Where every view fits the job, the views themselves; else those that fit, copied into <paramref name="buffer"/>.
     /// </summary>
-    public ReadOnlySpan<CentreView> Views(int round, int chips, RoundState state, CentreView[] buffer)
+    public ReadOnlySpan<CentreView> Views(int round, int chips, in RoundState state, CentreView[] buffer)
     {
         if (_round != round) Build(round, state);
         Refresh(state);
@@ -123,9 +111,7 @@ internal sealed class ShapeCentres
 
     private void BuildView(int i, int c, in RoundState state)
     {
-        var id = state.Centres[c].Id.Value;
-        // A view that counts chips sent earlier in this round holds only for this round.
-        _built[i] = state.SentChips[id] == state.SentAtStart[id] ? state.Versions[c] : -1;
+        _built[i] = state.Versions[c]; // Refresh, which follows, marks it again if the round sent chips there
         var report = state.Reports[c];
         int total = 0, free = 0, largest = 0;
         for (int k = _poolStart[i]; k < _poolStart[i + 1]; k++)
@@ -139,10 +125,14 @@ internal sealed class ShapeCentres
         _largest[i] = largest;
         if (total == 0) return;
         var centre = state.Centres[c];
-        _views[i] = new CentreView(centre.Id, centre.Key, centre.Region, total, free,
-            report.QueuedChips + state.SentChips[centre.Id.Value], report.QueuedJobs, state.PriceCnyPerKwh[c], centre.Pue, centre.CarbonKgPerKwh,
-            _latencyMs[i], 0, _holdsData[i], centre.CarbonHourly);
+        _views[i] = ViewOf(centre, report, total, free, state.SentChips[centre.Id.Value], state.PriceCnyPerKwh[c], _latencyMs[i], 0, _holdsData[i]);
     }
+
+    /// <summary>A centre's view as the dispatcher offers it, from its report and what the job can use there.</summary>
+    public static CentreView ViewOf(Model.Topology.CentreSpec centre, CentreReport report, int total, int free, long sentChips, double price,
+        double latencyMs, double transferS, bool holdsData)
+        => new(centre.Id, centre.Key, centre.Region, total, free, report.QueuedChips + sentChips, report.QueuedJobs, price,
+            centre.Pue, centre.CarbonKgPerKwh, latencyMs, transferS, holdsData, centre.CarbonHourly);
 
     private void Refresh(in RoundState state)
     {
@@ -160,16 +150,14 @@ internal sealed class ShapeCentres
 
 /// <summary>
 /// What every shape's views of a round are built from. <paramref name="SentChips"/> (per centre id) are the
-/// chips sent and not yet in the reports, <paramref name="SentAtStart"/> those of them sent before the round.
-/// <paramref name="Versions"/> (per centre index)
-/// changes whenever anything a view reads of that centre changes: its pools, its queue, the chips sent
-/// to it and still crossing the WAN, its price.
+/// chips sent and not yet in the reports, <paramref name="SentLog"/> the centre of each send of the round.
+/// <paramref name="Versions"/> (per centre index) changes whenever anything a view reads of that centre
+/// changes: its pools, its queue, the chips sent to it and still crossing the WAN, its price.
 /// </summary>
 internal readonly record struct RoundState(
     IReadOnlyList<Model.Topology.CentreSpec> Centres,
     IReadOnlyList<CentreReport> Reports,
     long[] SentChips,
     List<int> SentLog,
-    long[] SentAtStart,
     double[] PriceCnyPerKwh,
     long[] Versions);
