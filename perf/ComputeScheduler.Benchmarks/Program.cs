@@ -28,8 +28,13 @@ if (args is ["--engine-once", ..])
     }
     if (args.Contains("--windowed"))
     {
-        var (events, bytes, outcomes) = bench.RunWindowed(ComputeScheduler.Model.Time.SimDuration.FromSeconds(60));
-        Console.WriteLine($"by 60 s windows: {events:N0} events, {outcomes:N0} outcomes, {bytes / (double)events:F1} B/event, {bytes / (double)outcomes:F0} B/job");
+        for (int r = 0; r < Math.Max(1, args.Length > 1 && int.TryParse(args[1], out int wruns) ? wruns : 1); r++)
+        {
+            var sw = Stopwatch.StartNew();
+            var (events, bytes, outcomes) = bench.RunWindowed(ComputeScheduler.Model.Time.SimDuration.FromSeconds(60));
+            double s = sw.Elapsed.TotalSeconds;
+            Console.WriteLine($"by 60 s windows: {events:N0} events in {s:F3} s = {events / s:N0} events/s, {outcomes:N0} outcomes, {bytes / (double)events:F1} B/event, {bytes / (double)outcomes:F0} B/job");
+        }
     }
     if (args.Contains("--queue")) Console.WriteLine($"jobs queued (mean, max over samples): {bench.QueueLength()}");
     return;

@@ -97,13 +97,13 @@ internal static class WireFormat
         int running = r.ReadInt32();
         long events = r.ReadInt64();
         var pools = ImmutableArray.CreateBuilder<PoolReport>(r.ReadInt32());
-        for (int i = 0; i < pools.Capacity; i++) pools.Add(new PoolReport(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadInt32()));
+        for (int i = 0; i < pools.Capacity; i++) pools.Add(new PoolReport(string.Intern(r.ReadString()), string.Intern(r.ReadString()), r.ReadInt32(), r.ReadInt32()));
         var report = new CentreReport(centre, reached, next, queued, queuedChips, running, events, pools.MoveToImmutable());
         var outcomes = ImmutableArray.CreateBuilder<JobOutcome>(r.ReadInt32());
         for (int i = 0; i < outcomes.Capacity; i++) outcomes.Add(ReadOutcome(r));
         var samples = ImmutableArray.CreateBuilder<TimeseriesSample>(r.ReadInt32());
         for (int i = 0; i < samples.Capacity; i++)
-            samples.Add(new TimeseriesSample(r.ReadInt64(), new CentreId(r.ReadInt32()), r.ReadInt32(), r.ReadString(), r.ReadInt32(), r.ReadDouble(), r.ReadInt32(), r.ReadDouble()) { StrandedChips = r.ReadInt32() });
+            samples.Add(new TimeseriesSample(r.ReadInt64(), new CentreId(r.ReadInt32()), r.ReadInt32(), string.Intern(r.ReadString()), r.ReadInt32(), r.ReadDouble(), r.ReadInt32(), r.ReadDouble()) { StrandedChips = r.ReadInt32() });
         return new WindowOutput(report, outcomes.MoveToImmutable(), samples.MoveToImmutable());
     }
 

@@ -64,27 +64,23 @@ public static class JobOutcomeBinary
         var locality = (Locality)r.ReadByte();
         double energy = r.ReadDouble(), cost = r.ReadDouble(), carbon = r.ReadDouble();
         string? reason = ReadNullable(r);
-        var outcome = new JobOutcome(new JobId(id), kind, jobClass, status, submit, dispatch, start, end,
-            centre < 0 ? null : new CentreId(centre), chip is null ? null : string.Intern(chip), chips, locality, energy, cost, carbon, reason)
-        {
-            ChipMilli = r.ReadInt32(),
-            Servers = r.ReadString(),
-            Preemptions = r.ReadInt32(),
-            Migrations = r.ReadInt32(),
-            EnergyCostCny = r.ReadDouble(),
-            CapexCny = r.ReadDouble(),
-            AboveIdleEnergyKwh = r.ReadDouble(),
-            WanTransferGb = r.ReadDouble(),
-            WanFrom = ReadNullable(r),
-            ReferenceChipHours = r.ReadDouble(),
-        };
+        int chipMilli = r.ReadInt32();
+        string servers = r.ReadString();
+        int preemptions = r.ReadInt32(), migrations = r.ReadInt32();
+        double energyCost = r.ReadDouble(), capex = r.ReadDouble(), aboveIdle = r.ReadDouble(), wanGb = r.ReadDouble();
+        string? wanFrom = ReadNullable(r);
+        double referenceChipHours = r.ReadDouble();
         Span<long> waits = stackalloc long[WaitReasons.Count];
         for (int i = 0; i < waits.Length; i++) waits[i] = r.ReadInt64();
         var queued = SimDuration.FromMicroseconds(r.ReadInt64());
         string? demand = ReadNullable(r);
         double? limitMs = r.ReadBoolean() ? r.ReadDouble() : null;
-        return outcome with
+        return new JobOutcome(new JobId(id), kind, jobClass, status, submit, dispatch, start, end,
+            centre < 0 ? null : new CentreId(centre), chip is null ? null : string.Intern(chip), chips, locality, energy, cost, carbon, reason)
         {
+            ChipMilli = chipMilli, Servers = servers, Preemptions = preemptions, Migrations = migrations,
+            EnergyCostCny = energyCost, CapexCny = capex, AboveIdleEnergyKwh = aboveIdle, WanTransferGb = wanGb,
+            WanFrom = wanFrom is null ? null : string.Intern(wanFrom), ReferenceChipHours = referenceChipHours,
             WaitTimes = new WaitTimes(waits), Queued = queued, DemandRegion = demand is null ? null : string.Intern(demand), LatencyLimitMs = limitMs,
         };
     }

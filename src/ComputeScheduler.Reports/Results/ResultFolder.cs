@@ -55,13 +55,13 @@ public static class ResultFolder
         if (format == ResultsFormat.Parquet)
         {
             AtomicFile.Write(Path.Combine(folder, JobsParquet), s => ResultsParquet.WriteJobs(s, pass.Over(run.OutcomesInIdOrder()), scenario.Centres, scenario.Wan));
-            AtomicFile.Write(Path.Combine(folder, TimeseriesParquet), s => ResultsParquet.WriteTimeseries(s, run.Samples, scenario.Centres));
+            AtomicFile.Write(Path.Combine(folder, TimeseriesParquet), s => ResultsParquet.WriteTimeseriesOrdered(s, run.SamplesInOrder(), scenario.Centres));
             AtomicFile.Write(Path.Combine(folder, CapacityParquet), s => ResultsParquet.WriteCapacity(s, scenario.Timeline));
         }
         else
         {
             AtomicFile.Write(Path.Combine(folder, Jobs), s => JobsCsv.Write(s, pass.Over(run.OutcomesInIdOrder()), scenario.Centres, scenario.Wan));
-            AtomicFile.Write(Path.Combine(folder, Timeseries), s => TimeseriesCsv.Write(s, run.Samples, scenario.Centres));
+            AtomicFile.Write(Path.Combine(folder, Timeseries), s => TimeseriesCsv.WriteOrdered(s, run.SamplesInOrder(), scenario.Centres));
             AtomicFile.Write(Path.Combine(folder, Capacity), s => CapacityCsv.Write(s, scenario.Timeline));
         }
         var summary = (pass.Count == run.OutcomeCount ? pass.Build() : SummaryBuilder.Build(scenario, run)) with { WorkloadSha256 = workloadSha256 };

@@ -192,9 +192,13 @@ public static class ResultsParquet
 
     /// <summary>timeseries.parquet: the rows of <see cref="TimeseriesCsv.Write"/>.</summary>
     public static void WriteTimeseries(Stream stream, IReadOnlyList<TimeseriesSample> samples, IReadOnlyList<CentreSpec> centres)
+        => WriteTimeseriesOrdered(stream, TimeseriesCsv.Ordered(samples), centres);
+
+    /// <summary>timeseries.parquet from samples that come already in the files' order (<see cref="TimeseriesOrder"/>).</summary>
+    public static void WriteTimeseriesOrdered(Stream stream, IEnumerable<TimeseriesSample> ordered, IReadOnlyList<CentreSpec> centres)
     {
         using var t = new TableWriter(stream, TimeseriesColumns);
-        foreach (var s in TimeseriesCsv.Ordered(samples))
+        foreach (var s in ordered)
         {
             t.Double(Seconds(s.TimeUs));
             t.Text(centres[s.Centre.Value].Key);

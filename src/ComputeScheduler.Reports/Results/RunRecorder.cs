@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Simulation.Results;
@@ -8,30 +7,40 @@ namespace ComputeScheduler.Reports.Results;
 /// <summary>
 /// Collects what a run produced, window by window, in whatever order the windows deliver it;
 /// the writers read everything back by stable keys, so the files never depend on delivery order.
-/// Outcomes beyond <see cref="DefaultSpillRunLength"/> in memory are spilled to sorted temporary
-/// files, so memory does not grow with the jobs of the run (dispose the recorder to delete them).
+/// Outcomes and time-series samples beyond <see cref="DefaultSpillRunLength"/> each in memory are spilled to
+/// sorted temporary files, so memory does not grow with the jobs and samples of the run (dispose the recorder to delete them).
 /// </summary>
 public sealed class RunRecorder : INationalRunSink, IDisposable
 {
-    /// <summary>Outcomes held in memory before a sorted run is written to disk (about 0.1 GB).</summary>
+    /// <summary>Outcomes (or samples) held in memory before a sorted run is written to disk (about 0.1 GB of outcomes, 14 MB of samples).</summary>
     public const int DefaultSpillRunLength = 250_000;
 
-    private readonly OutcomeSpill _outcomes;
-    private readonly List<TimeseriesSample> _samples = new();
+    private readonly SortedSpill<JobOutcome> _outcomes;
+    private readonly SortedSpill<TimeseriesSample> _samples;
     private long _submitted;
 
     public RunRecorder() : this(DefaultSpillRunLength) { }
 
-    public RunRecorder(int spillRunLength) => _outcomes = new OutcomeSpill(Math.Max(1, spillRunLength));
+    public RunRecorder(int spillRunLength)
+    {
+        _outcomes = new SortedSpill<JobOutcome>(spillRunLength, OutcomeSpillFormat.Instance);
+        _samples = new SortedSpill<TimeseriesSample>(spillRunLength, new SampleSpillFormat());
+    }
 
     /// <summary>Every outcome, in job-id order (read back from disk when spilled); for writers and tests.</summary>
-    public IReadOnlyList<JobOutcome> Outcomes => _outcomes.InIdOrder().ToList();
+    public IReadOnlyList<JobOutcome> Outcomes => _outcomes.InOrder().ToList();
 
     /// <summary>Every outcome in job-id order, streamed.</summary>
-    public IEnumerable<JobOutcome> OutcomesInIdOrder() => _outcomes.InIdOrder();
+    public IEnumerable<JobOutcome> OutcomesInIdOrder() => _outcomes.InOrder();
 
     public long OutcomeCount => _outcomes.Count;
-    public IReadOnlyList<TimeseriesSample> Samples => _samples;
+    /// <summary>Every time-series sample, in the files' order (<see cref="TimeseriesOrder"/>; read back from disk when spilled); for tests.</summary>
+    public IReadOnlyList<TimeseriesSample> Samples => _samples.InOrder().ToList();
+
+    /// <summary>Every time-series sample in the files' order (<see cref="TimeseriesOrder"/>), streamed.</summary>
+    public IEnumerable<TimeseriesSample> SamplesInOrder() => _samples.InOrder();
+
+    public long SampleCount => _samples.Count;
     public long Submitted => _submitted;
     public long Events { get; set; }
     public long Windows { get; set; }
@@ -47,7 +56,7 @@ public sealed class RunRecorder : INationalRunSink, IDisposable
     public void Add(WindowOutput window)
     {
         AddOutcomes(window.Outcomes);
-        _samples.AddRange(window.Samples);
+        foreach (var s in window.Samples) _samples.Add(s);
     }
 
     public void AddOutcomes(IEnumerable<JobOutcome> outcomes)
@@ -65,9 +74,11 @@ public sealed class RunRecorder : INationalRunSink, IDisposable
         CountSubmitted(totals.Submitted);
         Windows = totals.Windows;
         Events = totals.Events;
-        // In the files' order, in place: the writers then read them as they are, with no sorted copy.
-        CollectionsMarshal.AsSpan(_samples).Sort(TimeseriesOrder.Instance);
     }
 
-    public void Dispose() => _outcomes.Dispose();
+    public void Dispose()
+    {
+        _outcomes.Dispose();
+        _samples.Dispose();
+    }
 }

@@ -9,12 +9,12 @@ using ComputeScheduler.Simulation.Results;
 namespace ComputeScheduler.Reports.Results;
 
 /// <summary>
-/// Reads one sorted run of an <see cref="OutcomeSpill"/>: the records <see cref="JobOutcomeBinary.Write"/> wrote,
+/// Reads one sorted run of outcomes (<see cref="OutcomeSpillFormat"/>): the records <see cref="JobOutcomeBinary.Write"/> wrote,
 /// parsed straight from a large buffer (not field by field through a <see cref="BinaryReader"/>), each
 /// outcome built once. The same values as <see cref="JobOutcomeBinary.Read"/>; repeated texts (job
 /// class, chip model, demand region, WAN source, reject reason) are shared, not allocated per job.
 /// </summary>
-internal sealed class SpillRunReader : IDisposable
+internal sealed class SpillRunReader : ISpillRunReader<JobOutcome>
 {
     private readonly Stream _stream;
     private byte[] _buffer = new byte[1 << 20];

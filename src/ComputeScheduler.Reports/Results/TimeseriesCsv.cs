@@ -9,7 +9,7 @@ public static class TimeseriesCsv
     public static readonly string[] Header =
         ["time_s", "centre", "chip_model", "total_chips", "busy_chips", "utilisation", "queued_jobs", "power_kw", "stranded_chips"];
 
-    /// <summary>The samples in the files' order (<see cref="TimeseriesOrder"/>): as they are when already in it (a finished run sorts its own), else a sorted copy.</summary>
+    /// <summary>The samples in the files' order (<see cref="TimeseriesOrder"/>): as they are when already in it, else a sorted copy (a recorder streams its own in order: <see cref="RunRecorder.SamplesInOrder"/>).</summary>
     public static IReadOnlyList<TimeseriesSample> Ordered(IReadOnlyList<TimeseriesSample> samples)
     {
         if (TimeseriesOrder.IsOrdered(samples)) return samples;
@@ -19,8 +19,11 @@ public static class TimeseriesCsv
     }
 
     public static void Write(Stream stream, IReadOnlyList<TimeseriesSample> samples, IReadOnlyList<CentreSpec> centres)
+        => WriteOrdered(stream, Ordered(samples), centres);
+
+    /// <summary>Writes samples that come already in the files' order (<see cref="TimeseriesOrder"/>), e.g. a recorder's <see cref="RunRecorder.SamplesInOrder"/>.</summary>
+    public static void WriteOrdered(Stream stream, IEnumerable<TimeseriesSample> ordered, IReadOnlyList<CentreSpec> centres)
     {
-        var ordered = Ordered(samples);
         byte[][] centreKeys = centres.Select(c => Utf8CsvWriter.Encode(c.Key)).ToArray();
         using var csv = new Utf8CsvWriter(stream);
         csv.Record(Header);
