@@ -7,7 +7,8 @@ if (args is ["--engine-once", ..])
     // A quick look without BenchmarkDotNet: one timed run of the engine and of the bare loop after the setup's warm-up run.
     var bench = new CentreEngineBenchmark();
     bench.Setup();
-    for (int r = 0; r < (args.Length > 1 && int.TryParse(args[1], out int runs) ? runs : 1); r++)
+    int runs = args.Length > 1 && int.TryParse(args[1], out int n) ? n : 1;
+    for (int r = 0; r < (args.Contains("--windowed-only") ? 0 : runs); r++)
     {
         bench.SetupEngine();
         long bytes = GC.GetAllocatedBytesForCurrentThread();
@@ -26,9 +27,9 @@ if (args is ["--engine-once", ..])
         Console.WriteLine($"engine: {events:N0} events in {s:F3} s = {events / s:N0} events/s, {bytes / (double)events:F1} B/event; " +
             $"bare loop: {CentreEngineBenchmark.BareEvents / bare:N0} events/s; ratio {CentreEngineBenchmark.BareEvents / bare / (events / s):F2}; last arrival {bench.LastArrival}, makespan {bench.LastEngine.Now}");
     }
-    if (args.Contains("--windowed"))
+    if (args.Contains("--windowed") || args.Contains("--windowed-only"))
     {
-        for (int r = 0; r < Math.Max(1, args.Length > 1 && int.TryParse(args[1], out int wruns) ? wruns : 1); r++)
+        for (int r = 0; r < Math.Max(1, runs); r++)
         {
             var sw = Stopwatch.StartNew();
             var (events, bytes, outcomes) = bench.RunWindowed(ComputeScheduler.Model.Time.SimDuration.FromSeconds(60));
