@@ -63,9 +63,12 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
     private readonly SortedDictionary<long, Job> _byId = new();
     private readonly List<Job> _planned = new();
     private readonly List<Job> _unplanned = new();
+    private readonly List<Job> _lpJobs = new();
+    private Entry[] _entries = [];
     private IFreeCapacityView? _capacity;
     private int _waiting;
     private bool _jobsChanged;
+    private bool _unplannedDirty = true;
     private long _planAtUs = -1, _nextRoundUs, _lastResetUs = -1;
 
     public GavelQueueOrder(string name, GavelObjective objective, bool heterogeneityAware, double roundS = DefaultRoundS, int seed = 0)
@@ -114,6 +117,7 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
         j.Waiting = true;
         j.Enqueued = job.Enqueued;
         _waiting++;
+        _unplannedDirty = true;
     }
 
     public void Remove(int slot)
@@ -148,6 +152,11 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
         _jobsChanged = true;
     }
 
+    /// <summary>
+    /// The round's waiting jobs in its order, then (work-conserving fill) waiting jobs outside it by when they
+    /// joined the queue, only as many as the free chips could take: they never preempt, so a job that cannot
+    /// find free chips is not offered.
+    /// </summary>
     public int Candidates(in QueueContext context, Span<int> bestFirstSlots)
     {
         _capacity ??= context.Capacity;
@@ -158,14 +167,21 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
             if (n == bestFirstSlots.Length) return n;
             if (j.Waiting) bestFirstSlots[n++] = j.Slot;
         }
-        _unplanned.Clear();
-        foreach (var j in _byId.Values)
-            if (j.Waiting && j.PlannedPool < 0) _unplanned.Add(j);
-        _unplanned.Sort((a, b) => a.Enqueued != b.Enqueued ? a.Enqueued.CompareTo(b.Enqueued) : a.Id.Value.CompareTo(b.Id.Value));
+        int free = context.FreeChips;
+        if (_unplannedDirty)
+        {
+            _unplanned.Clear();
+            foreach (var j in _byId.Values)
+                if (j.Waiting && j.PlannedPool < 0) _unplanned.Add(j);
+            _unplanned.Sort((a, b) => a.Enqueued != b.Enqueued ? a.Enqueued.CompareTo(b.Enqueued) : a.Id.Value.CompareTo(b.Id.Value));
+            _unplannedDirty = false;
+        }
         foreach (var j in _unplanned)
         {
-            if (n == bestFirstSlots.Length) break;
+            if (n == bestFirstSlots.Length || free <= 0) break;
+            if (!j.Waiting || j.Chips > free) continue;
             bestFirstSlots[n++] = j.Slot;
+            free -= Math.Max(1, j.Chips);
         }
         return n;
     }
@@ -274,7 +290,9 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
     private void Plan(int pools)
     {
         _planned.Clear();
-        var jobs = new List<Job>();
+        _unplannedDirty = true;
+        var jobs = _lpJobs;
+        jobs.Clear();
         foreach (var j in _byId.Values)
         {
             j.PlannedPool = -1;
@@ -286,32 +304,43 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
             for (int k = 0; k < pools && k < j.TimeSoFar.Length; k++) workerTime[k] += j.TimeSoFar[k];
         var left = new int[pools];
         for (int p = 0; p < pools; p++) left[p] = _capacity!.Pool(p).TotalChips;
-        var entries = new List<(Job Job, double Priority, double Deficit, double Allocation)>(jobs.Count);
+        if (_entries.Length < jobs.Count) _entries = new Entry[jobs.Count];
         foreach (int k in TypeOrder(jobs, pools))
         {
-            entries.Clear();
+            int count = 0;
             foreach (var j in jobs)
             {
                 if (k >= j.Row.Length || j.Row[k] <= 0) continue;
                 double alloc = j.Allocation is { } a && k < a.Length ? a[k] : 0;
                 double fraction = workerTime[k] > 0 ? j.TimeSoFar[k] / workerTime[k] : 0;
                 double priority = alloc <= 0 ? 0 : fraction > 0 ? alloc / fraction : alloc * 1e9;
-                entries.Add((j, priority, j.Deficit[k], alloc));
+                _entries[count++] = new Entry(priority, j.Deficit[k], alloc, j.Id.Value, j);
             }
-            entries.Sort((a, b) =>
-                a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority)
-                : a.Deficit != b.Deficit ? b.Deficit.CompareTo(a.Deficit)
-                : a.Allocation != b.Allocation ? b.Allocation.CompareTo(a.Allocation)
-                : a.Job.Id.Value.CompareTo(b.Job.Id.Value));
-            foreach (var e in entries)
+            Array.Sort(_entries, 0, count, EntryOrder.Instance);
+            for (int i = 0; i < count && left[k] > 0; i++)
             {
-                if (left[k] == 0) break;
-                if (e.Job.PlannedPool >= 0 || e.Job.Chips > left[k]) continue;
-                left[k] -= e.Job.Chips;
-                e.Job.PlannedPool = k;
-                _planned.Add(e.Job);
+                var job = _entries[i].Job;
+                if (job.PlannedPool >= 0 || job.Chips > left[k]) continue;
+                left[k] -= job.Chips;
+                job.PlannedPool = k;
+                _planned.Add(job);
             }
         }
+        Array.Clear(_entries, 0, jobs.Count);
+    }
+
+    private readonly record struct Entry(double Priority, double Deficit, double Allocation, long Id, Job Job);
+
+    /// <summary>Priority, then deficit, then allocation, highest first (Gavel's sort key); then job id.</summary>
+    private sealed class EntryOrder : IComparer<Entry>
+    {
+        public static readonly EntryOrder Instance = new();
+
+        public int Compare(Entry a, Entry b)
+            => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority)
+            : a.Deficit != b.Deficit ? b.Deficit.CompareTo(a.Deficit)
+            : a.Allocation != b.Allocation ? b.Allocation.CompareTo(a.Allocation)
+            : a.Id.CompareTo(b.Id);
     }
 
     /// <summary>Aware: pools by the active jobs' mean throughput, fastest first (Gavel: V100, P100, K80). Agnostic: shuffled each round.</summary>
