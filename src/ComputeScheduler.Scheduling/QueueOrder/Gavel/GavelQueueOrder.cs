@@ -56,6 +56,7 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
     }
 
     private readonly GavelObjective _objective;
+    private readonly bool _fill;
     private readonly bool _aware;
     private readonly long _roundUs, _resetUs;
     private readonly Random _shuffle;
@@ -71,8 +72,11 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
     private bool _unplannedDirty = true;
     private long _planAtUs = -1, _nextRoundUs, _lastResetUs = -1;
 
-    public GavelQueueOrder(string name, GavelObjective objective, bool heterogeneityAware, double roundS = DefaultRoundS, int seed = 0)
+    /// <param name="fillBetweenRounds">True (the registered policies): jobs outside the round may take chips left free. False, for
+    /// measurements: as in Gavel's simulator only the round's jobs run, except in an idle centre (nothing would wake it for the next round).</param>
+    public GavelQueueOrder(string name, GavelObjective objective, bool heterogeneityAware, double roundS = DefaultRoundS, int seed = 0, bool fillBetweenRounds = true)
     {
+        _fill = fillBetweenRounds;
         if (!(roundS > 0)) throw new ArgumentException("the round must be positive");
         Name = name;
         _objective = objective;
@@ -167,7 +171,7 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
             if (n == bestFirstSlots.Length) return n;
             if (j.Waiting) bestFirstSlots[n++] = j.Slot;
         }
-        int free = context.FreeChips;
+        int free = _fill || context.Running is { Count: 0 } ? context.FreeChips : 0;
         if (_unplannedDirty)
         {
             _unplanned.Clear();
