@@ -11,7 +11,10 @@ public enum GavelObjective
     /// </summary>
     MaxMinFairness,
 
-    /// <summary>Maximise the sum over jobs of throughput(m, X) x scale factor, each job's throughputs over their sum.</summary>
+    /// <summary>
+    /// Maximise the sum over jobs of throughput(m, X) (Gavel's ThroughputSumWithPerf; Gavel sums steps/s, here each
+    /// job's throughput is relative to the reference chip, which rescales each job type's term by a constant).
+    /// </summary>
     MaxSumThroughput,
 }
 
@@ -104,8 +107,8 @@ public static class GavelAllocation
 
     /// <summary>
     /// Per group, the factor of its throughputs in the objective. Max-min: scale factor over its throughput
-    /// under X_equal (every type in proportion to its chips: Gavel's ProportionalPolicy). Sum: scale factor
-    /// over the sum of its throughputs (Gavel's ThroughputSum policy).
+    /// under X_equal (every type in proportion to its chips: Gavel's ProportionalPolicy). Sum: 1 (Gavel's
+    /// ThroughputSum objective weighs throughputs by nothing but instance costs, 1 here).
     /// </summary>
     private static double[] Weights(IReadOnlyList<double[]> throughputs, IReadOnlyList<int> scale, IReadOnlyList<double> capacity, GavelObjective objective)
     {
@@ -113,9 +116,13 @@ public static class GavelAllocation
         var w = new double[throughputs.Count];
         for (int g = 0; g < w.Length; g++)
         {
+            if (objective == GavelObjective.MaxSumThroughput)
+            {
+                w[g] = 1;
+                continue;
+            }
             double norm = 0;
-            for (int k = 0; k < capacity.Count; k++)
-                norm += objective == GavelObjective.MaxMinFairness ? throughputs[g][k] * (total > 0 ? capacity[k] / total : 0) : throughputs[g][k];
+            for (int k = 0; k < capacity.Count; k++) norm += throughputs[g][k] * (total > 0 ? capacity[k] / total : 0);
             w[g] = norm > 0 ? scale[g] / norm : 0;
         }
         return w;

@@ -50,9 +50,9 @@ public class GavelAllocationTests
     }
 
     [Fact]
-    public void Max_sum_throughput_puts_each_type_where_its_normalised_throughput_is_highest()
+    public void Max_sum_throughput_gives_the_fast_type_to_the_job_that_runs_fastest_on_it()
     {
-        // Normalised by row sums: A (4,1)/5 = 0.8, 0.2; B (2,1)/3 = 0.67, 0.33. A takes type 0, B type 1.
+        // A on type 0 and B on type 1 sum to 4 + 1 = 5; the other way round to 2 + 1 = 3.
         var x = GavelAllocation.SolvePerJob([[4, 1], [2, 1]], [1, 1], [1, 1], GavelObjective.MaxSumThroughput);
         Assert.Equal(1, x[0][0], Tol);
         Assert.Equal(1, x[1][1], Tol);

@@ -123,6 +123,21 @@ public class GavelRoundTests
     }
 
     [Fact]
+    public void Max_sum_throughput_gives_the_whole_NPU_to_the_jobs_that_run_fastest_on_it_and_fills_both_pools()
+    {
+        // Serve jobs run at 0.9 on the NPU, train jobs at 0.25: every NPU chip-round goes to serve jobs.
+        var (engine, policy) = Centre(GavelQueueOrder.MaxSumThroughputName, 12, 12);
+        engine.AdvanceTo(SimTime.FromSeconds(1));
+        var x = Enumerable.Range(0, 24).Select(j => policy.AllocationOf(new Model.Ids.JobId(j))!).ToArray();
+
+        Assert.Equal(8, x.Skip(12).Sum(a => a[1]), 5);
+        Assert.Equal(0, x.Take(12).Sum(a => a[1]), 5);
+        Assert.Equal(8, x.Sum(a => a[0]), 5);
+        Assert.Equal(0, engine.Capacity.FreeChipsInPool(0));
+        Assert.Equal(0, engine.Capacity.FreeChipsInPool(1));
+    }
+
+    [Fact]
     public void Rounds_follow_the_configured_length()
     {
         var (engine, policy) = Centre(GavelQueueOrder.LasName, 12, 12, roundS: 60);
