@@ -4,6 +4,7 @@ using ComputeScheduler.Scheduling.Dispatch;
 using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Scheduling.Placement;
 using ComputeScheduler.Scheduling.QueueOrder;
+using ComputeScheduler.Scheduling.QueueOrder.Gavel;
 
 namespace ComputeScheduler.Scheduling;
 
@@ -37,6 +38,9 @@ public sealed class PolicyRegistry
         r.AddQueueOrder(QssfQueueOrder.PolicyName, () => new QssfQueueOrder());
         r.AddQueueOrder(FairShareQueueOrder.PolicyName, selection => new FairShareQueueOrder(selection.TenantWeights));
         r.AddQueueOrder(DrfQueueOrder.PolicyName, selection => new DrfQueueOrder(selection.TenantWeights));
+        r.AddQueueOrder(GavelQueueOrder.LasName, selection => new GavelQueueOrder(GavelQueueOrder.LasName, GavelObjective.MaxMinFairness, true, selection.GavelRoundS));
+        r.AddQueueOrder(GavelQueueOrder.AgnosticLasName, selection => new GavelQueueOrder(GavelQueueOrder.AgnosticLasName, GavelObjective.MaxMinFairness, false, selection.GavelRoundS));
+        r.AddQueueOrder(GavelQueueOrder.MaxSumThroughputName, selection => new GavelQueueOrder(GavelQueueOrder.MaxSumThroughputName, GavelObjective.MaxSumThroughput, true, selection.GavelRoundS));
         r.AddQueueOrder(EasyBackfillQueueOrder.PolicyName, () => new EasyBackfillQueueOrder());
         r.AddQueueOrder(ConservativeBackfillQueueOrder.PolicyName, () => new ConservativeBackfillQueueOrder());
         r.AddPlacement(FirstFitPlacement.PolicyName, () => new FirstFitPlacement());
@@ -51,6 +55,7 @@ public sealed class PolicyRegistry
         r.AddPlacement(GpuClusteringPlacement.PolicyName, () => new GpuClusteringPlacement());
         r.AddPlacement(DotProductPlacement.PolicyName, () => new DotProductPlacement());
         r.AddPlacement(WeightedBestFitPlacement.PolicyName, () => new WeightedBestFitPlacement());
+        r.AddPlacement(GavelPlacement.PolicyName, () => new GavelPlacement());
         return r;
     }
 

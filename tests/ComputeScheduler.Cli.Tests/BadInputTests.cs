@@ -201,6 +201,22 @@ public class BadInputTests
         AssertRefused(result, outDir, $"{scenario}:{line}: field '{message}");
     }
 
+    [Theory]
+    [InlineData("-5", "expected a number from 1 to 86400, got -5")]
+    [InlineData("six minutes", "expected a number from 1 to 86400, got 'six minutes'")]
+    public async Task A_bad_gavel_round_length_is_refused_naming_file_line_field_and_the_range(string value, string message)
+    {
+        using var copy = CliRunner.CopyOfTopology("single-centre.yaml");
+        string scenario = copy.File("single-centre.yaml");
+        CliRunner.Replace(scenario, "placement: best-fit", $"placement: best-fit\n  gavelRoundS: {value}");
+        int line = CliRunner.LineOf(scenario, $"gavelRoundS: {value}");
+        string outDir = copy.File("out");
+
+        var result = await CliRunner.RunAsync("run", scenario, "--out", outDir);
+
+        AssertRefused(result, outDir, $"{scenario}:{line}: field 'policies.gavelRoundS': {message}");
+    }
+
     [Fact]
     public async Task An_empty_results_folder_is_refused_as_an_argument_error()
     {

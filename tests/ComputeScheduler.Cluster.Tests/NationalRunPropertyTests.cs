@@ -35,14 +35,23 @@ public class NationalRunPropertyTests
         var builtIn = PolicyRegistry.CreateBuiltIn();
         var registry = new PolicyRegistry();
         foreach (var name in builtIn.Names(PolicyKind.Dispatch)) registry.AddDispatch(name, () => builtIn.CreateDispatch(name));
+        Simulation.Policies.IQueueOrderPolicy? lastQueue = null;
         foreach (var name in builtIn.Names(PolicyKind.QueueOrder))
             registry.AddQueueOrder(name, (PolicySelection selection) =>
             {
                 var log = new CentreLog();
                 logs.Add(log);
-                return RecordingQueueOrder.Wrap(builtIn.CreateQueueOrder(name, selection), log);
+                lastQueue = builtIn.CreateQueueOrder(name, selection);
+                return RecordingQueueOrder.Wrap(lastQueue, log);
             });
-        foreach (var name in builtIn.Names(PolicyKind.Placement)) registry.AddPlacement(name, () => new RecordingPlacement(builtIn.CreatePlacement(name), logs[^1]));
+        // Each centre's placement is made right after its queue order: Gavel's placement follows that centre's rounds, as CentreEngineFactory links them.
+        foreach (var name in builtIn.Names(PolicyKind.Placement))
+            registry.AddPlacement(name, () =>
+            {
+                var placement = builtIn.CreatePlacement(name);
+                if (placement is Scheduling.QueueOrder.Gavel.GavelPlacement gavel && lastQueue is Scheduling.QueueOrder.Gavel.GavelQueueOrder rounds) gavel.Follow(rounds);
+                return new RecordingPlacement(placement, logs[^1]);
+            });
         return registry;
     }
 }

@@ -13,4 +13,7 @@ public sealed record PolicySelection(string Dispatch, string QueueOrder, string 
     /// <c>policies.tenantWeights</c>: tenant id to weight; a tenant not listed weighs 1.
     /// </summary>
     public IReadOnlyDictionary<int, double> TenantWeights { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>Seconds per round of Gavel's round-based queue orders (<c>gavel-*</c>), from <c>policies.gavelRoundS</c>; Gavel's default 360.</summary>
+    public double GavelRoundS { get; init; } = 360;
 }

@@ -96,7 +96,7 @@ public sealed partial class CentreEngine
     {
         ref var rec = ref _jobs[slot];
         var job = rec.Job;
-        return new WaitingJob(SimTime.FromMicroseconds(rec.EnqueuedUs), job.WorkReferenceChipSeconds, ActiveOf(slot));
+        return new WaitingJob(SimTime.FromMicroseconds(rec.EnqueuedUs), job.WorkReferenceChipSeconds, ActiveOf(slot), ThroughputRow(rec.ClassIndex));
     }
 
     private void RequestPass()
@@ -114,6 +114,7 @@ public sealed partial class CentreEngine
     /// </summary>
     private void OnSchedulePass()
     {
+        if (_reviewsRunning) YieldRunning(_preemptive!);
         RunPass();
         ClassifyWaiting();
         if (_preemptive is not null) ScheduleReview(_preemptive);

@@ -79,6 +79,23 @@ public sealed partial class CentreEngine
         Enqueue(slot);
     }
 
+    /// <summary>
+    /// At the start of a pass, for a policy that reviews running jobs: those it gives up (whole-chip jobs
+    /// not started at this instant) are preempted, in the engine's order of running jobs.
+    /// </summary>
+    private void YieldRunning(IPreemptiveQueueOrder policy)
+    {
+        var now = Now;
+        _yielding.Clear();
+        foreach (int r in _runningSlots)
+        {
+            ref var run = ref _jobs[r];
+            if (run.Job.IsShared || run.RunStartUs == _nowUs) continue;
+            if (policy.ShouldYield(ActiveOf(r), now)) _yielding.Add(r);
+        }
+        foreach (int r in _yielding) Preempt(r);
+    }
+
     /// <summary>While jobs wait, looks again when the first running job's rank changes by time alone.</summary>
     private void ScheduleReview(IPreemptiveQueueOrder policy)
     {

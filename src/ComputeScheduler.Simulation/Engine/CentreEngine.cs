@@ -33,6 +33,7 @@ public sealed partial class CentreEngine
     private readonly IQueueOrderPolicy _queue;
     private readonly IPlacementPolicy _placement;
     private readonly IPreemptiveQueueOrder? _preemptive;
+    private readonly bool _reviewsRunning;   // the preemptive order stops running jobs of its own accord (ShouldYield)
     private readonly IJobLifecycleObserver? _observer;
     private readonly PreemptionCosts _preemptionCosts;
     private readonly CapacityIndex _capacity;
@@ -54,6 +55,7 @@ public sealed partial class CentreEngine
     private readonly List<int> _runningSlots = new();
     private RunFacts[] _runFacts = new RunFacts[64];
     private readonly List<(double Rank, long RunStartUs, int Slot)> _victims = new();
+    private readonly List<int> _yielding = new();
     private readonly int[] _candidates = new int[CandidateBatch];
     private ChipGrant[] _grantBuffer = new ChipGrant[64];
     private double[]?[] _throughputRows = [];
@@ -101,6 +103,7 @@ public sealed partial class CentreEngine
         _busyMilliPerPool = new long[centre.Pools.Count];
         _maxChipsPerServer = centre.Pools.Count == 0 ? 0 : centre.Pools.Max(p => p.Server.ChipsPerServer);
         _preemptive = queue as IPreemptiveQueueOrder;
+        _reviewsRunning = _preemptive?.ReviewsRunningJobs == true;
         _observer = queue as IJobLifecycleObserver;
         _preemptionCosts = preemption ?? PreemptionCosts.Default;
         _runningView = new RunningView(this);

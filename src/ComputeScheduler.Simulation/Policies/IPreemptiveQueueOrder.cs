@@ -23,4 +23,18 @@ public interface IPreemptiveQueueOrder : IQueueOrderPolicy
     /// it crosses a service threshold), so the engine reviews the queue then; <see cref="SimTime.MaxValue"/> for never.
     /// </summary>
     SimTime NextRankChange(in ActiveJob running, SimTime now);
+
+    /// <summary>
+    /// True for a policy that stops running jobs of its own accord (a round-based policy whose new round
+    /// does not keep a job where it runs): the engine then asks <see cref="ShouldYield"/> of every running
+    /// job at the start of each pass. False by default, and the engine never asks.
+    /// </summary>
+    bool ReviewsRunningJobs => false;
+
+    /// <summary>
+    /// True when <paramref name="running"/> must stop now, though no waiting job asked for its chips: it is
+    /// preempted (checkpointed and queued again) before the pass starts waiting jobs. Asked only when
+    /// <see cref="ReviewsRunningJobs"/> is true, and never of a job (re)started at this very instant.
+    /// </summary>
+    bool ShouldYield(in ActiveJob running, SimTime now) => false;
 }

@@ -10,7 +10,8 @@ namespace ComputeScheduler.Simulation.Policies;
 /// <param name="Enqueued">When the job joined the queue: its arrival, or the moment it was preempted.</param>
 /// <param name="WorkReferenceChipSeconds">The job's work, chip-seconds on reference chips.</param>
 /// <param name="Active">The job's state (slot, request, estimate, tenant, attained service).</param>
-public readonly record struct WaitingJob(SimTime Enqueued, double WorkReferenceChipSeconds, ActiveJob Active)
+/// <param name="Throughput">Per pool, the job's throughput per chip relative to the reference chip (as in <see cref="PlacementRequest"/>); null when not given. Read-only.</param>
+public readonly record struct WaitingJob(SimTime Enqueued, double WorkReferenceChipSeconds, ActiveJob Active, double[]? Throughput = null)
 {
     /// <summary>The engine's handle of the job.</summary>
     public int Slot => Active.Slot;

@@ -181,7 +181,11 @@ public static class ScenarioLoader
         var p = new PolicySelection(
             Read("dispatch", PolicySelection.Default.Dispatch),
             Read("queueOrder", PolicySelection.Default.QueueOrder),
-            Read("placement", PolicySelection.Default.Placement)) { Plugins = plugins, TenantWeights = weights };
+            Read("placement", PolicySelection.Default.Placement))
+        {
+            Plugins = plugins, TenantWeights = weights,
+            GavelRoundS = m.Number("gavelRoundS", PolicySelection.Default.GavelRoundS, 1, 86_400),
+        };
         m.RejectUnknown();
         return p;
     }

@@ -19,6 +19,17 @@ internal sealed record CaseRun(List<JobOutcome> Outcomes, List<TimeseriesSample>
 /// </summary>
 internal static class CaseRunner
 {
+    /// <summary>An engine whose policies record their runs; Gavel's placement follows its rounds, as <see cref="CentreEngineFactory"/> links them.</summary>
+    private static CentreEngine Recorded(Model.Scenarios.Scenario s, Model.Topology.CentreSpec centre, PolicyRegistry registry, CentreLog log)
+    {
+        var queue = registry.CreateQueueOrder(s.Policies.QueueOrder, s.Policies);
+        var placement = registry.CreatePlacement(s.Policies.Placement);
+        if (placement is Scheduling.QueueOrder.Gavel.GavelPlacement gavel && queue is Scheduling.QueueOrder.Gavel.GavelQueueOrder rounds) gavel.Follow(rounds);
+        return new CentreEngine(centre, new PerformanceModel(s.Performance, s.Catalog, centre),
+            RecordingQueueOrder.Wrap(queue, log), new RecordingPlacement(placement, log),
+            s.Simulation.TimeseriesInterval, s.Simulation.Preemption);
+    }
+
     public static CaseRun Run(PropertyCase c, bool record)
     {
         var s = c.Scenario;
@@ -26,10 +37,7 @@ internal static class CaseRunner
         var logs = record ? s.Centres.Select(_ => new CentreLog()).ToArray() : null;
         var engines = s.Centres.Select((centre, i) => logs is null
             ? CentreEngineFactory.Create(s, centre, registry)
-            : new CentreEngine(centre, new PerformanceModel(s.Performance, s.Catalog, centre),
-                RecordingQueueOrder.Wrap(registry.CreateQueueOrder(s.Policies.QueueOrder, s.Policies), logs[i]),
-                new RecordingPlacement(registry.CreatePlacement(s.Policies.Placement), logs[i]),
-                s.Simulation.TimeseriesInterval, s.Simulation.Preemption)).ToArray();
+            : Recorded(s, centre, registry, logs[i])).ToArray();
         var samples = engines.Select(_ => new List<TimeseriesSample>()).ToArray();
         var outcomes = new List<JobOutcome>();
 

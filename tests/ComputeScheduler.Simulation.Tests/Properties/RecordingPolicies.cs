@@ -145,4 +145,8 @@ internal sealed class RecordingPreemptiveQueueOrder(IPreemptiveQueueOrder inner,
     public bool ShouldPreempt(in ActiveJob candidate, in ActiveJob running, SimTime now) => inner.ShouldPreempt(candidate, running, now);
 
     public SimTime NextRankChange(in ActiveJob running, SimTime now) => inner.NextRankChange(running, now);
+
+    public bool ReviewsRunningJobs => inner.ReviewsRunningJobs;
+
+    public bool ShouldYield(in ActiveJob running, SimTime now) => inner.ShouldYield(running, now);
 }

@@ -1,0 +1,149 @@
+using ComputeScheduler.Model.Scenarios;
+using ComputeScheduler.Model.Time;
+using ComputeScheduler.Scheduling.QueueOrder.Gavel;
+using ComputeScheduler.Simulation.Engine;
+using ComputeScheduler.Simulation.Performance;
+using ComputeScheduler.Testing;
+
+namespace ComputeScheduler.Scheduling.Tests.QueueOrder.Gavel;
+
+public class GavelRoundTests
+{
+    private const double RoundS = GavelQueueOrder.DefaultRoundS;
+
+    /// <summary>
+    /// One 8-chip server of "ref-gpu" (pool 0) and one of "dom-npu" (pool 1). Class "train" runs at 0.25 on
+    /// the NPU, "serve" at 0.9: the LP gives the NPU to serve jobs and shares the GPU between both classes.
+    /// </summary>
+    private static (CentreEngine Engine, GavelQueueOrder Rounds) Centre(string queueOrder, int trainJobs, int serveJobs, double roundS = RoundS)
+    {
+        var scenario = new ScenarioBuilder()
+            .WithCentre("c", "r", (ScenarioBuilder.RefServer, 1), (ScenarioBuilder.DomServer, 1))
+            .Build();
+        scenario = scenario with
+        {
+            Performance = scenario.Performance with
+            {
+                ThroughputOverrides = new Dictionary<(string, string), double>
+                {
+                    [("train", "ref-gpu")] = 1.0, [("train", "dom-npu")] = 0.25,
+                    [("serve", "ref-gpu")] = 1.0, [("serve", "dom-npu")] = 0.9,
+                },
+            },
+            Policies = new PolicySelection("least-loaded", queueOrder, GavelPlacement.PolicyName) { GavelRoundS = roundS },
+        };
+        var registry = PolicyRegistry.CreateBuiltIn();
+        var rounds = (GavelQueueOrder)registry.CreateQueueOrder(queueOrder, scenario.Policies);
+        var placement = (GavelPlacement)registry.CreatePlacement(GavelPlacement.PolicyName);
+        placement.Follow(rounds);
+        var centre = scenario.Centres[0];
+        var engine = new CentreEngine(centre, new PerformanceModel(scenario.Performance, scenario.Catalog, centre), rounds, placement,
+            scenario.Simulation.TimeseriesInterval, PreemptionCosts.None);
+        int id = 0;
+        for (int i = 0; i < trainJobs; i++) engine.Submit(ScenarioBuilder.Job(id++, 0, 1, 1e7), SimTime.Zero);
+        for (int i = 0; i < serveJobs; i++) engine.Submit(ScenarioBuilder.Job(id++, 0, 1, 1e7, jobClass: "serve"), SimTime.Zero);
+        return (engine, rounds);
+    }
+
+    /// <summary>Per job and pool, the share of <paramref name="rounds"/> rounds the mechanism gave it there.</summary>
+    private static double[][] RoundShares(CentreEngine engine, GavelQueueOrder policy, int jobs, int rounds)
+    {
+        var counts = new double[jobs][];
+        for (int j = 0; j < jobs; j++) counts[j] = new double[2];
+        for (int r = 0; r < rounds; r++)
+        {
+            // Just past the round's start: its pass has run.
+            engine.AdvanceTo(SimTime.FromSeconds(r * RoundS + 1));
+            for (int j = 0; j < jobs; j++)
+            {
+                int pool = policy.PlannedPool(new Model.Ids.JobId(j));
+                if (pool >= 0) counts[j][pool] += 1.0 / rounds;
+            }
+        }
+        return counts;
+    }
+
+    [Fact]
+    public void Over_many_rounds_every_job_gets_its_LP_share_of_each_pool_within_a_few_rounds_in_a_hundred()
+    {
+        // 12 train + 12 serve jobs on 16 chips. Max-min: train 0.503 of the GPU; serve 0.164 of the GPU and 0.667 of the NPU.
+        var (engine, policy) = Centre(GavelQueueOrder.LasName, 12, 12);
+        var shares = RoundShares(engine, policy, 24, 120);
+
+        var train = policy.AllocationOf(new Model.Ids.JobId(0))!;
+        var serve = policy.AllocationOf(new Model.Ids.JobId(12))!;
+        Assert.Equal(0.503, train[0], 2);
+        Assert.Equal(0, train[1], 6);
+        Assert.Equal(0.164, serve[0], 2);
+        Assert.Equal(2 / 3d, serve[1], 5);
+        Assert.Equal(1, policy.Allocations);
+        for (int j = 0; j < 24; j++)
+        {
+            bool isTrain = j < 12;
+            var asked = isTrain ? train : serve;
+            double npuSpeed = isTrain ? 0.25 : 0.9;
+            // The GPU (first in the round's order) as asked. A serve job the round puts on the GPU cannot also
+            // be on the NPU: serve jobs get a little less NPU than asked, and the NPU chips they leave go to
+            // train jobs at priority 0, as in Gavel's greedy round.
+            Assert.InRange(shares[j][0], asked[0] - 0.03, asked[0] + 0.03);
+            if (!isTrain) Assert.InRange(shares[j][1], asked[1] - 0.07, asked[1] + 0.03);
+            // Throughput: at least 90 % of what the allocation promises.
+            double got = shares[j][0] + npuSpeed * shares[j][1], promised = asked[0] + npuSpeed * asked[1];
+            Assert.True(got >= 0.9 * promised, $"job {j}: {got:F3} of {promised:F3}");
+        }
+    }
+
+    [Fact]
+    public void Every_round_fills_every_chip_when_more_jobs_wait_than_there_are_chips()
+    {
+        var (engine, policy) = Centre(GavelQueueOrder.LasName, 12, 12);
+        for (int r = 0; r < 10; r++)
+        {
+            engine.AdvanceTo(SimTime.FromSeconds(r * RoundS + 1));
+            Assert.Equal(0, engine.Capacity.FreeChipsInPool(0));
+            Assert.Equal(0, engine.Capacity.FreeChipsInPool(1));
+            Assert.Equal(16, Enumerable.Range(0, 24).Count(j => policy.PlannedPool(new Model.Ids.JobId(j)) >= 0));
+        }
+    }
+
+    [Fact]
+    public void The_agnostic_variant_gives_every_job_the_same_share_spread_over_the_pools_by_their_chips()
+    {
+        // To an LP that sees both chips alike, 24 jobs share 16 chips: 2/3 each, half on each 8-chip pool.
+        var (engine, policy) = Centre(GavelQueueOrder.AgnosticLasName, 12, 12);
+        var shares = RoundShares(engine, policy, 24, 120);
+
+        for (int j = 0; j < 24; j++)
+        {
+            var x = policy.AllocationOf(new Model.Ids.JobId(j))!;
+            Assert.Equal(1 / 3d, x[0], 5);
+            Assert.Equal(1 / 3d, x[1], 5);
+            Assert.InRange(shares[j][0] + shares[j][1], 2 / 3d - 0.03, 2 / 3d + 0.03);
+        }
+    }
+
+    [Fact]
+    public void Max_sum_throughput_gives_the_whole_NPU_to_the_jobs_that_run_fastest_on_it_and_fills_both_pools()
+    {
+        // Serve jobs run at 0.9 on the NPU, train jobs at 0.25: every NPU chip-round goes to serve jobs.
+        var (engine, policy) = Centre(GavelQueueOrder.MaxSumThroughputName, 12, 12);
+        engine.AdvanceTo(SimTime.FromSeconds(1));
+        var x = Enumerable.Range(0, 24).Select(j => policy.AllocationOf(new Model.Ids.JobId(j))!).ToArray();
+
+        Assert.Equal(8, x.Skip(12).Sum(a => a[1]), 5);
+        Assert.Equal(0, x.Take(12).Sum(a => a[1]), 5);
+        Assert.Equal(8, x.Sum(a => a[0]), 5);
+        Assert.Equal(0, engine.Capacity.FreeChipsInPool(0));
+        Assert.Equal(0, engine.Capacity.FreeChipsInPool(1));
+    }
+
+    [Fact]
+    public void Rounds_follow_the_configured_length()
+    {
+        var (engine, policy) = Centre(GavelQueueOrder.LasName, 12, 12, roundS: 60);
+        Assert.Equal(60, policy.RoundS);
+        // A round every 60 s: after 10 minutes every job has run in some round on the GPU or the NPU, and been moved.
+        engine.AdvanceTo(SimTime.FromSeconds(601));
+        Assert.True(engine.Preemptions >= 10 * 8, $"{engine.Preemptions} preemptions");
+    }
+}
