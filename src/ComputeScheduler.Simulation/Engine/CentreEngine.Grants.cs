@@ -53,25 +53,8 @@ public sealed partial class CentreEngine
         return sameDomain ? Locality.ScaleUpDomain : sameRack ? Locality.Rack : Locality.Fabric;
     }
 
-    /// <summary>
-    /// The outcome's server list: "server:chips" per grant joined by ';', or "server.chip:thousandths" for a shared chip.
-    /// A single whole-chip grant (most jobs) gets the one string of its server and chip count, made once per centre.
-    /// </summary>
-    private string Describe(ReadOnlySpan<ChipGrant> grants)
-    {
-        if (grants.Length == 1 && !grants[0].IsShared && grants[0].Chips <= _maxChipsPerServer && (long)_capacity.ServerCount * (_maxChipsPerServer + 1) <= MaxOneGrantTexts)
-        {
-            var g = grants[0];
-            _oneGrantTexts ??= new string?[_capacity.ServerCount * (_maxChipsPerServer + 1)];
-            return _oneGrantTexts[g.Server * (_maxChipsPerServer + 1) + g.Chips] ??= DescribeAny(grants);
-        }
-        return DescribeAny(grants);
-    }
-
-    /// <summary>At most this many cached texts a centre (32 MB of references); a larger centre formats each.</summary>
-    private const int MaxOneGrantTexts = 4_000_000;
-
-    private static string DescribeAny(ReadOnlySpan<ChipGrant> grants)
+    /// <summary>The outcome's server list: "server:chips" per grant joined by ';', or "server.chip:thousandths" for a shared chip.</summary>
+    private static string Describe(ReadOnlySpan<ChipGrant> grants)
     {
         // At most 11 + 1 + 2 + 1 + 11 characters a grant and its ';'.
         const int MaxPerGrant = 26;

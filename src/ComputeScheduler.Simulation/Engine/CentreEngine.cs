@@ -85,8 +85,6 @@ public sealed partial class CentreEngine
     private readonly long _sampleIntervalUs;
     private long _nextSampleUs;
     private readonly long[] _busyMilliPerPool;
-    private readonly int _maxChipsPerServer;
-    private string?[]? _oneGrantTexts;               // "server:chips" of a single whole-chip grant, made on first use (CentreEngine.Grants.cs)
     private ImmutableArray<PoolReport> _lastPools;   // the last report's pools, reused while unchanged
 
     public CentreEngine(CentreSpec centre, PerformanceModel performance, IQueueOrderPolicy queue, IPlacementPolicy placement, SimDuration sampleInterval,
@@ -101,7 +99,6 @@ public sealed partial class CentreEngine
         _capacity = new CapacityIndex(centre);
         _sampleIntervalUs = sampleInterval.Microseconds;
         _busyMilliPerPool = new long[centre.Pools.Count];
-        _maxChipsPerServer = centre.Pools.Count == 0 ? 0 : centre.Pools.Max(p => p.Server.ChipsPerServer);
         _preemptive = queue as IPreemptiveQueueOrder;
         _reviewsRunning = _preemptive?.ReviewsRunningJobs == true;
         _observer = queue as IJobLifecycleObserver;
