@@ -73,6 +73,12 @@ internal static class RunPipeline
             error.WriteLine($"run failed: {e.Message}");
             return ExitCodes.RunFailed;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // E.g. the outcomes and samples the run spills to the temporary folder meet a full disk: the message names the file.
+            error.WriteLine($"run failed: {e.Message} (no results written)");
+            return ExitCodes.RunFailed;
+        }
         finally
         {
             if (system is not null) await system.Terminate().ConfigureAwait(false);
