@@ -70,26 +70,22 @@ internal sealed class SortedSpill<T> : IDisposable
         try
         {
             foreach (var path in _runs) readers.Add(_format.Open(path));
-            // (next item, source): runs in spill order, memory last, so equal items keep arrival order.
+            // The next item of each source, by (item, source): runs in spill order, memory last, so equal items keep arrival order.
             var order = _format.Order;
-            var heads = new PriorityQueue<(T Item, int Source), (T Item, int Source)>(readers.Count + 1,
+            var heads = new PriorityQueue<int, (T Item, int Source)>(readers.Count + 1,
                 Comparer<(T Item, int Source)>.Create((a, b) => order.Compare(a.Item, b.Item) is var c and not 0 ? c : a.Source.CompareTo(b.Source)));
             for (int i = 0; i < readers.Count; i++)
-                if (readers[i].TryRead(out var o)) heads.Enqueue((o, i), (o, i));
+                if (readers[i].TryRead(out var o)) heads.Enqueue(i, (o, i));
             int m = 0;
-            if (memory.Length > 0) heads.Enqueue((memory[m++], readers.Count), (memory[0], readers.Count));
-            while (heads.TryDequeue(out var head, out _))
+            if (memory.Length > 0) heads.Enqueue(readers.Count, (memory[m++], readers.Count));
+            while (heads.TryDequeue(out int source, out var head))
             {
                 yield return head.Item;
-                if (head.Source < readers.Count)
+                if (source < readers.Count)
                 {
-                    if (readers[head.Source].TryRead(out var next)) heads.Enqueue((next, head.Source), (next, head.Source));
+                    if (readers[source].TryRead(out var next)) heads.Enqueue(source, (next, source));
                 }
-                else if (m < memory.Length)
-                {
-                    heads.Enqueue((memory[m], readers.Count), (memory[m], readers.Count));
-                    m++;
-                }
+                else if (m < memory.Length) heads.Enqueue(source, (memory[m++], source));
             }
         }
         finally
