@@ -111,19 +111,29 @@ public class CentreEngineBenchmark
 
     /// <summary>
     /// The same jobs handed to a fresh engine one window at a time (as the centre actors get them), so
-    /// nothing grows with the jobs submitted ahead; returns the events and the bytes allocated, outside any benchmark.
+    /// nothing grows with the jobs submitted ahead; returns the events and the bytes allocated, outside any benchmark,
+    /// and the bytes and events of the steady middle (from the window where a quarter of the jobs are in to the
+    /// one where three quarters are), when the engine's containers have reached their size.
     /// </summary>
-    public (long Events, long Bytes, long Outcomes) RunWindowed(SimDuration window)
+    public (long Events, long Bytes, long Outcomes, long SteadyEvents, long SteadyBytes) RunWindowed(SimDuration window)
     {
         var engine = NewEngine();
         long bytes = GC.GetAllocatedBytesForCurrentThread(), outcomes = 0;
+        long steadyBytes = 0, steadyEvents = 0;
         int next = 0;
         for (var horizon = SimTime.Zero + window; next < _jobs.Length || engine.NextEvent < SimTime.MaxValue; horizon += window)
         {
+            bool steady = next >= _jobs.Length / 4 && next < 3 * _jobs.Length / 4;
+            long before = steady ? GC.GetAllocatedBytesForCurrentThread() : 0, eventsBefore = engine.EventsProcessed;
             for (; next < _jobs.Length && _jobs[next].Submit < horizon; next++) engine.Submit(_jobs[next], _jobs[next].Submit);
             outcomes += engine.AdvanceTo(horizon).Outcomes.Length;
+            if (steady)
+            {
+                steadyBytes += GC.GetAllocatedBytesForCurrentThread() - before;
+                steadyEvents += engine.EventsProcessed - eventsBefore;
+            }
         }
-        return (engine.EventsProcessed, GC.GetAllocatedBytesForCurrentThread() - bytes, outcomes);
+        return (engine.EventsProcessed, GC.GetAllocatedBytesForCurrentThread() - bytes, outcomes, steadyEvents, steadyBytes);
     }
 
     /// <summary>The mean and largest number of jobs queued over the run's time-series samples (to see that the load is steady).</summary>

@@ -32,9 +32,10 @@ if (args is ["--engine-once", ..])
         for (int r = 0; r < Math.Max(1, runs); r++)
         {
             var sw = Stopwatch.StartNew();
-            var (events, bytes, outcomes) = bench.RunWindowed(ComputeScheduler.Model.Time.SimDuration.FromSeconds(60));
+            var (events, bytes, outcomes, steadyEvents, steadyBytes) = bench.RunWindowed(ComputeScheduler.Model.Time.SimDuration.FromSeconds(60));
             double s = sw.Elapsed.TotalSeconds;
-            Console.WriteLine($"by 60 s windows: {events:N0} events in {s:F3} s = {events / s:N0} events/s, {outcomes:N0} outcomes, {bytes / (double)events:F1} B/event, {bytes / (double)outcomes:F0} B/job");
+            Console.WriteLine($"by 60 s windows: {events:N0} events in {s:F3} s = {events / s:N0} events/s, {outcomes:N0} outcomes, {bytes / (double)events:F1} B/event, {bytes / (double)outcomes:F0} B/job; " +
+                $"steady middle: {steadyBytes:N0} B over {steadyEvents:N0} events = {steadyBytes / (double)steadyEvents:F2} B/event");
         }
     }
     if (args.Contains("--queue")) Console.WriteLine($"jobs queued (mean, max over samples): {bench.QueueLength()}");

@@ -14,9 +14,9 @@ internal sealed class CentreActor : ReceiveActor
 {
     public CentreActor(CentreEngine engine)
     {
-        Receive<ReportState>(m => Sender.Tell(CentreInputs.Apply(engine, m)));
-        Receive<AdvanceTo>(m => Sender.Tell(CentreInputs.Apply(engine, m)));
-        Receive<CloseCentre>(m => Sender.Tell(CentreInputs.Apply(engine, m)));
+        Receive<ReportState>(m => Sender.Tell(CentreInputs.ApplyDetached(engine, m)));
+        Receive<AdvanceTo>(m => Sender.Tell(CentreInputs.ApplyDetached(engine, m)));
+        Receive<CloseCentre>(m => Sender.Tell(CentreInputs.ApplyDetached(engine, m)));
     }
 
     public static Props Props(CentreEngine engine) => Akka.Actor.Props.Create(() => new CentreActor(engine));

@@ -71,7 +71,7 @@ internal static class WireFormat
             w.Write(p.FreeChips);
         }
         w.Write(output.Outcomes.Length);
-        foreach (var o in output.Outcomes) Write(w, o);
+        for (int i = 0; i < output.Outcomes.Length; i++) output.Outcomes.WriteBinary(i, w);
         w.Write(output.Samples.Length);
         foreach (var s in output.Samples)
         {
@@ -99,12 +99,12 @@ internal static class WireFormat
         var pools = ImmutableArray.CreateBuilder<PoolReport>(r.ReadInt32());
         for (int i = 0; i < pools.Capacity; i++) pools.Add(new PoolReport(string.Intern(r.ReadString()), string.Intern(r.ReadString()), r.ReadInt32(), r.ReadInt32()));
         var report = new CentreReport(centre, reached, next, queued, queuedChips, running, events, pools.MoveToImmutable());
-        var outcomes = ImmutableArray.CreateBuilder<JobOutcome>(r.ReadInt32());
-        for (int i = 0; i < outcomes.Capacity; i++) outcomes.Add(ReadOutcome(r));
+        var outcomes = new JobOutcome[r.ReadInt32()];
+        for (int i = 0; i < outcomes.Length; i++) outcomes[i] = ReadOutcome(r);
         var samples = ImmutableArray.CreateBuilder<TimeseriesSample>(r.ReadInt32());
         for (int i = 0; i < samples.Capacity; i++)
             samples.Add(new TimeseriesSample(r.ReadInt64(), new CentreId(r.ReadInt32()), r.ReadInt32(), string.Intern(r.ReadString()), r.ReadInt32(), r.ReadDouble(), r.ReadInt32(), r.ReadDouble()) { StrandedChips = r.ReadInt32() });
-        return new WindowOutput(report, outcomes.MoveToImmutable(), samples.MoveToImmutable());
+        return new WindowOutput(report, outcomes.Length == 0 ? JobOutcomes.Empty : new JobOutcomes(outcomes), samples.MoveToImmutable());
     }
 
     public static SimTime Time(BinaryReader r) => SimTime.FromMicroseconds(r.ReadInt64());

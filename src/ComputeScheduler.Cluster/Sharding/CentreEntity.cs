@@ -63,7 +63,7 @@ internal sealed class CentreEntity : ReceiveActor
         if (m.Seq < _applied) return; // a repeat of an input applied before
         try
         {
-            var report = CentreInputs.Apply(_engine, m.Input);
+            var report = CentreInputs.ApplyDetached(_engine, m.Input);
             _applied++;
             Sender.Tell(new CentreStepped(m.Centre, m.Seq, report));
             if (m.Input is CloseCentre) Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance)); // the run is over here

@@ -55,7 +55,12 @@ public sealed class RunRecorder : INationalRunSink, IDisposable
 
     public void Add(WindowOutput window)
     {
-        AddOutcomes(window.Outcomes);
+        var outcomes = window.Outcomes;
+        for (int i = 0; i < outcomes.Length; i++)
+        {
+            _outcomes.Add(outcomes[i]);
+            if (outcomes.EndOf(i) > Makespan) Makespan = outcomes.EndOf(i);
+        }
         foreach (var s in window.Samples) _samples.Add(s);
     }
 

@@ -4,7 +4,7 @@ using ComputeScheduler.Simulation.Capacity;
 
 namespace ComputeScheduler.Simulation.Engine;
 
-/// <summary>The chips a placement grants a job: checked against the request, compared, described for the outcome's servers, and their locality.</summary>
+/// <summary>The chips a placement grants a job: checked against the request, compared, and their locality.</summary>
 public sealed partial class CentreEngine
 {
     private void CheckGrants(JobSpec job, int pool, ulong eligible, ReadOnlySpan<ChipGrant> grants)
@@ -51,48 +51,5 @@ public sealed partial class CentreEngine
             if (_capacity.RackOf(g.Server) != rack) sameRack = false;
         }
         return sameDomain ? Locality.ScaleUpDomain : sameRack ? Locality.Rack : Locality.Fabric;
-    }
-
-    /// <summary>The outcome's server list: "server:chips" per grant joined by ';', or "server.chip:thousandths" for a shared chip.</summary>
-    private static string Describe(ReadOnlySpan<ChipGrant> grants)
-    {
-        // At most 11 + 1 + 2 + 1 + 11 characters a grant and its ';'.
-        const int MaxPerGrant = 26;
-        if (grants.Length > 64) return DescribeLong(grants);
-        Span<char> text = stackalloc char[grants.Length * MaxPerGrant];
-        int n = 0;
-        foreach (var g in grants) n += Append(text[n..], g, first: n == 0);
-        return new string(text[..n]);
-    }
-
-    private static string DescribeLong(ReadOnlySpan<ChipGrant> grants)
-    {
-        var text = new System.Text.StringBuilder(grants.Length * 8);
-        Span<char> one = stackalloc char[26];
-        foreach (var g in grants) text.Append(one[..Append(one, g, first: text.Length == 0)]);
-        return text.ToString();
-    }
-
-    private static int Append(Span<char> to, in ChipGrant g, bool first)
-    {
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        int n = 0;
-        if (!first) to[n++] = ';';
-        g.Server.TryFormat(to[n..], out int w, default, inv);
-        n += w;
-        if (g.IsShared)
-        {
-            to[n++] = '.';
-            System.Numerics.BitOperations.TrailingZeroCount(g.ChipMask).TryFormat(to[n..], out w, default, inv);
-            n += w;
-            to[n++] = ':';
-            g.Milli.TryFormat(to[n..], out w, default, inv);
-        }
-        else
-        {
-            to[n++] = ':';
-            g.Chips.TryFormat(to[n..], out w, default, inv);
-        }
-        return n + w;
     }
 }

@@ -191,19 +191,25 @@ public sealed partial class CentreEngine
         var job = rec.Job;
         StopRun(slot);
         _observer?.Stopped(ActiveOf(slot), finished: true);
-        double energy = rec.EnergyKwh;
-        _outcomes.Add(new JobOutcome(job.Id, job.Kind, job.JobClass, JobStatus.Finished, job.Submit,
-            SimTime.FromMicroseconds(rec.ArrivalUs), SimTime.FromMicroseconds(rec.StartUs), Now, _centre.Id,
-            _capacity.Pool(rec.Pool).ChipModel, job.Chips, rec.Locality, energy,
-            rec.CostCny, rec.CarbonKg, null)
-        {
-            ChipMilli = job.ChipMilli, Servers = Describe(rec.Grants), Preemptions = rec.Preemptions, Migrations = rec.Migrations,
-            EnergyCostCny = rec.EnergyCostCny, CapexCny = rec.CapexCny, AboveIdleEnergyKwh = rec.AboveIdleKwh,
-            WanTransferGb = job.WanTransferGbTo(_centre.Key), WanFrom = job.WanSourceFor(_centre.Key),
-            ReferenceChipHours = (job.ObservedRuntimeS is null ? job.WorkReferenceChipSeconds : rec.ReferenceChipS) / 3600d,
-            WaitTimes = WaitTimesOf(rec), Queued = SimDuration.FromMicroseconds(rec.QueuedUs),
-            DemandRegion = job.DemandRegion, LatencyLimitMs = job.LatencyLimitMs,
-        });
+        ref var row = ref _outcomeRows.Add(job);
+        row.Status = JobStatus.Finished;
+        row.DispatchUs = rec.ArrivalUs;
+        row.StartUs = rec.StartUs;
+        row.EndUs = _nowUs;
+        row.ChipModel = _capacity.Pool(rec.Pool).ChipModel;
+        row.Locality = rec.Locality;
+        row.EnergyKwh = rec.EnergyKwh;
+        row.CostCny = rec.CostCny;
+        row.CarbonKg = rec.CarbonKg;
+        row.Preemptions = rec.Preemptions;
+        row.Migrations = rec.Migrations;
+        row.EnergyCostCny = rec.EnergyCostCny;
+        row.CapexCny = rec.CapexCny;
+        row.AboveIdleKwh = rec.AboveIdleKwh;
+        row.ReferenceChipHours = (job.ObservedRuntimeS is null ? job.WorkReferenceChipSeconds : rec.ReferenceChipS) / 3600d;
+        row.QueuedUs = rec.QueuedUs;
+        row.HasWaits = WriteWaits(rec, _outcomeRows.LastWaits());
+        _outcomeRows.SetLastGrants(rec.Grants);
         FreeJob(slot);
         RequestPass();
     }
@@ -264,11 +270,14 @@ public sealed partial class CentreEngine
 
     private void Reject(int slot, string reason)
     {
-        var job = _jobs[slot].Job;
-        _outcomes.Add(JobOutcome.Rejected(job, Now, _centre.Id, reason) with
-        {
-            Dispatch = SimTime.FromMicroseconds(_jobs[slot].ArrivalUs), WanTransferGb = job.WanTransferGbTo(_centre.Key), WanFrom = job.WanSourceFor(_centre.Key), WaitTimes = WaitTimesOf(_jobs[slot]),
-        });
+        ref var rec = ref _jobs[slot];
+        ref var row = ref _outcomeRows.Add(rec.Job);
+        row.Status = JobStatus.Rejected;
+        row.DispatchUs = rec.ArrivalUs;
+        row.StartUs = row.EndUs = _nowUs;
+        row.Locality = Locality.ScaleUpDomain;
+        row.RejectReason = reason;
+        row.HasWaits = WriteWaits(rec, _outcomeRows.LastWaits());
         FreeJob(slot);
     }
 

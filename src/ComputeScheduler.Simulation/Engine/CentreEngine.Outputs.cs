@@ -32,8 +32,9 @@ public sealed partial class CentreEngine
 
     private WindowOutput TakeOutput(SimTime reached)
     {
-        var output = new WindowOutput(Report(reached), [.. _outcomes], [.. _samples]);
-        _outcomes.Clear();
+        // The outcomes stay in the engine's rows, lent to the host until the next window (see JobOutcomes).
+        var outcomes = _outcomeRows.Count == 0 ? JobOutcomes.Empty : new JobOutcomes(_outcomeRows);
+        var output = new WindowOutput(Report(reached), outcomes, _samples.Count == 0 ? [] : [.. _samples]);
         _samples.Clear();
         return output;
     }

@@ -131,14 +131,12 @@ public sealed partial class CentreEngine
     }
 
     /// <summary>The job's wait per reason, from submit to now (a job that has not been queued yet has only the pre-centre ones).</summary>
-    private WaitTimes WaitTimesOf(in JobTable.Record rec)
+    /// <summary>Writes the job's waits per reason into <paramref name="us"/> (all zero on entry); false when it never waited.</summary>
+    private static bool WriteWaits(in JobTable.Record rec, Span<long> us)
     {
-        Span<long> us = stackalloc long[WaitReasons.Count];
-        us.Clear();
         if (rec.WaitUs is { } inCentre) inCentre.CopyTo(us);
         JobOutcome.AddPreCentre(us, rec.Job.Submit.Microseconds, rec.FirstRoundUs, rec.DispatchedUs, rec.ArrivalUs);
-        // No wait at all (most jobs of a lightly loaded centre): the default, which reads as all zeros, allocates nothing.
-        return us.ContainsAnyExcept(0L) ? new WaitTimes(us) : default;
+        return us.ContainsAnyExcept(0L);
     }
 
     /// <summary>At the end of a pass: classifies the groups whose pools changed; notes the pools some waiting job could use now.</summary>

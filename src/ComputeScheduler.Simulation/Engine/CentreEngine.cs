@@ -80,7 +80,7 @@ public sealed partial class CentreEngine
     private ulong _usablePools;
 
     // What the centre hands out: outcomes, samples and its report (CentreEngine.Outputs.cs).
-    private readonly List<JobOutcome> _outcomes = new();
+    private readonly OutcomeTable _outcomeRows;   // the window's outcomes, lent to the host until the next window
     private readonly List<TimeseriesSample> _samples = new();
     private readonly long _sampleIntervalUs;
     private long _nextSampleUs;
@@ -97,6 +97,7 @@ public sealed partial class CentreEngine
         _queue = queue;
         _placement = placement;
         _capacity = new CapacityIndex(centre);
+        _outcomeRows = new OutcomeTable(centre.Id, centre.Key);
         _sampleIntervalUs = sampleInterval.Microseconds;
         _busyMilliPerPool = new long[centre.Pools.Count];
         _preemptive = queue as IPreemptiveQueueOrder;
@@ -156,21 +157,20 @@ public sealed partial class CentreEngine
     }
 
     /// <summary>
-    /// Makes room for <paramref name="jobs"/> jobs about to be submitted in arrival order and for their
-    /// outcomes, so a batch known ahead does not grow the engine's containers by doubling. Changes no result.
+    /// Makes room for <paramref name="jobs"/> jobs about to be submitted in arrival order, so a batch known ahead does not grow the engine's containers by doubling. Changes no result.
     /// </summary>
     internal void ReserveSubmissions(int jobs)
     {
         if (jobs <= 0) return;
         _jobs.Reserve(jobs);
         _events.ReserveRun(jobs);
-        _outcomes.EnsureCapacity(_outcomes.Count + jobs);
     }
 
     /// <summary>Runs every event strictly before <paramref name="horizon"/> and returns the window's output.</summary>
     public WindowOutput AdvanceTo(SimTime horizon)
     {
         long h = horizon.Microseconds;
+        _outcomeRows.Clear();
         if (NextCapacityUs >= h)
         {
             // No capacity change before the horizon (none can come closer while events run): the events alone, one look at the queue each.
@@ -226,6 +226,7 @@ public sealed partial class CentreEngine
     public WindowOutput Close(SimTime end)
     {
         if (end.Microseconds < _nowUs) throw new InvalidOperationException($"cannot close centre {_centre.Key} at {end}: it is at {Now}");
+        _outcomeRows.Clear();
         while (NextCapacityUs <= end.Microseconds) ApplyNextCapacityChange();
         EmitSamplesBefore(end.Microseconds + 1);
         return TakeOutput(end);

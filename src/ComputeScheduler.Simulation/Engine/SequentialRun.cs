@@ -15,9 +15,9 @@ public static class SequentialRun
     {
         if (jobs.TryGetNonEnumeratedCount(out int count)) engine.ReserveSubmissions(count);
         foreach (var job in jobs) engine.Submit(job, job.Submit);
-        var run = engine.AdvanceTo(SimTime.MaxValue);
+        var run = engine.AdvanceTo(SimTime.MaxValue).Detach();
         var makespan = SimTime.Zero;
-        foreach (var o in run.Outcomes) makespan = SimTime.Max(makespan, o.End);
-        return [run, engine.Close(makespan)];
+        for (int i = 0; i < run.Outcomes.Length; i++) makespan = SimTime.Max(makespan, run.Outcomes.EndOf(i));
+        return [run, engine.Close(makespan).Detach()];
     }
 }

@@ -2,9 +2,8 @@ using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Simulation.Capacity;
-using ComputeScheduler.Simulation.Results;
 
-namespace ComputeScheduler.Reports.Results;
+namespace ComputeScheduler.Simulation.Results;
 
 /// <summary>
 /// The binary form of a <see cref="JobOutcome"/>, shared by the outcome spill files and the cluster's
@@ -46,6 +45,61 @@ public static class JobOutcomeBinary
         WriteNullable(w, o.DemandRegion);
         w.Write(o.LatencyLimitMs.HasValue);
         if (o.LatencyLimitMs is { } limit) w.Write(limit);
+    }
+
+    /// <summary>Row <paramref name="index"/> of an engine's outcome table, in the same bytes as <see cref="Write(BinaryWriter, JobOutcome)"/> of its outcome.</summary>
+    internal static void Write(BinaryWriter w, OutcomeTable table, int index)
+    {
+        ref readonly var o = ref table[index];
+        var job = o.Job;
+        w.Write(job.Id.Value);
+        w.Write((byte)job.Kind);
+        w.Write(job.JobClass);
+        w.Write((byte)o.Status);
+        w.Write(job.Submit.Microseconds);
+        w.Write(o.DispatchUs);
+        w.Write(o.StartUs);
+        w.Write(o.EndUs);
+        w.Write(table.Centre.Value);
+        WriteNullable(w, o.ChipModel);
+        w.Write(job.Chips);
+        w.Write((byte)o.Locality);
+        w.Write(o.EnergyKwh);
+        w.Write(o.CostCny);
+        w.Write(o.CarbonKg);
+        WriteNullable(w, o.RejectReason);
+        w.Write(job.ChipMilli);
+        WriteServers(w, table.GrantsOf(index));
+        w.Write(o.Preemptions);
+        w.Write(o.Migrations);
+        w.Write(o.EnergyCostCny);
+        w.Write(o.CapexCny);
+        w.Write(o.AboveIdleKwh);
+        w.Write(job.WanTransferGbTo(table.CentreKey));
+        WriteNullable(w, job.WanSourceFor(table.CentreKey));
+        w.Write(o.ReferenceChipHours);
+        var waits = table.WaitsOf(index);
+        for (int i = 0; i < WaitReasons.Count; i++) w.Write(waits.IsEmpty ? 0L : waits[i]);
+        w.Write(o.QueuedUs);
+        WriteNullable(w, job.DemandRegion);
+        w.Write(job.LatencyLimitMs.HasValue);
+        if (job.LatencyLimitMs is { } limit) w.Write(limit);
+    }
+
+    /// <summary>The servers' text as <see cref="BinaryWriter.Write(string)"/> writes it (its UTF-8 length, then its bytes: ASCII here), without making the string.</summary>
+    private static void WriteServers(BinaryWriter w, ReadOnlySpan<ChipGrant> grants)
+    {
+        if (grants.Length > 64)
+        {
+            w.Write(ServersText.Of(grants));
+            return;
+        }
+        Span<char> chars = stackalloc char[grants.Length * ServersText.MaxCharsPerGrant];
+        int n = ServersText.Format(grants, chars);
+        Span<byte> bytes = stackalloc byte[n];
+        for (int i = 0; i < n; i++) bytes[i] = (byte)chars[i];
+        w.Write7BitEncodedInt(n);
+        w.Write(bytes);
     }
 
     public static JobOutcome Read(BinaryReader r)
