@@ -28,12 +28,18 @@ public class CentreEngineBenchmark
     /// <summary>Events of the bare loop: one arrival and one finish per job.</summary>
     public const int BareEvents = 2 * Jobs;
 
+    /// <summary>Events of the steady middle (<see cref="EngineSteady"/>): the 60 s windows from a quarter of the jobs in to three quarters.</summary>
+    public const int SteadyEvents = 1_500_006;
+
+    private static readonly SimDuration Window = SimDuration.FromSeconds(60);
+
     private Scenario _scenario = null!;
     private JobSpec[] _jobs = [];
     private long[] _arrivalUs = [];
     private long[] _runtimeUs = [];
     private CentreEngine _engine = null!;
     private EventQueue _queue = null!;
+    private Windows _windows;
 
     [GlobalSetup]
     public void Setup()
@@ -64,20 +70,39 @@ public class CentreEngineBenchmark
         SequentialRun.RunToEnd(engine, _jobs);
         if (engine.EventsProcessed != EngineEvents)
             throw new InvalidOperationException($"the engine processed {engine.EventsProcessed} events; EngineEvents says {EngineEvents}");
+        if (RunWindowed(Window).SteadyEvents != SteadyEvents)
+            throw new InvalidOperationException($"the steady middle has {RunWindowed(Window).SteadyEvents} events; SteadyEvents says {SteadyEvents}");
     }
 
     [IterationSetup(Target = nameof(Engine))]
     public void SetupEngine() => _engine = NewEngine();
 
+    /// <summary>A fresh engine run by windows up to the steady middle, its containers grown to their size.</summary>
+    [IterationSetup(Target = nameof(EngineSteady))]
+    public void SetupSteady()
+    {
+        _windows = new Windows(NewEngine());
+        while (_windows.Next < Jobs / 4) _windows.Step(_jobs);
+    }
+
     [IterationSetup(Target = nameof(BareEventLoop))]
     public void SetupQueue() => _queue = new EventQueue();
 
-    /// <summary>The whole run of the engine; time and bytes are per event.</summary>
+    /// <summary>
+    /// The whole run of the engine in one window, as <see cref="SequentialRun.RunToEnd"/> but reading its outcomes
+    /// where the engine lends them instead of keeping a copy; time and bytes are per event.
+    /// </summary>
     [Benchmark(OperationsPerInvoke = EngineEvents)]
     public long Engine()
     {
-        SequentialRun.RunToEnd(_engine, _jobs);
-        return _engine.EventsProcessed;
+        var engine = _engine;
+        engine.ReserveSubmissions(_jobs.Length);
+        foreach (var job in _jobs) engine.Submit(job, job.Submit);
+        var outcomes = engine.AdvanceTo(SimTime.MaxValue).Outcomes;
+        var makespan = SimTime.Zero;
+        for (int i = 0; i < outcomes.Length; i++) makespan = SimTime.Max(makespan, outcomes.EndOf(i));
+        engine.Close(makespan);
+        return engine.EventsProcessed;
     }
 
     /// <summary>
@@ -85,7 +110,19 @@ public class CentreEngineBenchmark
     /// national host runs it: the engine keeps no outcome beyond its window); time and bytes are per event.
     /// </summary>
     [Benchmark(OperationsPerInvoke = EngineEvents)]
-    public long EngineByWindows() => RunWindowed(SimDuration.FromSeconds(60)).Events;
+    public long EngineByWindows() => RunWindowed(Window).Events;
+
+    /// <summary>
+    /// The steady middle of the run by windows (from a quarter of the jobs in to three quarters), on an engine
+    /// that ran up to it in the iteration's setup: what an event costs, and allocates, once nothing grows.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = SteadyEvents)]
+    public long EngineSteady()
+    {
+        long before = _windows.Engine.EventsProcessed;
+        while (_windows.Next < 3 * Jobs / 4) _windows.Step(_jobs);
+        return _windows.Engine.EventsProcessed - before;
+    }
 
     /// <summary>The engine's queue alone: every arrival pushed, then popped in order, each arrival pushing its finish.</summary>
     [Benchmark(OperationsPerInvoke = BareEvents)]
@@ -117,23 +154,43 @@ public class CentreEngineBenchmark
     /// </summary>
     public (long Events, long Bytes, long Outcomes, long SteadyEvents, long SteadyBytes) RunWindowed(SimDuration window)
     {
-        var engine = NewEngine();
+        var run = new Windows(NewEngine(), window);
         long bytes = GC.GetAllocatedBytesForCurrentThread(), outcomes = 0;
         long steadyBytes = 0, steadyEvents = 0;
-        int next = 0;
-        for (var horizon = SimTime.Zero + window; next < _jobs.Length || engine.NextEvent < SimTime.MaxValue; horizon += window)
+        while (run.Next < _jobs.Length || run.Engine.NextEvent < SimTime.MaxValue)
         {
-            bool steady = next >= _jobs.Length / 4 && next < 3 * _jobs.Length / 4;
-            long before = steady ? GC.GetAllocatedBytesForCurrentThread() : 0, eventsBefore = engine.EventsProcessed;
-            for (; next < _jobs.Length && _jobs[next].Submit < horizon; next++) engine.Submit(_jobs[next], _jobs[next].Submit);
-            outcomes += engine.AdvanceTo(horizon).Outcomes.Length;
+            bool steady = run.Next >= _jobs.Length / 4 && run.Next < 3 * _jobs.Length / 4;
+            long before = steady ? GC.GetAllocatedBytesForCurrentThread() : 0, eventsBefore = run.Engine.EventsProcessed;
+            outcomes += run.Step(_jobs);
             if (steady)
             {
                 steadyBytes += GC.GetAllocatedBytesForCurrentThread() - before;
-                steadyEvents += engine.EventsProcessed - eventsBefore;
+                steadyEvents += run.Engine.EventsProcessed - eventsBefore;
             }
         }
-        return (engine.EventsProcessed, GC.GetAllocatedBytesForCurrentThread() - bytes, outcomes, steadyEvents, steadyBytes);
+        return (run.Engine.EventsProcessed, GC.GetAllocatedBytesForCurrentThread() - bytes, outcomes, steadyEvents, steadyBytes);
+    }
+
+    /// <summary>An engine fed window by window: each step submits the jobs arriving before the window's end, then runs to it.</summary>
+    private struct Windows(CentreEngine engine, SimDuration? window = null)
+    {
+        private readonly SimDuration _window = window ?? Window;
+        private SimTime _horizon = SimTime.Zero;
+
+        public readonly CentreEngine Engine = engine;
+
+        /// <summary>The first job not yet submitted.</summary>
+        public int Next { get; private set; }
+
+        /// <summary>Runs the next window; returns its outcomes' count.</summary>
+        public int Step(JobSpec[] jobs)
+        {
+            _horizon += _window;
+            int next = Next;
+            for (; next < jobs.Length && jobs[next].Submit < _horizon; next++) Engine.Submit(jobs[next], jobs[next].Submit);
+            Next = next;
+            return Engine.AdvanceTo(_horizon).Outcomes.Length;
+        }
     }
 
     /// <summary>The mean and largest number of jobs queued over the run's time-series samples (to see that the load is steady).</summary>

@@ -159,7 +159,7 @@ public sealed partial class CentreEngine
     /// <summary>
     /// Makes room for <paramref name="jobs"/> jobs about to be submitted in arrival order, so a batch known ahead does not grow the engine's containers by doubling. Changes no result.
     /// </summary>
-    internal void ReserveSubmissions(int jobs)
+    public void ReserveSubmissions(int jobs)
     {
         if (jobs <= 0) return;
         _jobs.Reserve(jobs);
