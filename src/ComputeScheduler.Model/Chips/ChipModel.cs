@@ -3,6 +3,7 @@ namespace ComputeScheduler.Model.Chips;
 /// <summary>
 /// One accelerator model of the catalog. Figures are dense (no sparsity); each figure group
 /// carries its source in <see cref="Sources"/> (key: compute, memory, bandwidth, interconnect, tdp).
+/// Units are in the names: <c>MemoryGb</c> in GB (1e9 bytes), <c>MemoryBandwidthTBps</c> in TB/s, <c>ScaleUpLinkGBps</c> in GB/s.
 /// </summary>
 public sealed record ChipModel(
     string Id,
@@ -12,8 +13,8 @@ public sealed record ChipModel(
     string SoftwareStack,
     bool IsExportControlled,
     double PeakBf16Tflops,
-    double MemoryGib,
-    double MemoryBandwidthTbps,
+    double MemoryGb,
+    double MemoryBandwidthTBps,
     double ScaleUpLinkGBps,
     double TdpW,
     IReadOnlyDictionary<string, string> Sources)

@@ -1,7 +1,7 @@
 namespace ComputeScheduler.Model.Chips;
 
 /// <summary>An AI server model: a number of chips of one model sharing a scale-up domain.</summary>
-/// <param name="ScaleUpDomainChips">Chips reachable over the scale-up fabric (e.g. NVLink); at least <paramref name="ChipsPerServer"/>.</param>
+/// <param name="ScaleUpDomainChips">Chips reachable over the scale-up fabric (e.g. NVLink): a multiple of <paramref name="ChipsPerServer"/> (a super-node) or a divisor of it (a bridge joining some of the server's cards).</param>
 /// <param name="HostPowerW">Power of the server apart from its accelerators (CPUs, NICs, fans).</param>
 /// <param name="CpuMilli">CPU capacity in thousandths of a core that jobs may request; 0 when CPU is not modelled.</param>
 /// <param name="MemoryMib">Memory jobs may request, MiB; 0 when memory is not modelled.</param>

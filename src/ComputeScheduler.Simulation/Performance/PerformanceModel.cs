@@ -61,7 +61,7 @@ public sealed class PerformanceModel
         if (settings.ThroughputOverrides.TryGetValue((jobClass.Name, chip.Id), out double measured)) return measured;
         double ratio = jobClass.Bound == PerformanceBound.Compute
             ? chip.PeakBf16Tflops / reference.PeakBf16Tflops
-            : chip.MemoryBandwidthTbps / reference.MemoryBandwidthTbps;
+            : chip.MemoryBandwidthTBps / reference.MemoryBandwidthTBps;
         double stack = settings.StackEfficiency.TryGetValue(chip.SoftwareStack, out double s) ? s : 1.0;
         return ratio * stack;
     }

@@ -34,6 +34,7 @@ public static class CatalogLoader
             foreach (var key in new[] { "compute", "memory", "bandwidth", "interconnect", "tdp", "exportControl", "idlePower" })
                 sourceTable[key] = sources.String(key);
             sources.RejectUnknown();
+            RejectRenamed(m, RenamedChipFields);
             double tdpW = m.Number("tdpW", 1, 1e5);
             double idleW = IdleW(m, tdpW);
             chips.Add(new ChipModel(
@@ -44,8 +45,8 @@ public static class CatalogLoader
                 m.String("softwareStack"),
                 m.Boolean("isExportControlled"),
                 m.Number("peakBf16Tflops", 0.001, 1e6),
-                m.Number("memoryGib", 0.001, 1e5),
-                m.Number("memoryBandwidthTbps", 0.001, 1e3),
+                m.Number("memoryGb", 0.001, 1e5),
+                m.Number("memoryBandwidthTBps", 0.001, 1e3),
                 m.Number("scaleUpLinkGBps", 0, 1e6),
                 tdpW,
                 sourceTable) { IdleW = idleW });
@@ -54,6 +55,20 @@ public static class CatalogLoader
         }
         root.RejectUnknown();
         return chips;
+    }
+
+    /// <summary>Fields renamed to say their units (old name, new name, what the new one holds).</summary>
+    private static readonly (string Old, string New, string Holds)[] RenamedChipFields =
+    [
+        ("memoryGib", "memoryGb", "memory in GB (1e9 bytes)"),
+        ("memoryBandwidthTbps", "memoryBandwidthTBps", "memory bandwidth in TB/s (1e12 bytes a second)"),
+    ];
+
+    /// <summary>An old field name is refused with one line naming the new field.</summary>
+    private static void RejectRenamed(YamlMap m, (string Old, string New, string Holds)[] renamed)
+    {
+        foreach (var (old, now, holds) in renamed)
+            if (m.Has(old)) throw m.Error(old, $"'{now}' ({holds}): the field was renamed to say its unit", $"the old name '{old}'");
     }
 
     /// <summary>Idle power: <c>idleW</c> (0 to TDP) or <c>idleFractionOfTdp</c> (0 to 1) x TDP, exactly one of them.</summary>
@@ -79,8 +94,9 @@ public static class CatalogLoader
             if (!chips.TryGetValue(chipId, out var chip))
                 throw m.Error("chip", $"a chip id of the catalog ({string.Join(", ", chips.Keys.Order(StringComparer.Ordinal))})", $"unknown chip model '{chipId}'");
             int perServer = m.Integer("chipsPerServer", 1, 64);
-            int domain = m.Integer("scaleUpDomainChips", perServer, perServer, 100_000);
-            if (domain % perServer != 0) throw m.Error("scaleUpDomainChips", $"a multiple of chipsPerServer ({perServer})", domain.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            int domain = m.Integer("scaleUpDomainChips", perServer, 1, 100_000);
+            if (domain % perServer != 0 && perServer % domain != 0)
+                throw m.Error("scaleUpDomainChips", $"a divisor or a multiple of chipsPerServer ({perServer})", domain.ToString(System.Globalization.CultureInfo.InvariantCulture));
             double hostW = m.Number("hostPowerW", 0, 1e5);
             double priceCny = m.Number("priceCny", 0, 1e9);
             double lifeYears = m.Number("lifeYears", 0.1, 50);

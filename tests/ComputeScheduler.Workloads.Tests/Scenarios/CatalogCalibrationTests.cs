@@ -1,0 +1,77 @@
+using ComputeScheduler.Testing;
+using ComputeScheduler.Workloads.Scenarios;
+
+namespace ComputeScheduler.Workloads.Tests.Scenarios;
+
+/// <summary>The catalog figures issue 17 corrected, and the fields named for their units.</summary>
+public class CatalogCalibrationTests
+{
+    private static readonly Model.Chips.ChipCatalog Catalog = CatalogLoader.Load(RepoPaths.Topology("chips.yaml"), RepoPaths.Topology("servers.yaml"));
+
+    [Fact]
+    public void The_A10_is_rated_at_its_dense_tensor_BF16_rate_not_its_non_tensor_FP16_rate()
+    {
+        Assert.True(Catalog.TryGetChip("nvidia-a10", out var a10));
+        Assert.Equal(125, a10.PeakBf16Tflops);
+        Assert.Contains("125", a10.Sources["compute"]);
+    }
+
+    [Fact]
+    public void The_910C_link_counts_both_directions_of_its_392_GBps_unified_bus_like_the_NVLink_figures()
+    {
+        Assert.True(Catalog.TryGetChip("huawei-ascend-910c", out var c));
+        Assert.True(Catalog.TryGetChip("huawei-ascend-910b3", out var b));
+        Assert.Equal(2 * 392, c.ScaleUpLinkGBps);
+        Assert.Equal(2 * b.ScaleUpLinkGBps, c.ScaleUpLinkGBps);
+    }
+
+    [Fact]
+    public void A_CloudMatrix_384_super_node_draws_its_reported_559_kW_at_full_power()
+    {
+        Assert.True(Catalog.TryGetServer("cloudmatrix-384-910c", out var s));
+        double superNodeW = s.ScaleUpDomainChips / s.ChipsPerServer * (s.ChipsPerServer * s.Chip.TdpW + s.HostPowerW);
+        Assert.InRange(superNodeW, 559_000 * 0.995, 559_000 * 1.005);
+    }
+
+    [Fact]
+    public void The_MLU370_bridge_joins_4_cards_so_a_server_of_8_holds_two_scale_up_domains()
+    {
+        Assert.True(Catalog.TryGetServer("mlu370-x8-8", out var s));
+        Assert.Equal((8, 4), (s.ChipsPerServer, s.ScaleUpDomainChips));
+    }
+
+    [Theory]
+    [InlineData("memoryGb: 80", "memoryGib: 80", "field 'chips[0].memoryGib': expected 'memoryGb' (memory in GB (1e9 bytes)): the field was renamed to say its unit, got the old name 'memoryGib'")]
+    [InlineData("memoryBandwidthTBps: 1", "memoryBandwidthTbps: 1", "field 'chips[0].memoryBandwidthTbps': expected 'memoryBandwidthTBps' (memory bandwidth in TB/s (1e12 bytes a second)): the field was renamed to say its unit, got the old name 'memoryBandwidthTbps'")]
+    public void A_chip_field_under_its_old_unit_less_name_is_refused_naming_the_new_field(string now, string old, string message)
+    {
+        using var files = new ScenarioFiles().Replace("mini-chips.yaml", now, old);
+        var e = Assert.Throws<InputException>(() => ScenarioLoader.Load(files.Scenario));
+        Assert.Contains("mini-chips.yaml:" + files.LineOf("mini-chips.yaml", old) + ":", e.Message);
+        Assert.Contains(message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("scaleUpDomainChips: 8", "scaleUpDomainChips: 3", "field 'servers[0].scaleUpDomainChips': expected a divisor or a multiple of chipsPerServer (8), got 3")]
+    [InlineData("scaleUpDomainChips: 8", "scaleUpDomainChips: 12", "field 'servers[0].scaleUpDomainChips': expected a divisor or a multiple of chipsPerServer (8), got 12")]
+    public void A_scale_up_domain_that_neither_divides_nor_is_a_multiple_of_the_server_is_refused(string old, string replacement, string message)
+    {
+        using var files = new ScenarioFiles().Replace("mini-servers.yaml", old, replacement);
+        var e = Assert.Throws<InputException>(() => ScenarioLoader.Load(files.Scenario));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("national-default.yaml")]
+    [InlineData("growth-2027.yaml")]
+    [InlineData("export-shock.yaml")]
+    [InlineData("national-large.yaml")]
+    public void No_two_centres_and_no_centre_and_demand_region_share_a_point_of_the_map(string scenario)
+    {
+        var s = ScenarioLoader.Load(RepoPaths.Topology(scenario));
+        var points = s.Centres.Select(c => (c.Key, c.LatDeg, c.LonDeg))
+            .Concat(s.DemandRegions.Select(d => ("demand " + d.Key, d.LatDeg, d.LonDeg))).ToList();
+        var shared = points.GroupBy(p => (p.LatDeg, p.LonDeg)).Where(g => g.Count() > 1).Select(g => string.Join(" = ", g.Select(p => p.Item1))).ToList();
+        Assert.Empty(shared);
+    }
+}
