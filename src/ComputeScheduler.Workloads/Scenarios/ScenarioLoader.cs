@@ -258,7 +258,10 @@ public static class ScenarioLoader
         {
             string name = c.String("name");
             if (classes.Any(x => x.Name == name)) throw c.Error("name", "a class name not used before", $"duplicate '{name}'");
-            classes.Add(new JobClass(name, c.Enum("bound", Bounds), c.Number("scalingLossPerDoubling", 0, 10), c.Number("communicationShare", 0, 10)));
+            classes.Add(new JobClass(name, c.Enum("bound", Bounds), c.Number("scalingLossPerDoubling", 0, 10), c.Number("communicationShare", 0, 10))
+            {
+                MemoryPerChipGb = MemoryPerChipGb(c),
+            });
             c.OptionalString("source");
             c.RejectUnknown();
         }
@@ -275,6 +278,31 @@ public static class ScenarioLoader
         double fabric = m.Number("referenceFabricGBpsPerChip", 0.001, 1e5);
         m.RejectUnknown();
         return new PerformanceSettings(reference, stack, classes, overrides, fabric, measured);
+    }
+
+    /// <summary>
+    /// A class's memory per chip, GB: <c>memoryPerChipGb</c>, or <c>memory: { modelGb, shardedOverChips }</c>
+    /// (the model's weights and state, split evenly over that many chips), with <c>memorySource</c>; 0 when neither is given.
+    /// </summary>
+    private static double MemoryPerChipGb(YamlMap c)
+    {
+        bool direct = c.Has("memoryPerChipGb"), model = c.Has("memory");
+        if (direct && model) throw c.Error("memory", "either memoryPerChipGb or memory, not both", "both");
+        if (!direct && !model)
+        {
+            if (c.Has("memorySource")) throw c.Error("memorySource", "a source only with memoryPerChipGb or memory", "a source of nothing");
+            return 0;
+        }
+        double gb;
+        if (direct) gb = c.Number("memoryPerChipGb", 0.001, 1e5);
+        else
+        {
+            var m = c.Map("memory");
+            gb = m.Number("modelGb", 0.001, 1e7) / m.Integer("shardedOverChips", 1, 1, 1_000_000);
+            m.RejectUnknown();
+        }
+        c.String("memorySource");
+        return gb;
     }
 
     /// <summary>

@@ -62,6 +62,29 @@ public class CatalogCalibrationTests
     }
 
     [Theory]
+    [InlineData("      memoryPerChipGb: 80\n      memorySource: test\n", 80)]
+    [InlineData("      memory: { modelGb: 160, shardedOverChips: 4 }\n      memorySource: test\n", 40)]
+    [InlineData("", 0)]
+    public void A_job_class_gives_its_memory_per_chip_directly_or_as_model_size_over_its_shards(string lines, double perChipGb)
+    {
+        using var files = new ScenarioFiles().Replace("mini.yaml", "      communicationShare: 0.5\n", "      communicationShare: 0.5\n" + lines);
+        var performance = ScenarioLoader.Load(files.Scenario).Performance;
+        Assert.Equal(perChipGb, performance.Classes[0].MemoryPerChipGb);
+        Assert.Equal(perChipGb, performance.MemoryPerChipGb("train"));
+    }
+
+    [Theory]
+    [InlineData("      memoryPerChipGb: 80\n", "field 'performance.classes[0].memorySource': expected a value, got nothing (the field is missing)")]
+    [InlineData("      memoryPerChipGb: 80\n      memory: { modelGb: 1, shardedOverChips: 1 }\n      memorySource: x\n", "field 'performance.classes[0].memory': expected either memoryPerChipGb or memory, not both, got both")]
+    [InlineData("      memory: { modelGb: 160, shardedOverChips: 0 }\n      memorySource: x\n", "field 'performance.classes[0].memory.shardedOverChips': expected a whole number from 1 to 1000000, got 0")]
+    public void A_class_memory_figure_without_a_source_or_given_twice_or_over_no_chips_is_refused(string lines, string message)
+    {
+        using var files = new ScenarioFiles().Replace("mini.yaml", "      communicationShare: 0.5\n", "      communicationShare: 0.5\n" + lines);
+        var e = Assert.Throws<InputException>(() => ScenarioLoader.Load(files.Scenario));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Theory]
     [InlineData("national-default.yaml")]
     [InlineData("growth-2027.yaml")]
     [InlineData("export-shock.yaml")]
