@@ -14,6 +14,22 @@ public sealed record ServerModel(
     long CpuMilli = 0,
     long MemoryMib = 0)
 {
+    /// <summary>
+    /// The scale-up fabric joining the chips of a domain: <c>nvlink</c>, <c>hccs</c>, <c>ub</c>, <c>mlu-link</c>, <c>blink</c>, ...,
+    /// or <c>pcie</c> for a box with none (its chips talk over PCIe: a domain of 1 chip). "unspecified" when the catalog names none
+    /// (a fabric is assumed, as before the field existed).
+    /// </summary>
+    public string ScaleUpFabric { get; init; } = "unspecified";
+
+    /// <summary>True for a box whose chips have no scale-up fabric and talk over PCIe.</summary>
+    public bool IsPcieOnly => ScaleUpFabric == "pcie";
+
+    /// <summary>
+    /// PCIe bandwidth per chip, GB/s, between the server's scale-up domains (a bridge joining fewer chips than the server
+    /// holds) or, in a PCIe-only box, between its chips; 0: the chip's <c>ScaleUpLinkGBps</c> (a PCIe card's host interface) stands in.
+    /// </summary>
+    public double PcieGBpsPerChip { get; init; }
+
     /// <summary>Purchase price of one server, CNY (0 when the catalog gives none: no capital cost).</summary>
     public double PriceCny { get; init; }
 

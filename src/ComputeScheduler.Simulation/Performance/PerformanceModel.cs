@@ -13,7 +13,10 @@ namespace ComputeScheduler.Simulation.Performance;
 /// runtime  = work / (chips x throughput(class, chip) x eff(chips) x comm(locality) x port)
 /// eff(n)   = 1 / (1 + scalingLossPerDoubling x log2 n)
 /// port     = the porting rule's throughput factor on a stack the job was not built for, else 1
-/// comm     = 1 / (1 + communicationShare x c),  c = 0 (one scale-up domain),
+/// comm     = 1 / (1 + communicationShare x c),  c = 0 (one chip),
+///            max(0, refFabric / link - refFabric / refLink) (one scale-up domain; link = the chip's scale-up
+///              link, or PCIe where the box has no fabric or the job's chips exceed its bridge's domain;
+///              refLink = the reference chip's scale-up link, so an NVLink box like the reference pays nothing),
 ///            refFabric / fabric (one rack), oversubscription x refFabric / fabric (across the fabric)
 /// energy   = (chips x TDP + chips / chipsPerServer x hostPower) x runtime x PUE
 /// cost     = energy x mean price over the run + chips x runtime x capex per chip-hour
@@ -31,6 +34,7 @@ public sealed class PerformanceModel
     private readonly Dictionary<string, int> _classIndex;
     private readonly ChipCatalog _catalog;
     private readonly ChipModel _reference;
+    private readonly double[] _domainC, _pcieC; // [pool]: c inside one scale-up domain, and over PCIe inside one server
 
     public PerformanceModel(PerformanceSettings settings, ChipCatalog catalog, CentreSpec centre)
     {
@@ -46,6 +50,25 @@ public sealed class PerformanceModel
         for (int c = 0; c < settings.Classes.Count; c++)
             for (int p = 0; p < centre.Pools.Count; p++)
                 _throughput[c, p] = RelativeThroughput(settings, reference, settings.Classes[c], centre.Pools[p].Chip);
+        _domainC = new double[centre.Pools.Count];
+        _pcieC = new double[centre.Pools.Count];
+        for (int p = 0; p < centre.Pools.Count; p++)
+        {
+            var server = centre.Pools[p].Server;
+            double pcie = server.PcieGBpsPerChip > 0 ? server.PcieGBpsPerChip : server.Chip.ScaleUpLinkGBps;
+            _pcieC[p] = LinkC(settings.ReferenceFabricGBpsPerChip, pcie, reference.ScaleUpLinkGBps);
+            _domainC[p] = server.IsPcieOnly ? _pcieC[p] : LinkC(settings.ReferenceFabricGBpsPerChip, server.Chip.ScaleUpLinkGBps, reference.ScaleUpLinkGBps);
+        }
+    }
+
+    /// <summary>
+    /// The communication cost of a link of <paramref name="linkGBps"/> relative to the reference chip's scale-up link, in units of
+    /// the reference fabric: max(0, refFabric / link - refFabric / refLink); 0 for a link as fast as the reference's or faster.
+    /// </summary>
+    public static double LinkC(double referenceFabricGBps, double linkGBps, double referenceLinkGBps)
+    {
+        if (linkGBps <= 0 || referenceLinkGBps <= 0) return 0;
+        return Math.Max(0, referenceFabricGBps / linkGBps - referenceFabricGBps / referenceLinkGBps);
     }
 
     /// <summary>The settings it was built from (classes, stacks, porting rules).</summary>
@@ -66,13 +89,18 @@ public sealed class PerformanceModel
         return ratio * stack;
     }
 
-    public double CommunicationFactor(int classIndex, Locality locality)
+    /// <summary>
+    /// The communication factor of a job of <paramref name="chips"/> chips of the pool at its locality. In one scale-up
+    /// domain it pays for its link against the reference chip's: nothing on one chip or on a fabric as fast as the
+    /// reference's, the PCIe penalty on a box without a fabric or when its chips are more than the bridge joins.
+    /// </summary>
+    public double CommunicationFactor(int classIndex, int pool, int chips, Locality locality)
     {
         double share = _settings.Classes[classIndex].CommunicationShare;
         double relFabric = _settings.ReferenceFabricGBpsPerChip / _centre.FabricGBpsPerChip;
         double c = locality switch
         {
-            Locality.ScaleUpDomain => 0,
+            Locality.ScaleUpDomain => chips <= 1 ? 0 : chips <= _centre.Pools[pool].Server.ScaleUpDomainChips ? _domainC[pool] : _pcieC[pool],
             Locality.Rack => relFabric,
             _ => _centre.Oversubscription * relFabric,
         };
@@ -113,7 +141,7 @@ public sealed class PerformanceModel
     public double RuntimeSeconds(double workReferenceChipSeconds, int classIndex, int pool, int chips, Locality locality)
     {
         var jobClass = _settings.Classes[classIndex];
-        double rate = chips * _throughput[classIndex, pool] * jobClass.ScalingEfficiency(chips) * CommunicationFactor(classIndex, locality);
+        double rate = chips * _throughput[classIndex, pool] * jobClass.ScalingEfficiency(chips) * CommunicationFactor(classIndex, pool, chips, locality);
         return workReferenceChipSeconds / rate;
     }
 

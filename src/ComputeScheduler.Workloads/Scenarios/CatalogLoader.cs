@@ -97,6 +97,12 @@ public static class CatalogLoader
             int domain = m.Integer("scaleUpDomainChips", perServer, 1, 100_000);
             if (domain % perServer != 0 && perServer % domain != 0)
                 throw m.Error("scaleUpDomainChips", $"a divisor or a multiple of chipsPerServer ({perServer})", domain.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string fabric = m.OptionalString("scaleUpFabric") ?? "unspecified";
+            if (fabric == "pcie" && domain != 1)
+                throw m.Error("scaleUpDomainChips", "1 for a server whose scaleUpFabric is pcie (no scale-up fabric: each chip is its own domain)", domain.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            double pcieGBps = m.Number("pcieGBpsPerChip", 0, 0.001, 1e4);
+            if (domain < perServer && fabric != "pcie" && pcieGBps == 0)
+                throw m.Error("pcieGBpsPerChip", $"the PCIe bandwidth per chip between the server's scale-up domains of {domain} chips (GB/s)", "nothing");
             double hostW = m.Number("hostPowerW", 0, 1e5);
             double priceCny = m.Number("priceCny", 0, 1e9);
             double lifeYears = m.Number("lifeYears", 0.1, 50);
@@ -108,7 +114,7 @@ public static class CatalogLoader
             }
             m.OptionalString("notes");
             m.RejectUnknown();
-            servers.Add(new ServerModel(id, chip, perServer, domain, hostW) { PriceCny = priceCny, LifeYears = lifeYears });
+            servers.Add(new ServerModel(id, chip, perServer, domain, hostW) { PriceCny = priceCny, LifeYears = lifeYears, ScaleUpFabric = fabric, PcieGBpsPerChip = pcieGBps });
         }
         root.RejectUnknown();
         return servers;

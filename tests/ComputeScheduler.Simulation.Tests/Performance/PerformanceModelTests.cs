@@ -32,6 +32,39 @@ public class PerformanceModelTests
     }
 
     [Fact]
+    public void A_PCIe_box_pays_a_communication_penalty_that_an_NVLink_box_of_the_same_chips_does_not()
+    {
+        // Same chips (the reference GPU, 400 GB/s scale-up link = the reference's), one 8-chip job in one server.
+        // NVLink box: c = max(0, 50/400 - 50/400) = 0: runtime = 3600 x eff(8) = 3600 x 1.3 = 4,680 s.
+        // PCIe box (PCIe 4.0 x16, 64 GB/s a chip): c = 50/64 - 50/400 = 0.65625; comm = 1 / (1 + 0.5 x 0.65625)
+        // runtime = 4,680 x 1.328125 = 6,215.625 s.
+        var pcie = RefServer with { Id = "ref-8-pcie", ScaleUpDomainChips = 1, ScaleUpFabric = "pcie", PcieGBpsPerChip = 64 };
+        var nvlink = RefServer with { ScaleUpFabric = "nvlink" };
+
+        var (onNvlink, _, _) = EngineHarness.Run(new ScenarioBuilder().WithCentre("c", "r", (nvlink, 1)).Build(), [Job(0, 0, 8, 3600)]);
+        var (onPcie, _, _) = EngineHarness.Run(new ScenarioBuilder().WithCentre("c", "r", (pcie, 1)).Build(), [Job(0, 0, 8, 3600)]);
+
+        Assert.Equal((Locality.ScaleUpDomain, Locality.ScaleUpDomain), (Assert.Single(onNvlink).Locality, Assert.Single(onPcie).Locality));
+        Assert.Equal(4680.0, onNvlink[0].End.TotalSeconds, 6);
+        Assert.Equal(6215.625, onPcie[0].End.TotalSeconds, 5); // end times are whole microseconds
+        // A one-chip job does not communicate: the same on both.
+        var (oneNvlink, _, _) = EngineHarness.Run(new ScenarioBuilder().WithCentre("c", "r", (nvlink, 1)).Build(), [Job(0, 0, 1, 3600)]);
+        var (onePcie, _, _) = EngineHarness.Run(new ScenarioBuilder().WithCentre("c", "r", (pcie, 1)).Build(), [Job(0, 0, 1, 3600)]);
+        Assert.Equal(oneNvlink[0].End, onePcie[0].End);
+    }
+
+    [Fact]
+    public void A_job_larger_than_its_bridge_domain_talks_over_PCIe_and_a_slower_scale_up_link_than_the_reference_pays_its_difference()
+    {
+        var model = new PerformanceModel(new ScenarioBuilder().Build().Performance, new ScenarioBuilder().Build().Catalog,
+            new ScenarioBuilder().WithCentre("c", "r", (RefServer with { Id = "bridge-4", ScaleUpDomainChips = 4, ScaleUpFabric = "bridge", PcieGBpsPerChip = 64, Chip = RefGpu with { ScaleUpLinkGBps = 200 } }, 1)).Build().Centres[0]);
+        // 4 chips on the 200 GB/s bridge: c = 50/200 - 50/400 = 0.125; 8 chips cross it over PCIe: c = 50/64 - 50/400 = 0.65625.
+        Assert.Equal(1 / (1 + 0.5 * 0.125), model.CommunicationFactor(0, 0, 4, Locality.ScaleUpDomain), 12);
+        Assert.Equal(1 / (1 + 0.5 * 0.65625), model.CommunicationFactor(0, 0, 8, Locality.ScaleUpDomain), 12);
+        Assert.Equal(1, model.CommunicationFactor(0, 0, 1, Locality.ScaleUpDomain));
+    }
+
+    [Fact]
     public void Across_the_fabric_the_oversubscription_slows_communication()
     {
         // One server per rack: 2 servers are 2 racks. comm(fabric) = 1 / (1 + 0.5 x 2 x 50/50) = 1/2

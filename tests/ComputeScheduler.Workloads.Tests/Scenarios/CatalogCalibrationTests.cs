@@ -40,6 +40,29 @@ public class CatalogCalibrationTests
         Assert.Equal((8, 4), (s.ChipsPerServer, s.ScaleUpDomainChips));
     }
 
+    [Fact]
+    public void PCIe_card_servers_are_PCIe_boxes_of_one_chip_domains_and_the_others_name_their_fabric()
+    {
+        foreach (string id in new[] { "pcie-l20-8", "k100-ai-8", "rg800-8", "mtt-s4000-8", "mxc500-oam-8" })
+        {
+            Assert.True(Catalog.TryGetServer(id, out var s));
+            Assert.Equal(("pcie", 1), (s.ScaleUpFabric, s.ScaleUpDomainChips));
+        }
+        Assert.All(Catalog.Servers, s => Assert.NotEqual("unspecified", s.ScaleUpFabric));
+        Assert.True(Catalog.TryGetServer("mlu370-x8-8", out var mlu));
+        Assert.Equal(("mlu-link", 64.0), (mlu.ScaleUpFabric, mlu.PcieGBpsPerChip));
+    }
+
+    [Theory]
+    [InlineData("scaleUpDomainChips: 8", "scaleUpDomainChips: 8\n    scaleUpFabric: pcie", "field 'servers[0].scaleUpDomainChips': expected 1 for a server whose scaleUpFabric is pcie")]
+    [InlineData("scaleUpDomainChips: 8", "scaleUpDomainChips: 4\n    scaleUpFabric: nvlink", "field 'servers[0].pcieGBpsPerChip': expected the PCIe bandwidth per chip between the server's scale-up domains of 4 chips (GB/s), got nothing")]
+    public void A_PCIe_box_with_a_domain_of_several_chips_or_a_bridge_without_its_PCIe_figure_is_refused(string old, string replacement, string message)
+    {
+        using var files = new ScenarioFiles().Replace("mini-servers.yaml", old, replacement);
+        var e = Assert.Throws<InputException>(() => ScenarioLoader.Load(files.Scenario));
+        Assert.Contains(message, e.Message);
+    }
+
     [Theory]
     [InlineData("memoryGb: 80", "memoryGib: 80", "field 'chips[0].memoryGib': expected 'memoryGb' (memory in GB (1e9 bytes)): the field was renamed to say its unit, got the old name 'memoryGib'")]
     [InlineData("memoryBandwidthTBps: 1", "memoryBandwidthTbps: 1", "field 'chips[0].memoryBandwidthTbps': expected 'memoryBandwidthTBps' (memory bandwidth in TB/s (1e12 bytes a second)): the field was renamed to say its unit, got the old name 'memoryBandwidthTbps'")]
