@@ -30,6 +30,15 @@ public sealed record ServerModel(
     /// </summary>
     public double PcieGBpsPerChip { get; init; }
 
+    /// <summary>
+    /// Share of <see cref="HostPowerW"/> an installed server's host draws with no job, 0-1; it draws the rest in proportion
+    /// to its chips' use. 1 (the default): the full host power whether busy or not.
+    /// </summary>
+    public double HostIdleFraction { get; init; } = 1;
+
+    /// <summary>Power of the host idle, W: <see cref="HostPowerW"/> x <see cref="HostIdleFraction"/>.</summary>
+    public double HostIdleW => HostPowerW * HostIdleFraction;
+
     /// <summary>Purchase price of one server, CNY (0 when the catalog gives none: no capital cost).</summary>
     public double PriceCny { get; init; }
 

@@ -13,4 +13,10 @@ public sealed record JobClass(string Name, PerformanceBound Bound, double Scalin
     /// A chip with less memory cannot take the job (<c>PoolMatch</c>).
     /// </summary>
     public double MemoryPerChipGb { get; init; }
+
+    /// <summary>
+    /// Average use of a busy chip by the class's jobs, 0-1: sets the power its chips and hosts draw between idle and full
+    /// (<c>PerformanceModel.ChipPowerW</c>); 1 (the default) draws TDP and full host power.
+    /// </summary>
+    public double ChipUtilisation { get; init; } = 1;
 }

@@ -240,14 +240,14 @@ public sealed partial class CentreEngine
         RemoveRunning(slot);
         _busyMilliPerPool[rec.Pool] -= chipMilli;
         double seconds = (_nowUs - rec.RunStartUs) / 1_000_000d;
-        double energy = _performance.EnergyKwh(rec.Pool, share, seconds);
+        double energy = _performance.EnergyKwh(rec.ClassIndex, rec.Pool, share, seconds);
         rec.EnergyKwh += energy;
         double energyCost = _performance.EnergyCostCny(energy, rec.RunStartUs, _nowUs);
         double capex = _performance.CapexCny(rec.Pool, share, seconds);
         rec.EnergyCostCny += energyCost;
         rec.CapexCny += capex;
         rec.CostCny += energyCost + capex;
-        rec.AboveIdleKwh += _performance.AboveIdleEnergyKwh(rec.Pool, share, seconds);
+        rec.AboveIdleKwh += _performance.AboveIdleEnergyKwh(rec.ClassIndex, rec.Pool, share, seconds);
         rec.ReferenceChipS += share * seconds * _performance.Throughput(rec.ClassIndex, rec.Pool);
         rec.CarbonKg += _performance.CarbonKg(energy, rec.RunStartUs, _nowUs);
         rec.AttainedChipS += share * seconds;

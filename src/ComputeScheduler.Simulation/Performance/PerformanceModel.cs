@@ -18,7 +18,8 @@ namespace ComputeScheduler.Simulation.Performance;
 ///              link, or PCIe where the box has no fabric or the job's chips exceed its bridge's domain;
 ///              refLink = the reference chip's scale-up link, so an NVLink box like the reference pays nothing),
 ///            refFabric / fabric (one rack), oversubscription x refFabric / fabric (across the fabric)
-/// energy   = (chips x TDP + chips / chipsPerServer x hostPower) x runtime x PUE
+/// energy   = (chips x P(u) + chips / chipsPerServer x H(u)) x runtime x PUE, u = the class's chip utilisation,
+///            P(u) = idle + (TDP - idle) x u, H(u) = host idle + (host power - host idle) x u
 /// cost     = energy x mean price over the run + chips x runtime x capex per chip-hour
 /// carbon   = energy x grid factor
 /// </code>
@@ -145,22 +146,38 @@ public sealed class PerformanceModel
         return workReferenceChipSeconds / rate;
     }
 
-    /// <summary>Facility energy in kWh of <paramref name="chips"/> chips of the pool (fractional when shared) busy for <paramref name="seconds"/>.</summary>
-    public double EnergyKwh(int pool, double chips, double seconds)
+    /// <summary>
+    /// Power of a chip in use <paramref name="utilisation"/> (0-1), W: linear from its idle power to its TDP,
+    /// P(u) = idle + (TDP - idle) x u, the same shape for every generation (docs/performance-model.md, "Power").
+    /// </summary>
+    public static double ChipPowerW(ChipModel chip, double utilisation) => chip.IdleW + (chip.TdpW - chip.IdleW) * utilisation;
+
+    /// <summary>Power of a server's host whose chips are in use <paramref name="utilisation"/>, W: host idle + (host power - host idle) x u.</summary>
+    public static double HostPowerW(ServerModel server, double utilisation) => server.HostIdleW + (server.HostPowerW - server.HostIdleW) * utilisation;
+
+    /// <summary>
+    /// Facility energy in kWh of <paramref name="chips"/> chips of the pool (fractional when shared) busy for <paramref name="seconds"/>
+    /// with a job of the class: (chips x P(u) + chips / chipsPerServer x H(u)) x seconds x PUE.
+    /// </summary>
+    public double EnergyKwh(int classIndex, int pool, double chips, double seconds)
     {
         var server = _centre.Pools[pool].Server;
-        double itW = chips * server.Chip.TdpW + chips / server.ChipsPerServer * server.HostPowerW;
+        double u = _settings.Classes[classIndex].ChipUtilisation;
+        double itW = chips * ChipPowerW(server.Chip, u) + chips / server.ChipsPerServer * HostPowerW(server, u);
         return itW * seconds / 3600d * _centre.Pue / 1000d;
     }
 
     /// <summary>
     /// Facility energy in kWh that <paramref name="chips"/> chips of the pool busy for <paramref name="seconds"/>
-    /// draw above what they and their share of the servers' hosts draw idle: chips x (TDP - idle) x seconds x PUE.
+    /// draw above what they and their share of the servers' hosts draw idle:
+    /// (chips x (P(u) - idle) + chips / chipsPerServer x (H(u) - host idle)) x seconds x PUE.
     /// </summary>
-    public double AboveIdleEnergyKwh(int pool, double chips, double seconds)
+    public double AboveIdleEnergyKwh(int classIndex, int pool, double chips, double seconds)
     {
-        var chip = _centre.Pools[pool].Chip;
-        return chips * (chip.TdpW - chip.IdleW) * seconds / 3600d * _centre.Pue / 1000d;
+        var server = _centre.Pools[pool].Server;
+        double u = _settings.Classes[classIndex].ChipUtilisation;
+        double aboveW = chips * (ChipPowerW(server.Chip, u) - server.Chip.IdleW) + chips / server.ChipsPerServer * (HostPowerW(server, u) - server.HostIdleW);
+        return aboveW * seconds / 3600d * _centre.Pue / 1000d;
     }
 
     /// <summary>Cost of <paramref name="energyKwh"/> drawn evenly over [<paramref name="startUs"/>, <paramref name="endUs"/>), at the centre's mean price over it.</summary>

@@ -104,17 +104,18 @@ public static class CatalogLoader
             if (domain < perServer && fabric != "pcie" && pcieGBps == 0)
                 throw m.Error("pcieGBpsPerChip", $"the PCIe bandwidth per chip between the server's scale-up domains of {domain} chips (GB/s)", "nothing");
             double hostW = m.Number("hostPowerW", 0, 1e5);
+            double hostIdle = m.Number("hostIdleFraction", 1, 0, 1);
             double priceCny = m.Number("priceCny", 0, 1e9);
             double lifeYears = m.Number("lifeYears", 0.1, 50);
             var sources = m.OptionalMap("sources");
             if (sources is not null)
             {
-                foreach (var key in new[] { "config", "hostPower", "price", "life" }) sources.OptionalString(key);
+                foreach (var key in new[] { "config", "hostPower", "hostIdle", "price", "life" }) sources.OptionalString(key);
                 sources.RejectUnknown();
             }
             m.OptionalString("notes");
             m.RejectUnknown();
-            servers.Add(new ServerModel(id, chip, perServer, domain, hostW) { PriceCny = priceCny, LifeYears = lifeYears, ScaleUpFabric = fabric, PcieGBpsPerChip = pcieGBps });
+            servers.Add(new ServerModel(id, chip, perServer, domain, hostW) { PriceCny = priceCny, LifeYears = lifeYears, ScaleUpFabric = fabric, PcieGBpsPerChip = pcieGBps, HostIdleFraction = hostIdle });
         }
         root.RejectUnknown();
         return servers;

@@ -65,6 +65,38 @@ public class PerformanceModelTests
     }
 
     [Fact]
+    public void A_chip_at_50_percent_use_draws_half_way_between_idle_and_TDP_as_the_linear_curve_says()
+    {
+        var chip = RefGpu with { IdleW = 100 }; // TDP 500 W
+        Assert.Equal(300, PerformanceModel.ChipPowerW(chip, 0.5), 12);
+        Assert.Equal(100, PerformanceModel.ChipPowerW(chip, 0), 12);
+        Assert.Equal(500, PerformanceModel.ChipPowerW(chip, 1), 12);
+        Assert.InRange(PerformanceModel.ChipPowerW(chip, 0.5), chip.IdleW, chip.TdpW);
+        var server = RefServer with { HostIdleFraction = 0.5 }; // host 1,000 W, 500 W idle
+        Assert.Equal(750, PerformanceModel.HostPowerW(server, 0.5), 12);
+    }
+
+    [Fact]
+    public void A_job_of_a_class_using_its_chips_at_50_percent_is_charged_the_curve_s_power_not_TDP()
+    {
+        // 8 chips (idle 100 W, TDP 500 W) at u = 0.5: 300 W each; host (1,000 W, half idle): 750 W. Runtime 3600 x 1.3 = 4,680 s = 1.3 h.
+        // energy = (8 x 300 + 750) W x 1.3 h x PUE 1.25 = 5.11875 kWh; above idle = (8 x 200 + 250) W x 1.3 h x 1.25 = 3.00625 kWh.
+        var server = RefServer with { Chip = RefGpu with { IdleW = 100 }, HostIdleFraction = 0.5 };
+        var scenario = new ScenarioBuilder().WithCentre("c", "r", (server, 1)).Build();
+        scenario = scenario with
+        {
+            Performance = scenario.Performance with { Classes = [.. scenario.Performance.Classes.Select(c => c with { ChipUtilisation = 0.5 })] },
+        };
+
+        var (outcomes, _, _) = EngineHarness.Run(scenario, [Job(0, 0, 8, 3600)]);
+
+        var job = Assert.Single(outcomes);
+        Assert.Equal(4680.0, job.End.TotalSeconds, 6);
+        Assert.Equal(5.11875, job.EnergyKwh, 9);
+        Assert.Equal(3.00625, job.AboveIdleEnergyKwh, 9);
+    }
+
+    [Fact]
     public void Across_the_fabric_the_oversubscription_slows_communication()
     {
         // One server per rack: 2 servers are 2 racks. comm(fabric) = 1 / (1 + 0.5 x 2 x 50/50) = 1/2

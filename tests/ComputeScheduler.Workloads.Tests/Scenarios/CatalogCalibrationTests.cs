@@ -107,6 +107,46 @@ public class CatalogCalibrationTests
         Assert.Contains(message, e.Message);
     }
 
+    [Fact]
+    public void A_centre_s_operating_PUE_is_the_one_energy_uses_and_its_design_target_is_kept_apart()
+    {
+        using var plain = new ScenarioFiles();
+        var design = ScenarioLoader.Load(plain.Scenario).Centres[0];
+        Assert.Equal((1.2, 1.2), (design.Pue, design.DesignPue));
+
+        using var operating = new ScenarioFiles().Replace("mini.yaml", "    pue: 1.2\n", "    pue: 1.2\n    operatingPue: 1.49\n")
+            .Replace("mini.yaml", "pue: test,", "pue: test, operatingPue: test,");
+        var centre = ScenarioLoader.Load(operating.Scenario).Centres[0];
+        Assert.Equal((1.49, 1.2), (centre.Pue, centre.DesignPue));
+
+        using var unsourced = new ScenarioFiles().Replace("mini.yaml", "    pue: 1.2\n", "    pue: 1.2\n    operatingPue: 1.49\n");
+        Assert.Contains("field 'centres[0].sources.operatingPue': expected a value", Assert.Throws<InputException>(() => ScenarioLoader.Load(unsourced.Scenario)).Message);
+    }
+
+    [Fact]
+    public void Class_chip_use_and_host_idle_share_are_read_with_their_sources_and_default_to_full_power()
+    {
+        using var plain = new ScenarioFiles();
+        var s = ScenarioLoader.Load(plain.Scenario);
+        Assert.Equal((1.0, 1.0), (s.Performance.Classes[0].ChipUtilisation, s.Catalog.Servers[0].HostIdleFraction));
+
+        using var files = new ScenarioFiles()
+            .Replace("mini.yaml", "      communicationShare: 0.5\n", "      communicationShare: 0.5\n      chipUtilisation: 0.65\n      utilisationSource: test\n")
+            .Replace("mini-servers.yaml", "    hostPowerW: 1000\n", "    hostPowerW: 1000\n    hostIdleFraction: 0.5\n");
+        var t = ScenarioLoader.Load(files.Scenario);
+        Assert.Equal((0.65, 0.5, 500.0), (t.Performance.Classes[0].ChipUtilisation, t.Catalog.Servers[0].HostIdleFraction, t.Catalog.Servers[0].HostIdleW));
+        Assert.Equal(8 * 100 + 500, t.Centres[0].Pools[0].BaseWPerServer); // chips idle at 100 W + the host's idle half
+    }
+
+    [Fact]
+    public void Every_built_in_server_has_a_sourced_host_idle_share_and_every_default_centre_a_sourced_operating_PUE_above_its_design_target()
+    {
+        Assert.All(Catalog.Servers, s => Assert.Equal(0.5, s.HostIdleFraction));
+        var scenario = ScenarioLoader.Load(RepoPaths.Topology("national-default.yaml"));
+        Assert.All(scenario.Centres, c => Assert.True(c.Pue > c.DesignPue, c.Key));
+        Assert.All(scenario.Performance.Classes, c => Assert.InRange(c.ChipUtilisation, 0.01, 0.99));
+    }
+
     [Theory]
     [InlineData("national-default.yaml")]
     [InlineData("growth-2027.yaml")]
