@@ -19,6 +19,12 @@ public sealed record ChipModel(
     double TdpW,
     IReadOnlyDictionary<string, string> Sources)
 {
+    /// <summary>
+    /// The share of <see cref="PeakBf16Tflops"/> published large training runs achieved on this chip's generation (model FLOPs
+    /// utilisation, 0-1), or null when none is published: compute-bound throughput follows peak x this fraction.
+    /// </summary>
+    public double? TrainingMfu { get; init; }
+
     /// <summary>Power of an installed chip with no job on it, W (0 when the catalog gives none).</summary>
     public double IdleW { get; init; }
 }

@@ -23,9 +23,10 @@ namespace ComputeScheduler.Simulation.Performance;
 /// cost     = energy x mean price over the run + chips x runtime x capex per chip-hour
 /// carbon   = energy x grid factor
 /// </code>
-/// Throughput is relative to the reference chip (1.0): a measured override when the scenario
-/// gives one, else the ratio of peak BF16 TFLOPS (compute-bound classes) or of memory bandwidth
-/// (memory-bound classes), times the software stack's efficiency.
+/// Throughput is relative to the reference chip (1.0): a measured figure when the scenario
+/// gives one, else the ratio of peak BF16 TFLOPS x published achieved fraction (compute-bound classes;
+/// the stack's factor where a chip has no published fraction) or of memory bandwidth x the stack's
+/// factor (memory-bound classes); see <see cref="RelativeThroughput"/>.
 /// </summary>
 public sealed class PerformanceModel
 {
@@ -80,14 +81,22 @@ public sealed class PerformanceModel
     /// <summary>Throughput of one chip of the pool relative to one reference chip, for the class.</summary>
     public double Throughput(int classIndex, int pool) => _throughput[classIndex, pool];
 
+    /// <summary>
+    /// Throughput of <paramref name="chip"/> relative to the reference chip for the class: the scenario's measured figure where it gives
+    /// one; else, compute-bound, peak x achieved fraction over the reference's (each chip's published <c>TrainingMfu</c>, which already
+    /// reflects its own software stack; a chip without one takes the reference's fraction x its stack's factor); memory-bound, the
+    /// memory bandwidth ratio x the stack's factor.
+    /// </summary>
     public static double RelativeThroughput(PerformanceSettings settings, ChipModel reference, JobClass jobClass, ChipModel chip)
     {
         if (settings.ThroughputOverrides.TryGetValue((jobClass.Name, chip.Id), out double measured)) return measured;
-        double ratio = jobClass.Bound == PerformanceBound.Compute
-            ? chip.PeakBf16Tflops / reference.PeakBf16Tflops
-            : chip.MemoryBandwidthTBps / reference.MemoryBandwidthTBps;
         double stack = settings.StackEfficiency.TryGetValue(chip.SoftwareStack, out double s) ? s : 1.0;
-        return ratio * stack;
+        if (jobClass.Bound == PerformanceBound.Compute)
+        {
+            double peak = chip.PeakBf16Tflops / reference.PeakBf16Tflops;
+            return chip.TrainingMfu is { } mfu && reference.TrainingMfu is { } refMfu ? peak * mfu / refMfu : peak * stack;
+        }
+        return chip.MemoryBandwidthTBps / reference.MemoryBandwidthTBps * stack;
     }
 
     /// <summary>

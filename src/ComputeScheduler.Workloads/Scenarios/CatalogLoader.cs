@@ -33,6 +33,8 @@ public static class CatalogLoader
             var sourceTable = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var key in new[] { "compute", "memory", "bandwidth", "interconnect", "tdp", "exportControl", "idlePower" })
                 sourceTable[key] = sources.String(key);
+            double? mfu = m.OptionalNumber("trainingMfu", 0.01, 1);
+            if (mfu is not null) sourceTable["mfu"] = sources.String("mfu");
             sources.RejectUnknown();
             RejectRenamed(m, RenamedChipFields);
             double tdpW = m.Number("tdpW", 1, 1e5);
@@ -49,7 +51,7 @@ public static class CatalogLoader
                 m.Number("memoryBandwidthTBps", 0.001, 1e3),
                 m.Number("scaleUpLinkGBps", 0, 1e6),
                 tdpW,
-                sourceTable) { IdleW = idleW });
+                sourceTable) { IdleW = idleW, TrainingMfu = mfu });
             m.OptionalString("notes");
             m.RejectUnknown();
         }
