@@ -44,6 +44,20 @@ public class BadInputTests
     }
 
     [Fact]
+    public async Task A_chip_catalog_using_the_old_field_name_memoryGib_is_refused_naming_the_new_field_memoryGb()
+    {
+        using var copy = CliRunner.CopyOfTopology("single-centre.yaml");
+        string chips = copy.File("chips.yaml");
+        CliRunner.Replace(chips, "    memoryGb: 80\n", "    memoryGib: 80\n");
+        int line = CliRunner.LineOf(chips, "memoryGib: 80");
+        string outDir = copy.File("out");
+
+        var result = await CliRunner.RunAsync("run", copy.File("single-centre.yaml"), "--out", outDir);
+
+        AssertRefused(result, outDir, $"{chips}:{line}: field 'chips[0].memoryGib': expected 'memoryGb' (memory in GB", "got the old name 'memoryGib'");
+    }
+
+    [Fact]
     public async Task A_server_without_a_price_is_refused_naming_file_line_and_field()
     {
         using var copy = CliRunner.CopyOfTopology("single-centre.yaml");

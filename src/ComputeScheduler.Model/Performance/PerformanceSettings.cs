@@ -14,6 +14,24 @@ public sealed record PerformanceSettings(
     double ReferenceFabricGBpsPerChip,
     MeasuredThroughputTable? Measured = null)
 {
+    private MemoryTable? _memory;
+
+    /// <summary>Memory per chip a job of <paramref name="jobClass"/> needs, GB; 0 when its class gives none (or is unknown).</summary>
+    public double MemoryPerChipGb(string jobClass)
+    {
+        // Built on first use for these classes (a copy made with 'with' and other classes builds its own).
+        var table = _memory;
+        if (table is null || !ReferenceEquals(table.Classes, Classes)) _memory = table = new MemoryTable(Classes);
+        return table.ByClass.Count != 0 && table.ByClass.TryGetValue(jobClass, out double gb) ? gb : 0;
+    }
+
+    private sealed class MemoryTable(IReadOnlyList<JobClass> classes)
+    {
+        public IReadOnlyList<JobClass> Classes { get; } = classes;
+        public Dictionary<string, double> ByClass { get; } = classes.Where(c => c.MemoryPerChipGb > 0)
+            .ToDictionary(c => c.Name, c => c.MemoryPerChipGb, StringComparer.Ordinal);
+    }
+
     /// <summary>Which software stacks a job built for another may be ported to, after what delay and at what throughput.</summary>
     public IReadOnlyList<Timeline.PortingRule> Porting { get; init; } = [];
 

@@ -5,6 +5,7 @@ namespace ComputeScheduler.Model.Topology;
 
 /// <summary>One intelligent-computing centre: where it is, what its power costs, and its chips.</summary>
 /// <param name="Region">The data-residency region (restricted data never leaves it).</param>
+/// <param name="Pue">The PUE every energy figure uses: the operating PUE where the scenario gives one, else the design target.</param>
 /// <param name="FabricGBpsPerChip">Scale-out fabric bandwidth per chip, GB/s.</param>
 /// <param name="Oversubscription">Fabric oversubscription above the rack (1 = non-blocking).</param>
 /// <param name="ServersPerRack">Servers per rack: the unit of "one rack" locality.</param>
@@ -25,6 +26,11 @@ public sealed record CentreSpec(
     IReadOnlyList<ChipPoolSpec> Pools)
 {
     public int TotalChips => Pools.Sum(p => p.TotalChips);
+
+    /// <summary>The PUE the centre was designed for (a new-build target), kept apart from the operating <see cref="Pue"/>; equal to it when the scenario gives no operating figure.</summary>
+    public double DesignPue { get => _designPue ?? Pue; init => _designPue = value; }
+
+    private readonly double? _designPue;
 
     /// <summary>The daily profile of the centre's grid carbon intensity, or null for the annual factor all day.</summary>
     public HourlyFactors? CarbonHourly { get; init; }

@@ -57,8 +57,8 @@ public sealed record ChipPoolSpec(ServerModel Server, int ServerCount, double Ch
     /// <summary>Capital cost of the pool over a run of <paramref name="makespan"/>: capex per chip-hour x chip-hours in service.</summary>
     public double CapexCny(SimTime makespan) => CapexCnyPerChipHour * Server.ChipsPerServer * ServerHoursInService(SimTime.Zero, makespan);
 
-    /// <summary>Power one server in service draws whether busy or not, W: its chips x idle power + its host power.</summary>
-    public double BaseWPerServer => Server.ChipsPerServer * Chip.IdleW + Server.HostPowerW;
+    /// <summary>Power one server in service draws whether busy or not, W: its chips x idle power + its host's idle power.</summary>
+    public double BaseWPerServer => Server.ChipsPerServer * Chip.IdleW + Server.HostIdleW;
 
     /// <summary>
     /// The spans of [<paramref name="from"/>, <paramref name="to"/>) over which the number of servers in

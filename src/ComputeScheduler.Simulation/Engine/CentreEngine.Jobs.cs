@@ -37,11 +37,18 @@ public sealed partial class CentreEngine
         }
         ulong eligible = 0, portable = 0;
         bool anyModelOrStack = false, anyLargeEnough = false, anyLeft = false;
+        double memoryShortGb = 0, needGb = _performance.Settings.Classes[rec.ClassIndex].MemoryPerChipGb;
         for (int p = 0; p < _capacity.PoolCount; p++)
         {
             var info = _capacity.Pool(p);
-            var fit = PoolMatch.Of(job, info.ChipModel, info.SoftwareStack, _performance.Settings);
+            var fit = PoolMatch.ModelAndStack(job, info.ChipModel, info.SoftwareStack, _performance.Settings);
             if (fit == PoolFit.None) continue;
+            double chipGb = _centre.Pools[p].Chip.MemoryGb;
+            if (!PoolMatch.Holds(needGb, chipGb))
+            {
+                memoryShortGb = Math.Max(memoryShortGb, chipGb);
+                continue;
+            }
             bool native = fit == PoolFit.Native;
             anyModelOrStack = true;
             if (LiveChips(p) == 0) continue;
@@ -63,6 +70,8 @@ public sealed partial class CentreEngine
                 ? $"needs {job.Chips} chips, more than any matching pool of centre {_centre.Key} holds"
                 : anyModelOrStack
                 ? $"every pool of centre {_centre.Key} it may use was retired"
+                : memoryShortGb > 0
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"needs {needGb:0.###} GB of memory per chip (job class '{job.JobClass}'), more than the chips of any matching pool of centre {_centre.Key} hold (at most {memoryShortGb:0.###} GB)")
                 : $"centre {_centre.Key} has no pool matching chip model '{job.ChipModel ?? "any"}' and stack '{job.SoftwareStack ?? "any"}'");
             return;
         }
@@ -237,14 +246,14 @@ public sealed partial class CentreEngine
         RemoveRunning(slot);
         _busyMilliPerPool[rec.Pool] -= chipMilli;
         double seconds = (_nowUs - rec.RunStartUs) / 1_000_000d;
-        double energy = _performance.EnergyKwh(rec.Pool, share, seconds);
+        double energy = _performance.EnergyKwh(rec.ClassIndex, rec.Pool, share, seconds);
         rec.EnergyKwh += energy;
         double energyCost = _performance.EnergyCostCny(energy, rec.RunStartUs, _nowUs);
         double capex = _performance.CapexCny(rec.Pool, share, seconds);
         rec.EnergyCostCny += energyCost;
         rec.CapexCny += capex;
         rec.CostCny += energyCost + capex;
-        rec.AboveIdleKwh += _performance.AboveIdleEnergyKwh(rec.Pool, share, seconds);
+        rec.AboveIdleKwh += _performance.AboveIdleEnergyKwh(rec.ClassIndex, rec.Pool, share, seconds);
         rec.ReferenceChipS += share * seconds * _performance.Throughput(rec.ClassIndex, rec.Pool);
         rec.CarbonKg += _performance.CarbonKg(energy, rec.RunStartUs, _nowUs);
         rec.AttainedChipS += share * seconds;

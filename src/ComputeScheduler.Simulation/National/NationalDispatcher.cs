@@ -127,7 +127,7 @@ public sealed class NationalDispatcher
         {
             int n = 0;
             string? reason = null;
-            var shape = JobShape.Of(job, dataCentre);
+            var shape = JobShape.Of(job, dataCentre, _performance);
             for (int c = 0; c < _centres.Count; c++)
             {
                 if (!TryView(now, job, shape, c, reports[c], out var view, ref reason)) continue;
@@ -161,7 +161,7 @@ public sealed class NationalDispatcher
     /// <summary>The views of the job's shape this round (empty when no centre fits it: the plain rule then says why).</summary>
     private ReadOnlySpan<CentreView> ShapeViews(SimTime now, JobSpec job, int dataCentre, IReadOnlyList<CentreReport> reports)
     {
-        var key = JobShape.Of(job, dataCentre);
+        var key = JobShape.Of(job, dataCentre, _performance);
         if (!_shapes.TryGetValue(key, out var shape))
         {
             double[]? latency = job.DemandRegion is not null && _latencyMs.TryGetValue(job.DemandRegion, out var toCentre) ? toCentre : null;
@@ -205,11 +205,17 @@ public sealed class NationalDispatcher
             }
         }
         int total = 0, free = 0, largest = 0;
+        bool memoryShort = false;
         for (int p = 0; p < report.Pools.Length; p++)
         {
             var pool = report.Pools[p];
-            var fit = PoolMatch.Of(job, pool.ChipModel, pool.SoftwareStack, _performance);
+            var fit = PoolMatch.ModelAndStack(job, pool.ChipModel, pool.SoftwareStack, _performance);
             if (fit == PoolFit.None) continue;
+            if (!PoolMatch.Holds(job, centre.Pools[p].Chip.MemoryGb, _performance))
+            {
+                memoryShort = true;
+                continue;
+            }
             // A pool the job's code can be ported to can take it, but not at once: its chips count as taken.
             bool native = fit == PoolFit.Native;
             total += pool.TotalChips;
@@ -218,7 +224,9 @@ public sealed class NationalDispatcher
         }
         if (total == 0 || largest < job.Chips) // total == 0: no matching pool, even for a job of no chips
         {
-            reason = total == 0
+            reason = total == 0 && memoryShort
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"needs {_performance!.MemoryPerChipGb(job.JobClass):0.###} GB of memory per chip (job class '{job.JobClass}'), more than the chips of any centre it may use hold")
+                : total == 0
                 ? $"no centre has chip model '{job.ChipModel ?? "any"}' with stack '{job.SoftwareStack ?? "any"}'"
                 : $"needs {job.Chips} chips, more than any matching pool holds";
             return false;

@@ -59,7 +59,7 @@ internal sealed class ShapeCentres
             var report = reports[c];
             for (int p = 0; p < report.Pools.Length; p++)
             {
-                var fit = PoolMatch.Of(example, report.Pools[p].ChipModel, report.Pools[p].SoftwareStack, performance);
+                var fit = PoolMatch.Of(example, report.Pools[p].ChipModel, report.Pools[p].SoftwareStack, centre.Pools[p].Chip.MemoryGb, performance);
                 if (fit == PoolFit.None) continue;
                 pools.Add(p);
                 native.Add(fit == PoolFit.Native);

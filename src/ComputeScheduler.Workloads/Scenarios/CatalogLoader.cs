@@ -33,7 +33,10 @@ public static class CatalogLoader
             var sourceTable = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var key in new[] { "compute", "memory", "bandwidth", "interconnect", "tdp", "exportControl", "idlePower" })
                 sourceTable[key] = sources.String(key);
+            double? mfu = m.OptionalNumber("trainingMfu", 0.01, 1);
+            if (mfu is not null) sourceTable["mfu"] = sources.String("mfu");
             sources.RejectUnknown();
+            RejectRenamed(m, RenamedChipFields);
             double tdpW = m.Number("tdpW", 1, 1e5);
             double idleW = IdleW(m, tdpW);
             chips.Add(new ChipModel(
@@ -44,16 +47,30 @@ public static class CatalogLoader
                 m.String("softwareStack"),
                 m.Boolean("isExportControlled"),
                 m.Number("peakBf16Tflops", 0.001, 1e6),
-                m.Number("memoryGib", 0.001, 1e5),
-                m.Number("memoryBandwidthTbps", 0.001, 1e3),
+                m.Number("memoryGb", 0.001, 1e5),
+                m.Number("memoryBandwidthTBps", 0.001, 1e3),
                 m.Number("scaleUpLinkGBps", 0, 1e6),
                 tdpW,
-                sourceTable) { IdleW = idleW });
+                sourceTable) { IdleW = idleW, TrainingMfu = mfu });
             m.OptionalString("notes");
             m.RejectUnknown();
         }
         root.RejectUnknown();
         return chips;
+    }
+
+    /// <summary>Fields renamed to say their units (old name, new name, what the new one holds).</summary>
+    private static readonly (string Old, string New, string Holds)[] RenamedChipFields =
+    [
+        ("memoryGib", "memoryGb", "memory in GB (1e9 bytes)"),
+        ("memoryBandwidthTbps", "memoryBandwidthTBps", "memory bandwidth in TB/s (1e12 bytes a second)"),
+    ];
+
+    /// <summary>An old field name is refused with one line naming the new field.</summary>
+    private static void RejectRenamed(YamlMap m, (string Old, string New, string Holds)[] renamed)
+    {
+        foreach (var (old, now, holds) in renamed)
+            if (m.Has(old)) throw m.Error(old, $"'{now}' ({holds}): the field was renamed to say its unit", $"the old name '{old}'");
     }
 
     /// <summary>Idle power: <c>idleW</c> (0 to TDP) or <c>idleFractionOfTdp</c> (0 to 1) x TDP, exactly one of them.</summary>
@@ -79,20 +96,28 @@ public static class CatalogLoader
             if (!chips.TryGetValue(chipId, out var chip))
                 throw m.Error("chip", $"a chip id of the catalog ({string.Join(", ", chips.Keys.Order(StringComparer.Ordinal))})", $"unknown chip model '{chipId}'");
             int perServer = m.Integer("chipsPerServer", 1, 64);
-            int domain = m.Integer("scaleUpDomainChips", perServer, perServer, 100_000);
-            if (domain % perServer != 0) throw m.Error("scaleUpDomainChips", $"a multiple of chipsPerServer ({perServer})", domain.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            int domain = m.Integer("scaleUpDomainChips", perServer, 1, 100_000);
+            if (domain % perServer != 0 && perServer % domain != 0)
+                throw m.Error("scaleUpDomainChips", $"a divisor or a multiple of chipsPerServer ({perServer})", domain.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string fabric = m.OptionalString("scaleUpFabric") ?? "unspecified";
+            if (fabric == "pcie" && domain != 1)
+                throw m.Error("scaleUpDomainChips", "1 for a server whose scaleUpFabric is pcie (no scale-up fabric: each chip is its own domain)", domain.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            double pcieGBps = m.Number("pcieGBpsPerChip", 0, 0.001, 1e4);
+            if (domain < perServer && fabric != "pcie" && pcieGBps == 0)
+                throw m.Error("pcieGBpsPerChip", $"the PCIe bandwidth per chip between the server's scale-up domains of {domain} chips (GB/s)", "nothing");
             double hostW = m.Number("hostPowerW", 0, 1e5);
+            double hostIdle = m.Number("hostIdleFraction", 1, 0, 1);
             double priceCny = m.Number("priceCny", 0, 1e9);
             double lifeYears = m.Number("lifeYears", 0.1, 50);
             var sources = m.OptionalMap("sources");
             if (sources is not null)
             {
-                foreach (var key in new[] { "config", "hostPower", "price", "life" }) sources.OptionalString(key);
+                foreach (var key in new[] { "config", "hostPower", "hostIdle", "price", "life" }) sources.OptionalString(key);
                 sources.RejectUnknown();
             }
             m.OptionalString("notes");
             m.RejectUnknown();
-            servers.Add(new ServerModel(id, chip, perServer, domain, hostW) { PriceCny = priceCny, LifeYears = lifeYears });
+            servers.Add(new ServerModel(id, chip, perServer, domain, hostW) { PriceCny = priceCny, LifeYears = lifeYears, ScaleUpFabric = fabric, PcieGBpsPerChip = pcieGBps, HostIdleFraction = hostIdle });
         }
         root.RejectUnknown();
         return servers;

@@ -258,7 +258,11 @@ public static class ScenarioLoader
         {
             string name = c.String("name");
             if (classes.Any(x => x.Name == name)) throw c.Error("name", "a class name not used before", $"duplicate '{name}'");
-            classes.Add(new JobClass(name, c.Enum("bound", Bounds), c.Number("scalingLossPerDoubling", 0, 10), c.Number("communicationShare", 0, 10)));
+            classes.Add(new JobClass(name, c.Enum("bound", Bounds), c.Number("scalingLossPerDoubling", 0, 10), c.Number("communicationShare", 0, 10))
+            {
+                MemoryPerChipGb = MemoryPerChipGb(c),
+                ChipUtilisation = ChipUtilisation(c),
+            });
             c.OptionalString("source");
             c.RejectUnknown();
         }
@@ -275,6 +279,40 @@ public static class ScenarioLoader
         double fabric = m.Number("referenceFabricGBpsPerChip", 0.001, 1e5);
         m.RejectUnknown();
         return new PerformanceSettings(reference, stack, classes, overrides, fabric, measured);
+    }
+
+    /// <summary>A class's average chip use for power, 0-1 (<c>chipUtilisation</c>, with <c>utilisationSource</c>); 1 when not given.</summary>
+    private static double ChipUtilisation(YamlMap c)
+    {
+        if (!c.Has("chipUtilisation")) return 1;
+        double u = c.Number("chipUtilisation", 0, 1);
+        c.String("utilisationSource");
+        return u;
+    }
+
+    /// <summary>
+    /// A class's memory per chip, GB: <c>memoryPerChipGb</c>, or <c>memory: { modelGb, shardedOverChips }</c>
+    /// (the model's weights and state, split evenly over that many chips), with <c>memorySource</c>; 0 when neither is given.
+    /// </summary>
+    private static double MemoryPerChipGb(YamlMap c)
+    {
+        bool direct = c.Has("memoryPerChipGb"), model = c.Has("memory");
+        if (direct && model) throw c.Error("memory", "either memoryPerChipGb or memory, not both", "both");
+        if (!direct && !model)
+        {
+            if (c.Has("memorySource")) throw c.Error("memorySource", "a source only with memoryPerChipGb or memory", "a source of nothing");
+            return 0;
+        }
+        double gb;
+        if (direct) gb = c.Number("memoryPerChipGb", 0.001, 1e5);
+        else
+        {
+            var m = c.Map("memory");
+            gb = m.Number("modelGb", 0.001, 1e7) / m.Integer("shardedOverChips", 1, 1, 1_000_000);
+            m.RejectUnknown();
+        }
+        c.String("memorySource");
+        return gb;
     }
 
     /// <summary>
@@ -334,13 +372,16 @@ public static class ScenarioLoader
             var sources = c.Map("sources");
             foreach (var s in new[] { "location", "pue", "price", "carbon" }) sources.String(s);
             sources.OptionalString("fabric");
+            double designPue = c.Number("pue", 1, 5);
+            double? operatingPue = c.OptionalNumber("operatingPue", 1, 5);
+            if (operatingPue is not null) sources.String("operatingPue");
             sources.RejectUnknown();
             centres.Add(new CentreSpec(
                 new CentreId(centres.Count), key, c.String("name"), c.String("hub"), c.String("region"),
                 c.Number("latDeg", -90, 90), c.Number("lonDeg", -180, 180),
-                c.Number("pue", 1, 5), c.Number("priceCnyPerKwh", 0, 100), c.Number("carbonKgPerKwh", 0, 5),
+                operatingPue ?? designPue, c.Number("priceCnyPerKwh", 0, 100), c.Number("carbonKgPerKwh", 0, 5),
                 c.Number("fabricGBpsPerChip", 0.001, 1e5), c.Number("oversubscription", 1, 100),
-                c.Integer("serversPerRack", 1, 1024), pools));
+                c.Integer("serversPerRack", 1, 1024), pools) { DesignPue = designPue });
             c.OptionalString("province");
             c.RejectUnknown();
         }

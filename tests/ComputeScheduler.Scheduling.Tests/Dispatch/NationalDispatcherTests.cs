@@ -207,6 +207,23 @@ public class NationalDispatcherTests
     }
 
     [Fact]
+    public void A_job_whose_class_needs_more_memory_per_chip_than_a_centre_holds_goes_elsewhere_or_is_refused_naming_memory()
+    {
+        var small = RefGpu with { Id = "gpu-32gb", MemoryGb = 32 };
+        var s = new ScenarioBuilder().WithCentre("a", "east", (RefServer with { Id = "gpu-32gb-8", Chip = small }, 4)).WithCentre("b", "east", (RefServer, 1)).Build();
+        var performance = s.Performance with { Classes = [.. s.Performance.Classes.Select(c => c.Name == "serve" ? c with { MemoryPerChipGb = 80 } : c)] };
+        var serve = Job(0, 0, 1, 600, jobClass: "serve");
+
+        // Centre a has more free chips, but they hold 32 GB: the job goes to b.
+        var both = new NationalDispatcher(s.Centres, s.DemandRegions, s.Wan, new LeastLoadedDispatch(), performance).Dispatch(SimTime.Zero, [serve], [Report(s, 0), Report(s, 1)]);
+        Assert.Equal(new CentreId(1), Assert.Single(both.Assigned).Centre);
+
+        var onlySmall = s with { Centres = [s.Centres[0]] };
+        var refused = new NationalDispatcher(onlySmall.Centres, onlySmall.DemandRegions, onlySmall.Wan, new LeastLoadedDispatch(), performance).Dispatch(SimTime.Zero, [serve], [Report(onlySmall, 0)]);
+        Assert.Contains("needs 80 GB of memory per chip (job class 'serve')", Assert.Single(refused.Rejected).RejectReason);
+    }
+
+    [Fact]
     public void A_job_run_where_its_data_lives_arrives_at_once()
     {
         var s = TwoCentresOneLink();

@@ -32,6 +32,71 @@ public class PerformanceModelTests
     }
 
     [Fact]
+    public void A_PCIe_box_pays_a_communication_penalty_that_an_NVLink_box_of_the_same_chips_does_not()
+    {
+        // Same chips (the reference GPU, 400 GB/s scale-up link = the reference's), one 8-chip job in one server.
+        // NVLink box: c = max(0, 50/400 - 50/400) = 0: runtime = 3600 x eff(8) = 3600 x 1.3 = 4,680 s.
+        // PCIe box (PCIe 4.0 x16, 64 GB/s a chip): c = 50/64 - 50/400 = 0.65625; comm = 1 / (1 + 0.5 x 0.65625)
+        // runtime = 4,680 x 1.328125 = 6,215.625 s.
+        var pcie = RefServer with { Id = "ref-8-pcie", ScaleUpDomainChips = 1, ScaleUpFabric = "pcie", PcieGBpsPerChip = 64 };
+        var nvlink = RefServer with { ScaleUpFabric = "nvlink" };
+
+        var (onNvlink, _, _) = EngineHarness.Run(new ScenarioBuilder().WithCentre("c", "r", (nvlink, 1)).Build(), [Job(0, 0, 8, 3600)]);
+        var (onPcie, _, _) = EngineHarness.Run(new ScenarioBuilder().WithCentre("c", "r", (pcie, 1)).Build(), [Job(0, 0, 8, 3600)]);
+
+        Assert.Equal((Locality.ScaleUpDomain, Locality.ScaleUpDomain), (Assert.Single(onNvlink).Locality, Assert.Single(onPcie).Locality));
+        Assert.Equal(4680.0, onNvlink[0].End.TotalSeconds, 6);
+        Assert.Equal(6215.625, onPcie[0].End.TotalSeconds, 5); // end times are whole microseconds
+        // A one-chip job does not communicate: the same on both.
+        var (oneNvlink, _, _) = EngineHarness.Run(new ScenarioBuilder().WithCentre("c", "r", (nvlink, 1)).Build(), [Job(0, 0, 1, 3600)]);
+        var (onePcie, _, _) = EngineHarness.Run(new ScenarioBuilder().WithCentre("c", "r", (pcie, 1)).Build(), [Job(0, 0, 1, 3600)]);
+        Assert.Equal(oneNvlink[0].End, onePcie[0].End);
+    }
+
+    [Fact]
+    public void A_job_larger_than_its_bridge_domain_talks_over_PCIe_and_a_slower_scale_up_link_than_the_reference_pays_its_difference()
+    {
+        var model = new PerformanceModel(new ScenarioBuilder().Build().Performance, new ScenarioBuilder().Build().Catalog,
+            new ScenarioBuilder().WithCentre("c", "r", (RefServer with { Id = "bridge-4", ScaleUpDomainChips = 4, ScaleUpFabric = "bridge", PcieGBpsPerChip = 64, Chip = RefGpu with { ScaleUpLinkGBps = 200 } }, 1)).Build().Centres[0]);
+        // 4 chips on the 200 GB/s bridge: c = 50/200 - 50/400 = 0.125; 8 chips cross it over PCIe: c = 50/64 - 50/400 = 0.65625.
+        Assert.Equal(1 / (1 + 0.5 * 0.125), model.CommunicationFactor(0, 0, 4, Locality.ScaleUpDomain), 12);
+        Assert.Equal(1 / (1 + 0.5 * 0.65625), model.CommunicationFactor(0, 0, 8, Locality.ScaleUpDomain), 12);
+        Assert.Equal(1, model.CommunicationFactor(0, 0, 1, Locality.ScaleUpDomain));
+    }
+
+    [Fact]
+    public void A_chip_at_50_percent_use_draws_half_way_between_idle_and_TDP_as_the_linear_curve_says()
+    {
+        var chip = RefGpu with { IdleW = 100 }; // TDP 500 W
+        Assert.Equal(300, PerformanceModel.ChipPowerW(chip, 0.5), 12);
+        Assert.Equal(100, PerformanceModel.ChipPowerW(chip, 0), 12);
+        Assert.Equal(500, PerformanceModel.ChipPowerW(chip, 1), 12);
+        Assert.InRange(PerformanceModel.ChipPowerW(chip, 0.5), chip.IdleW, chip.TdpW);
+        var server = RefServer with { HostIdleFraction = 0.5 }; // host 1,000 W, 500 W idle
+        Assert.Equal(750, PerformanceModel.HostPowerW(server, 0.5), 12);
+    }
+
+    [Fact]
+    public void A_job_of_a_class_using_its_chips_at_50_percent_is_charged_the_curve_s_power_not_TDP()
+    {
+        // 8 chips (idle 100 W, TDP 500 W) at u = 0.5: 300 W each; host (1,000 W, half idle): 750 W. Runtime 3600 x 1.3 = 4,680 s = 1.3 h.
+        // energy = (8 x 300 + 750) W x 1.3 h x PUE 1.25 = 5.11875 kWh; above idle = (8 x 200 + 250) W x 1.3 h x 1.25 = 3.00625 kWh.
+        var server = RefServer with { Chip = RefGpu with { IdleW = 100 }, HostIdleFraction = 0.5 };
+        var scenario = new ScenarioBuilder().WithCentre("c", "r", (server, 1)).Build();
+        scenario = scenario with
+        {
+            Performance = scenario.Performance with { Classes = [.. scenario.Performance.Classes.Select(c => c with { ChipUtilisation = 0.5 })] },
+        };
+
+        var (outcomes, _, _) = EngineHarness.Run(scenario, [Job(0, 0, 8, 3600)]);
+
+        var job = Assert.Single(outcomes);
+        Assert.Equal(4680.0, job.End.TotalSeconds, 6);
+        Assert.Equal(5.11875, job.EnergyKwh, 9);
+        Assert.Equal(3.00625, job.AboveIdleEnergyKwh, 9);
+    }
+
+    [Fact]
     public void Across_the_fabric_the_oversubscription_slows_communication()
     {
         // One server per rack: 2 servers are 2 racks. comm(fabric) = 1 / (1 + 0.5 x 2 x 50/50) = 1/2
