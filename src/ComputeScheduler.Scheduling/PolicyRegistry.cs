@@ -33,8 +33,8 @@ public sealed class PolicyRegistry
         r.AddQueueOrder(FifoQueueOrder.PolicyName, () => new FifoQueueOrder());
         r.AddQueueOrder(SjfQueueOrder.PolicyName, () => new SjfQueueOrder());
         r.AddQueueOrder(SrtfQueueOrder.PolicyName, () => new SrtfQueueOrder());
-        r.AddQueueOrder(TiresiasLasQueueOrder.PolicyName, () => new TiresiasLasQueueOrder());
-        r.AddQueueOrder(TiresiasGittinsQueueOrder.PolicyName, () => new TiresiasGittinsQueueOrder());
+        r.AddQueueOrder(TiresiasLasQueueOrder.PolicyName, selection => new TiresiasLasQueueOrder(selection.Tiresias));
+        r.AddQueueOrder(TiresiasGittinsQueueOrder.PolicyName, selection => new TiresiasGittinsQueueOrder(selection.Tiresias));
         r.AddQueueOrder(QssfQueueOrder.PolicyName, () => new QssfQueueOrder());
         r.AddQueueOrder(FairShareQueueOrder.PolicyName, selection => new FairShareQueueOrder(selection.TenantWeights));
         r.AddQueueOrder(DrfQueueOrder.PolicyName, selection => new DrfQueueOrder(selection.TenantWeights));
@@ -56,6 +56,7 @@ public sealed class PolicyRegistry
         r.AddPlacement(DotProductPlacement.PolicyName, () => new DotProductPlacement());
         r.AddPlacement(WeightedBestFitPlacement.PolicyName, () => new WeightedBestFitPlacement());
         r.AddPlacement(GavelPlacement.PolicyName, () => new GavelPlacement());
+        r.AddPlacement(YarnPlacement.PolicyName, () => new YarnPlacement());
         return r;
     }
 

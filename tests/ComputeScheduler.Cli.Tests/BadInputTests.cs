@@ -231,6 +231,28 @@ public class BadInputTests
         AssertRefused(result, outDir, $"{scenario}:{line}: field 'policies.gavelRoundS': {message}");
     }
 
+    [Theory]
+    [InlineData("queueThresholdsChipS: [7200, 3250]", "queueThresholdsChipS': expected a list of 1 to 16 increasing numbers of chip-seconds, each from 1 to 1e12, got 3250 after 7200")]
+    [InlineData("queueThresholdsChipS: []", "queueThresholdsChipS': expected a list of 1 to 16 increasing numbers of chip-seconds, each from 1 to 1e12, got 0 numbers")]
+    [InlineData("queueThresholdsChipS: [0]", "queueThresholdsChipS[0]': expected a number from 1 to 1000000000000, got 0")]
+    [InlineData("preempted: sideways", "preempted': expected one of keep-place, back, got 'sideways'")]
+    [InlineData("gittinsOrder: sometimes", "gittinsOrder': expected one of every-pass, on-join, got 'sometimes'")]
+    [InlineData("gittinsDistribution: oracle", "gittinsDistribution': expected one of tiresias-yarn, observed, got 'oracle'")]
+    [InlineData("demotionReview: never", "demotionReview': expected one of at-threshold, simulator, got 'never'")]
+    [InlineData("queues: 3", "queues': expected a known field")]
+    public async Task A_bad_tiresias_setting_is_refused_naming_file_line_field_and_what_was_expected(string setting, string message)
+    {
+        using var copy = CliRunner.CopyOfTopology("single-centre.yaml");
+        string scenario = copy.File("single-centre.yaml");
+        CliRunner.Replace(scenario, "placement: best-fit", $"placement: best-fit\n  tiresias:\n    {setting}");
+        int line = CliRunner.LineOf(scenario, setting);
+        string outDir = copy.File("out");
+
+        var result = await CliRunner.RunAsync("run", scenario, "--out", outDir);
+
+        AssertRefused(result, outDir, $"{scenario}:{line}: field 'policies.tiresias.{message}");
+    }
+
     [Fact]
     public async Task An_empty_results_folder_is_refused_as_an_argument_error()
     {

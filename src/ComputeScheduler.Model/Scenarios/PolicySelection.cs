@@ -16,4 +16,7 @@ public sealed record PolicySelection(string Dispatch, string QueueOrder, string 
 
     /// <summary>Seconds per round of Gavel's round-based queue orders (<c>gavel-*</c>), from <c>policies.gavelRoundS</c>; Gavel's default 360.</summary>
     public double GavelRoundS { get; init; } = 360;
+
+    /// <summary>Settings of Tiresias' queue orders (<c>2d-las</c>, <c>gittins</c>), from <c>policies.tiresias</c>; the authors' simulator's by default.</summary>
+    public TiresiasSettings Tiresias { get; init; } = TiresiasSettings.Default;
 }

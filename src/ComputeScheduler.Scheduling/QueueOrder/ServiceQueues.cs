@@ -1,3 +1,4 @@
+using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Simulation.Policies;
 
@@ -11,20 +12,19 @@ namespace ComputeScheduler.Scheduling.QueueOrder;
 public sealed class ServiceQueues
 {
     /// <summary>
-    /// Two queues split at 3,600 chip-seconds: the example setting of the Tiresias simulator's
-    /// README (github.com/SymbioticLab/Tiresias, simulator/README.md: "there are two queues, and
-    /// the threshold for Q1 is 3600 seconds").
+    /// Three queues split at 3,250 and 7,200 chip-seconds: the Tiresias simulator's own setting
+    /// (github.com/SymbioticLab/Tiresias, simulator/jobs.py: <c>num_queue = 3</c>, <c>queue_limit = [3250, 7200, 18000]</c>).
     /// </summary>
-    public static readonly ServiceQueues TiresiasDefault = new([3600]);
+    public static readonly ServiceQueues TiresiasDefault = new(TiresiasSettings.SimulatorThresholds);
 
     private readonly double[] _thresholdsChipS;
 
-    public ServiceQueues(double[] thresholdsChipS)
+    public ServiceQueues(IReadOnlyList<double> thresholdsChipS)
     {
-        for (int i = 0; i < thresholdsChipS.Length; i++)
-            if (thresholdsChipS[i] <= 0 || (i > 0 && thresholdsChipS[i] <= thresholdsChipS[i - 1]))
+        for (int i = 0; i < thresholdsChipS.Count; i++)
+            if (!(thresholdsChipS[i] > 0) || (i > 0 && thresholdsChipS[i] <= thresholdsChipS[i - 1]))
                 throw new ArgumentException("queue thresholds must be positive and increasing");
-        _thresholdsChipS = thresholdsChipS;
+        _thresholdsChipS = thresholdsChipS.ToArray();
     }
 
     public int QueueCount => _thresholdsChipS.Length + 1;
@@ -34,6 +34,44 @@ public sealed class ServiceQueues
         int q = 0;
         while (q < _thresholdsChipS.Length && attainedChipS >= _thresholdsChipS[q]) q++;
         return q;
+    }
+
+    /// <summary>
+    /// True when the job reached its queue's threshold less than <paramref name="seconds"/> of its running ago
+    /// (when it has run all that time): it was demoted within that span. Never for queue 0.
+    /// </summary>
+    public bool EnteredWithin(in ActiveJob job, double seconds)
+    {
+        int q = QueueOf(job.AttainedServiceChipS);
+        double share = job.Chips * (job.ChipMilli / 1000d);
+        return q > 0 && share > 0 && job.AttainedServiceChipS - _thresholdsChipS[q - 1] < share * seconds;
+    }
+
+    /// <summary>
+    /// When the running job took its place among the running jobs of its queue: when it crossed its queue's threshold
+    /// in its current run, else when the run started.
+    /// </summary>
+    public SimTime EnteredRunningQueue(in ActiveJob running, SimTime now)
+    {
+        int q = QueueOf(running.AttainedServiceChipS);
+        double share = running.Chips * (running.ChipMilli / 1000d);
+        if (q == 0 || share <= 0) return running.Started;
+        double since = (running.AttainedServiceChipS - _thresholdsChipS[q - 1]) / share;
+        var crossed = now - SimDuration.FromSeconds(since);
+        return crossed > running.Started ? crossed : running.Started;
+    }
+
+    /// <summary>
+    /// The Tiresias simulator's next look at a running job that is not in the last queue: now + floor((threshold -
+    /// whole seconds run) / GPUs) whole seconds (<see cref="TiresiasDemotionReview.Simulator"/>); <see cref="SimTime.MaxValue"/> in the last queue.
+    /// </summary>
+    public SimTime NextSimulatorJump(in ActiveJob running, SimTime now)
+    {
+        int q = QueueOf(running.AttainedServiceChipS);
+        if (q >= _thresholdsChipS.Length || running.Chips <= 0) return SimTime.MaxValue;
+        long left = (long)Math.Floor(_thresholdsChipS[q]) - (long)Math.Floor(running.ExecutedS + 1e-6);
+        long seconds = (long)Math.Floor(left / (double)running.Chips);
+        return now + SimDuration.FromSeconds(Math.Max(seconds, 0));
     }
 
     /// <summary>When a running job reaches its queue's threshold and is demoted; <see cref="SimTime.MaxValue"/> in the last queue.</summary>

@@ -185,9 +185,57 @@ public static class ScenarioLoader
         {
             Plugins = plugins, TenantWeights = weights,
             GavelRoundS = m.Number("gavelRoundS", PolicySelection.Default.GavelRoundS, 1, 86_400),
+            Tiresias = ReadTiresias(m.OptionalMap("tiresias")),
         };
         m.RejectUnknown();
         return p;
+    }
+
+    private static readonly Dictionary<string, TiresiasPreempted> PreemptedNames = new()
+    {
+        ["keep-place"] = TiresiasPreempted.KeepPlace, ["back"] = TiresiasPreempted.Back,
+    };
+
+    private static readonly Dictionary<string, TiresiasGittinsOrder> GittinsOrderNames = new()
+    {
+        ["every-pass"] = TiresiasGittinsOrder.EveryPass, ["on-join"] = TiresiasGittinsOrder.OnJoin,
+    };
+
+    private static readonly Dictionary<string, TiresiasGittinsDistribution> GittinsDistributionNames = new()
+    {
+        ["tiresias-yarn"] = TiresiasGittinsDistribution.TiresiasYarn, ["observed"] = TiresiasGittinsDistribution.Observed,
+    };
+
+    private static readonly Dictionary<string, TiresiasDemotionReview> DemotionReviewNames = new()
+    {
+        ["at-threshold"] = TiresiasDemotionReview.AtThreshold, ["simulator"] = TiresiasDemotionReview.Simulator,
+    };
+
+    /// <summary>policies.tiresias: the settings of 2d-las and gittins (docs/policies.md); each optional, the authors' simulator's by default.</summary>
+    private static TiresiasSettings ReadTiresias(YamlMap? m)
+    {
+        var d = TiresiasSettings.Default;
+        if (m is null) return d;
+        var thresholds = d.QueueThresholdsChipS;
+        if (m.Has("queueThresholdsChipS"))
+        {
+            const string Expected = "a list of 1 to 16 increasing numbers of chip-seconds, each from 1 to 1e12";
+            var list = m.NumberList("queueThresholdsChipS", 1, 1e12);
+            if (list.Count is 0 or > 16) throw m.Error("queueThresholdsChipS", Expected, $"{list.Count} numbers");
+            for (int i = 1; i < list.Count; i++)
+                if (!(list[i] > list[i - 1])) throw m.Error("queueThresholdsChipS", Expected, $"{list[i].ToString(CultureInfo.InvariantCulture)} after {list[i - 1].ToString(CultureInfo.InvariantCulture)}");
+            thresholds = list.ToArray();
+        }
+        var t = new TiresiasSettings
+        {
+            QueueThresholdsChipS = thresholds,
+            Preempted = m.Has("preempted") ? m.Enum("preempted", PreemptedNames) : d.Preempted,
+            GittinsOrder = m.Has("gittinsOrder") ? m.Enum("gittinsOrder", GittinsOrderNames) : d.GittinsOrder,
+            GittinsDistribution = m.Has("gittinsDistribution") ? m.Enum("gittinsDistribution", GittinsDistributionNames) : d.GittinsDistribution,
+            DemotionReview = m.Has("demotionReview") ? m.Enum("demotionReview", DemotionReviewNames) : d.DemotionReview,
+        };
+        m.RejectUnknown();
+        return t;
     }
 
     private static WanSettings ReadWan(YamlMap? m, List<CentreSpec> centres)

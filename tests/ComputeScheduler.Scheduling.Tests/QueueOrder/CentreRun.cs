@@ -9,12 +9,13 @@ namespace ComputeScheduler.Scheduling.Tests.QueueOrder;
 /// <summary>Runs a hand-built one-centre scenario of 8-chip reference servers under a queue order, to the end.</summary>
 internal static class CentreRun
 {
-    public static Dictionary<long, JobOutcome> Run(string queueOrder, int servers, IEnumerable<JobSpec> jobs, PreemptionCosts? costs = null)
+    public static Dictionary<long, JobOutcome> Run(string queueOrder, int servers, IEnumerable<JobSpec> jobs, PreemptionCosts? costs = null, TiresiasSettings? tiresias = null)
     {
         var scenario = new ScenarioBuilder()
             .WithCentre("c", "r", (ScenarioBuilder.RefServer, servers))
             .WithPolicies("least-loaded", queueOrder, "best-fit")
             .Build();
+        if (tiresias is not null) scenario = scenario with { Policies = scenario.Policies with { Tiresias = tiresias } };
         if (costs is not null) scenario = scenario with { Simulation = scenario.Simulation with { Preemption = costs } };
         var engine = CentreEngineFactory.Create(scenario, scenario.Centres[0], PolicyRegistry.CreateBuiltIn());
         return SequentialRun.RunToEnd(engine, jobs).SelectMany(o => o.Outcomes).ToDictionary(o => o.Id.Value);

@@ -22,12 +22,11 @@ public class GittinsIndexTests
     [Fact]
     public void Gittins_orders_jobs_of_one_queue_by_index_then_arrival()
     {
-        var gittins = new TiresiasGittinsQueueOrder(new ServiceQueues([1_000_000]));
-        // Services 10 (x3) and 1000: a new job (a = 0) and one preempted at a = 900 are in queue 0;
-        // the latter is 5 from the end if it is the large one (index 1/5 against 4/50 for a new job).
+        var gittins = new TiresiasGittinsQueueOrder(Model.Scenarios.TiresiasSettings.Paper with { QueueThresholdsChipS = [1_000_000] });
+        // Finished services 10 (x3) and 1000: a new job (a = 0) and one preempted at a = 995 are in queue 0;
+        // the latter is 5 from the end if it is the large one (index 1/5 against 3/40 for a new job).
         foreach (var (slot, service) in new[] { (1, 10.0), (2, 10.0), (3, 10.0), (4, 1000.0) })
-            gittins.Add(Waiting(slot, service, attained: 0));
-        gittins.Remove(1); gittins.Remove(2); gittins.Remove(3); gittins.Remove(4);
+            gittins.Stopped(Waiting(slot, service, attained: service).Active, finished: true);
         gittins.Add(Waiting(5, 10, attained: 0));
         gittins.Add(Waiting(6, 1000, attained: 995));
 

@@ -1,4 +1,5 @@
 using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Workloads.Scenarios;
 
 namespace ComputeScheduler.Workloads.Tests.Scenarios;
@@ -100,6 +101,23 @@ public class ScenarioLoaderTests
 
         Assert.StartsWith(files.Scenario + ":", e.Message);
         Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void Tiresias_settings_are_the_authors_simulators_unless_the_policies_section_says_otherwise()
+    {
+        using var plain = new ScenarioFiles();
+        Assert.Equal(TiresiasSettings.Default, ScenarioLoader.Load(plain.Scenario).Policies.Tiresias);
+
+        using var files = new ScenarioFiles().Replace("mini.yaml", "  placement: best-fit",
+            "  placement: best-fit\n  tiresias:\n    queueThresholdsChipS: [3600]\n    preempted: back\n    gittinsOrder: on-join\n    gittinsDistribution: observed\n    demotionReview: simulator");
+        var t = ScenarioLoader.Load(files.Scenario).Policies.Tiresias;
+
+        Assert.Equal([3600.0], t.QueueThresholdsChipS);
+        Assert.Equal(TiresiasPreempted.Back, t.Preempted);
+        Assert.Equal(TiresiasGittinsOrder.OnJoin, t.GittinsOrder);
+        Assert.Equal(TiresiasGittinsDistribution.Observed, t.GittinsDistribution);
+        Assert.Equal(TiresiasDemotionReview.Simulator, t.DemotionReview);
     }
 
     [Fact]

@@ -1,0 +1,2 @@
+class CplexError(Exception):
+    pass

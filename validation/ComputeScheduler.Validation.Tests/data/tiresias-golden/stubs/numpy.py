@@ -1,0 +1,1 @@
+# jobs.py imports numpy but uses it only in a quoted-out block: an empty module stands in.
