@@ -96,12 +96,22 @@ public sealed partial class CentreEngine
         foreach (int r in _yielding) Preempt(r);
     }
 
-    /// <summary>While jobs wait, looks again when the first running job's rank changes by time alone.</summary>
+    /// <summary>
+    /// While jobs wait, looks again when the first running job's rank changes by time alone. A policy that
+    /// reviews running jobs (a round-based one) plans the waiting jobs anew at its next round too: with
+    /// nothing running, the engine looks again then, so a job its round kept waiting is not left behind.
+    /// </summary>
     private void ScheduleReview(IPreemptiveQueueOrder policy)
     {
-        if (_queue.Count == 0 || _runningSlots.Count == 0) return;
+        if (_queue.Count == 0) return;
         var now = Now;
         long next = long.MaxValue;
+        if (_runningSlots.Count == 0)
+        {
+            if (!_reviewsRunning || _queue.Candidates(Context(), _candidates) == 0) return;
+            next = policy.NextRankChange(ActiveOf(_candidates[0]), now).Microseconds;
+            if (next <= _nowUs) return;
+        }
         foreach (int r in _runningSlots)
         {
             long t = policy.NextRankChange(ActiveOf(r), now).Microseconds;

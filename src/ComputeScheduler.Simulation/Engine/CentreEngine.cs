@@ -225,7 +225,7 @@ public sealed partial class CentreEngine
     /// <summary>Emits the samples due at or before <paramref name="end"/> (the run's makespan) and returns them.</summary>
     public WindowOutput Close(SimTime end)
     {
-        if (end.Microseconds < _nowUs) throw new InvalidOperationException($"cannot close centre {_centre.Key} at {end}: it is at {Now}");
+        if (end.Microseconds < _nowUs) throw new InvalidOperationException($"cannot close centre {_centre.Key} at {end}: it is at {Now} ({_queue.Count} jobs queued, {_runningSlots.Count} running, {_portingWaiters} awaiting a port)");
         _outcomeRows.Clear();
         while (NextCapacityUs <= end.Microseconds) ApplyNextCapacityChange();
         EmitSamplesBefore(end.Microseconds + 1);

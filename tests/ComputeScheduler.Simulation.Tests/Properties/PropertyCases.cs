@@ -63,7 +63,7 @@ internal static class PropertyCases
     /// every generated case. (With it added, case 104 of the timeline property, round-robin/gavel-las-agnostic/gavel, ends
     /// in "cannot close centre c0 at 5136.709266 s: it is at 7272 s": a Gavel fault to be fixed on its own.)
     /// </summary>
-    public static readonly string[] Placements = [.. PolicyRegistry.CreateBuiltIn().Names(PolicyKind.Placement).Where(n => n != "yarn")];
+    public static readonly string[] Placements = [.. PolicyRegistry.CreateBuiltIn().Names(PolicyKind.Placement)];
     public static readonly string[] Dispatches = [.. PolicyRegistry.CreateBuiltIn().Names(PolicyKind.Dispatch)];
 
     private static readonly string[] Regions = ["north", "west", "south"];
