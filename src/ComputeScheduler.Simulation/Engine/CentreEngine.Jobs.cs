@@ -183,6 +183,8 @@ public sealed partial class CentreEngine
         rec.Locality = LocalityOf(result.Pool, grants);
         if (rec.StartUs < 0) rec.StartUs = _nowUs;
         rec.RunStartUs = _nowUs;
+        rec.RunPowerMilliW = (long)Math.Round(_performance.ItPowerW(rec.ClassIndex, result.Pool, job.ChipShare) * 1000);
+        _busyPowerMilliWPerPool[result.Pool] += rec.RunPowerMilliW;
         rec.RunWorkS = rec.RemainingFraction * _performance.RuntimeSeconds(job, rec.ClassIndex, result.Pool, job.Chips, rec.Locality);
         rec.RunOverheadS = rec.PendingOverheadS;
         rec.PendingOverheadS = 0;
@@ -245,6 +247,7 @@ public sealed partial class CentreEngine
         _dirtyPools |= 1UL << rec.Pool;
         RemoveRunning(slot);
         _busyMilliPerPool[rec.Pool] -= chipMilli;
+        _busyPowerMilliWPerPool[rec.Pool] -= rec.RunPowerMilliW;
         double seconds = (_nowUs - rec.RunStartUs) / 1_000_000d;
         double energy = _performance.EnergyKwh(rec.ClassIndex, rec.Pool, share, seconds);
         rec.EnergyKwh += energy;

@@ -46,11 +46,9 @@ public sealed partial class CentreEngine
             for (int p = 0; p < _capacity.PoolCount; p++)
             {
                 var info = _capacity.Pool(p);
-                var server = _centre.Pools[p].Server;
-                // Servers held out of service have no free chips but draw nothing.
-                int activeServers = _started[p] ? info.ServerCount - _held[p].Count - _capacity.ServersWithFree(p, info.ChipsPerServer) : 0;
                 double busy = _busyMilliPerPool[p] / 1000d;
-                double powerKw = (busy * server.Chip.TdpW + activeServers * server.HostPowerW) * _centre.Pue / 1000d;
+                // The running jobs' IT power as their energy is charged (chips and their share of hosts by the class's use), times PUE.
+                double powerKw = _busyPowerMilliWPerPool[p] / 1e6 * _centre.Pue;
                 _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, InstalledChips(p), busy, _queue.Count, powerKw)
                 {
                     StrandedChips = StrandedChips(p),

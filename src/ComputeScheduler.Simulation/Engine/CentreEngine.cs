@@ -85,6 +85,7 @@ public sealed partial class CentreEngine
     private readonly long _sampleIntervalUs;
     private long _nextSampleUs;
     private readonly long[] _busyMilliPerPool;
+    private readonly long[] _busyPowerMilliWPerPool;   // IT power of the running jobs by their classes' use, mW (integers: exact as runs come and go)
     private ImmutableArray<PoolReport> _lastPools;   // the last report's pools, reused while unchanged
 
     public CentreEngine(CentreSpec centre, PerformanceModel performance, IQueueOrderPolicy queue, IPlacementPolicy placement, SimDuration sampleInterval,
@@ -100,6 +101,7 @@ public sealed partial class CentreEngine
         _outcomeRows = new OutcomeTable(centre.Id, centre.Key);
         _sampleIntervalUs = sampleInterval.Microseconds;
         _busyMilliPerPool = new long[centre.Pools.Count];
+        _busyPowerMilliWPerPool = new long[centre.Pools.Count];
         _preemptive = queue as IPreemptiveQueueOrder;
         _reviewsRunning = _preemptive?.ReviewsRunningJobs == true;
         _observer = queue as IJobLifecycleObserver;

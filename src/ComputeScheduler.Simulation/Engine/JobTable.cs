@@ -38,6 +38,7 @@ internal sealed class JobTable
         public double AboveIdleKwh;   // over finished runs
         public double ReferenceChipS; // chip-seconds x relative throughput, over finished runs
         public double CarbonKg;       // over finished runs
+        public long RunPowerMilliW;   // IT power of the current run, mW (added to its pool's busy power while it runs)
         public int RunTag;
         public int RunningIndex;      // index in the engine's running list, -1 when not running
         public int Preemptions;

@@ -169,11 +169,17 @@ public sealed class PerformanceModel
     /// with a job of the class: (chips x P(u) + chips / chipsPerServer x H(u)) x seconds x PUE.
     /// </summary>
     public double EnergyKwh(int classIndex, int pool, double chips, double seconds)
+        => ItPowerW(classIndex, pool, chips) * seconds / 3600d * _centre.Pue / 1000d;
+
+    /// <summary>
+    /// IT power in W of <paramref name="chips"/> chips of the pool (fractional when shared) busy with a job of the class:
+    /// chips x P(u) + chips / chipsPerServer x H(u), before PUE.
+    /// </summary>
+    public double ItPowerW(int classIndex, int pool, double chips)
     {
         var server = _centre.Pools[pool].Server;
         double u = _settings.Classes[classIndex].ChipUtilisation;
-        double itW = chips * ChipPowerW(server.Chip, u) + chips / server.ChipsPerServer * HostPowerW(server, u);
-        return itW * seconds / 3600d * _centre.Pue / 1000d;
+        return chips * ChipPowerW(server.Chip, u) + chips / server.ChipsPerServer * HostPowerW(server, u);
     }
 
     /// <summary>

@@ -147,6 +147,25 @@ public class CentreEngineTests
     }
 
     [Fact]
+    public void Sampled_power_follows_the_job_class_s_use_as_its_energy_does_not_TDP()
+    {
+        // 8 chips (idle 100 W, TDP 500 W) at u = 0.5 draw 300 W each, the host (1,000 W, half idle) 750 W:
+        // (8 x 300 + 750) W x PUE 1.25 = 3.9375 kW, where TDP and a full host would say 6.25 kW.
+        var server = RefServer with { Chip = RefGpu with { IdleW = 100 }, HostIdleFraction = 0.5 };
+        var scenario = new ScenarioBuilder().WithCentre("c", "r", (server, 2)).WithSampleInterval(SimDuration.FromSeconds(60)).Build();
+        scenario = scenario with
+        {
+            Performance = scenario.Performance with { Classes = [.. scenario.Performance.Classes.Select(c => c with { ChipUtilisation = 0.5 })] },
+        };
+
+        var (outcomes, samples, _) = EngineHarness.Run(scenario, [Job(0, 0, 8, 100)]);
+
+        Assert.All(samples, s => Assert.Equal(3.9375, s.PowerKw, 9));
+        // Power x time over the run is the job's energy (it ran from 0 to 130 s).
+        Assert.Equal(outcomes[0].EnergyKwh, 3.9375 * outcomes[0].End.TotalSeconds / 3600, 9);
+    }
+
+    [Fact]
     public void Submitting_a_job_in_the_engine_past_throws()
     {
         var scenario = new ScenarioBuilder().WithCentre("c", "r", (RefServer, 1)).Build();
