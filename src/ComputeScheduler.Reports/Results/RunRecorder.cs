@@ -55,12 +55,7 @@ public sealed class RunRecorder : INationalRunSink, IDisposable
 
     public void Add(WindowOutput window)
     {
-        var outcomes = window.Outcomes;
-        for (int i = 0; i < outcomes.Length; i++)
-        {
-            _outcomes.Add(outcomes[i]);
-            if (outcomes.EndOf(i) > Makespan) Makespan = outcomes.EndOf(i);
-        }
+        AddOutcomes(window.Outcomes);
         foreach (var s in window.Samples) _samples.Add(s);
     }
 

@@ -32,6 +32,10 @@ public static class PoolMatch
     /// <summary>True when a chip of <paramref name="chipMemoryGb"/> GB holds <paramref name="needGb"/> GB (0: nothing asked).</summary>
     public static bool Holds(double needGb, double chipMemoryGb) => needGb <= chipMemoryGb;
 
+    /// <summary>The start of a refusal for memory, the same from the engine and the dispatcher: "needs N GB of memory per chip (job class 'c'), more than ".</summary>
+    public static string MemoryShort(double needGb, string jobClass)
+        => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"needs {needGb:0.###} GB of memory per chip (job class '{jobClass}'), more than ");
+
     /// <summary>The rule without memory: chip model and software stack (or a porting rule) only. Callers explaining a refusal use it with <see cref="Holds"/>.</summary>
     public static PoolFit ModelAndStack(JobSpec job, string chipModel, string softwareStack, PerformanceSettings? performance)
     {

@@ -71,7 +71,7 @@ public sealed partial class CentreEngine
                 : anyModelOrStack
                 ? $"every pool of centre {_centre.Key} it may use was retired"
                 : memoryShortGb > 0
-                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"needs {needGb:0.###} GB of memory per chip (job class '{job.JobClass}'), more than the chips of any matching pool of centre {_centre.Key} hold (at most {memoryShortGb:0.###} GB)")
+                ? PoolMatch.MemoryShort(needGb, job.JobClass) + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the chips of any matching pool of centre {_centre.Key} hold (at most {memoryShortGb:0.###} GB)")
                 : $"centre {_centre.Key} has no pool matching chip model '{job.ChipModel ?? "any"}' and stack '{job.SoftwareStack ?? "any"}'");
             return;
         }

@@ -130,8 +130,10 @@ public sealed partial class CentreEngine
         _jobs.Free(slot);
     }
 
-    /// <summary>The job's wait per reason, from submit to now (a job that has not been queued yet has only the pre-centre ones).</summary>
-    /// <summary>Writes the job's waits per reason into <paramref name="us"/> (all zero on entry); false when it never waited.</summary>
+    /// <summary>
+    /// Writes the job's wait per reason, from submit to now, into <paramref name="us"/> (all zero on entry; a job that has
+    /// not been queued yet has only the pre-centre ones); false when it never waited.
+    /// </summary>
     private static bool WriteWaits(in JobTable.Record rec, Span<long> us)
     {
         if (rec.WaitUs is { } inCentre) inCentre.CopyTo(us);

@@ -225,7 +225,7 @@ public sealed class NationalDispatcher
         if (total == 0 || largest < job.Chips) // total == 0: no matching pool, even for a job of no chips
         {
             reason = total == 0 && memoryShort
-                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"needs {_performance!.MemoryPerChipGb(job.JobClass):0.###} GB of memory per chip (job class '{job.JobClass}'), more than the chips of any centre it may use hold")
+                ? PoolMatch.MemoryShort(_performance!.MemoryPerChipGb(job.JobClass), job.JobClass) + "the chips of any centre it may use hold"
                 : total == 0
                 ? $"no centre has chip model '{job.ChipModel ?? "any"}' with stack '{job.SoftwareStack ?? "any"}'"
                 : $"needs {job.Chips} chips, more than any matching pool holds";
