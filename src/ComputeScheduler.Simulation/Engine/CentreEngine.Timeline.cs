@@ -143,6 +143,7 @@ public sealed partial class CentreEngine
                 rec.AwaitingPort = false;
                 _portingWaiters--;
             }
+            _observer?.Left(ActiveOf(slot));
             Reject(slot, $"every pool of centre {_centre.Key} it may use was retired or is now too small for it");
         }
     }

@@ -10,4 +10,11 @@ public interface IJobLifecycleObserver
 
     /// <summary>The job stopped: finished (<paramref name="finished"/>) or preempted. <paramref name="job"/> holds its service so far.</summary>
     void Stopped(in ActiveJob job, bool finished);
+
+    /// <summary>
+    /// The job left the centre without finishing, after it had joined the queue (rejected when every pool it
+    /// may use retired): a policy that keeps state per job across its runs forgets it here, as it does for a
+    /// finished job, since its slot will be given to another job. <paramref name="job"/> holds its service so far.
+    /// </summary>
+    void Left(in ActiveJob job) { }
 }

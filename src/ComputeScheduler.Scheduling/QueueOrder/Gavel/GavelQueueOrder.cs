@@ -156,6 +156,17 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
         _jobsChanged = true;
     }
 
+    /// <summary>A job rejected from the queue is forgotten as a finished one is: it leaves the LP, and its slot's next job starts afresh.</summary>
+    public void Left(in ActiveJob job)
+    {
+        if (!_bySlot.Remove(job.Slot, out var j)) return;
+        if (j.Waiting) _waiting--;
+        j.Waiting = false;
+        _byId.Remove(j.Id.Value);
+        _jobsChanged = true;
+        _unplannedDirty = true;
+    }
+
     /// <summary>
     /// The round's waiting jobs in its order, then (work-conserving fill) waiting jobs outside it by when they
     /// joined the queue, only as many as the free chips could take: they never preempt, so a job that cannot
