@@ -3,15 +3,19 @@
 # public traces), hashed file by file: run it before and after a change that must not move any
 # result, then compare the two hashes.txt. run.json (wall time, host) is left out.
 # Usage (from the repo root, after `dotnet build src/ComputeScheduler.Cli -c Release`):
-#   perf/result-hashes.sh OUTDIR        then: diff OLD/hashes.txt OUTDIR/hashes.txt
+#   perf/result-hashes.sh OUTDIR [ARG...]   then: diff OLD/hashes.txt OUTDIR/hashes.txt
+# Any ARGs are added to every run, e.g. `--set simulation.dispatchTiming=rounds` to check that the
+# rounds setting still gives the results of the build before at-submit dispatch.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-out="$(realpath -m "${1:?usage: perf/result-hashes.sh OUTDIR}")"
+out="$(realpath -m "${1:?usage: perf/result-hashes.sh OUTDIR [ARG...]}")"
+shift
+extra=("$@")
 cs=(dotnet src/ComputeScheduler.Cli/bin/Release/net10.0/computesched.dll)
 rm -rf "$out"; mkdir -p "$out"
 run() {
   local name=$1; shift
-  /usr/bin/time -f "$name %e s %M KB" "${cs[@]}" "$@" --out "$out/$name" >"$out/$name.log" 2>&1 || echo "$name FAILED (see $out/$name.log)"
+  /usr/bin/time -f "$name %e s %M KB" "${cs[@]}" "$@" "${extra[@]}" --out "$out/$name" >"$out/$name.log" 2>&1 || echo "$name FAILED (see $out/$name.log)"
   tail -1 "$out/$name.log"
 }
 run default run

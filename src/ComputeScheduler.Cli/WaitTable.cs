@@ -38,7 +38,7 @@ internal static class WaitTable
         if (w.Latency.Jobs > 0)
         {
             var byRegion = string.Join(", ", w.LatencyByDemandRegion.Select(l => $"{l.Name} {P(l.Share)}"));
-            console.MarkupLine(Markup.Escape($"latency-limit attainment: {P(w.Latency.Share)} of {w.Latency.Jobs.ToString("N0", CultureInfo.InvariantCulture)} inference jobs ({byRegion})"));
+            console.MarkupLine(Markup.Escape($"latency-limit attainment: {P(w.Latency.Share)} of {w.Latency.Jobs.ToString("N0", CultureInfo.InvariantCulture)} inference jobs ({byRegion}); started within the limit of their submit: {P(w.Latency.StartedShare)}"));
         }
     }
 

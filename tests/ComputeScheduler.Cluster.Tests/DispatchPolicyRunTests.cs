@@ -122,14 +122,14 @@ public class DispatchPolicyRunTests
     public async Task Data_gravity_moves_a_job_when_the_transfer_beats_the_wait_and_its_start_pays_the_transfer()
     {
         var (s, blocker) = DataAtABusyCentre("data-gravity");
-        // Submitted at 30 s, dispatched at 60 s. Home is full: expected wait 8 / 8 busy x 600 s = 600 s.
-        // Away: 500 GB x 8 / 100 Gbit/s = 40 s of transfer. It moves, and reaches away at 60 + 40 = 100 s.
-        var job = Job(1, 30, 8, 600) with { DataCentre = "home", DataSizeGb = 500 };
+        // Submitted and dispatched at 90 s, on the reports of 60 s. Home is full: expected wait 8 / 8 busy x 600 s = 600 s.
+        // Away: 500 GB x 8 / 100 Gbit/s = 40 s of transfer. It moves, and reaches away at 90 + 40 = 130 s.
+        var job = Job(1, 90, 8, 600) with { DataCentre = "home", DataSizeGb = 500 };
 
         var run = await NationalRun.RunAsync(s, [blocker, job], PolicyRegistry.CreateBuiltIn());
         var o = run.Outcomes.Single(x => x.Id.Value == 1);
 
-        Assert.Equal((new CentreId(1), SimTime.FromSeconds(100), SimTime.FromSeconds(100)), (o.Centre!.Value, o.Dispatch, o.Start));
+        Assert.Equal((new CentreId(1), SimTime.FromSeconds(130), SimTime.FromSeconds(130)), (o.Centre!.Value, o.Dispatch, o.Start));
     }
 
     [Fact]
@@ -137,13 +137,13 @@ public class DispatchPolicyRunTests
     {
         var (s, blocker) = DataAtABusyCentre("data-gravity");
         // 50,000 GB x 8 / 100 Gbit/s = 4,000 s of transfer against ~600 s of expected wait: it stays home,
-        // reaching it at 60 s and starting when the blocker ends at 780 s.
-        var job = Job(1, 30, 8, 600) with { DataCentre = "home", DataSizeGb = 50_000 };
+        // reaching it at its submit time, 90 s, and starting when the blocker ends at 780 s.
+        var job = Job(1, 90, 8, 600) with { DataCentre = "home", DataSizeGb = 50_000 };
 
         var run = await NationalRun.RunAsync(s, [blocker, job], PolicyRegistry.CreateBuiltIn());
         var o = run.Outcomes.Single(x => x.Id.Value == 1);
 
-        Assert.Equal((new CentreId(0), SimTime.FromSeconds(60)), (o.Centre!.Value, o.Dispatch));
+        Assert.Equal((new CentreId(0), SimTime.FromSeconds(90)), (o.Centre!.Value, o.Dispatch));
         Assert.InRange(o.Start.Microseconds, 780_000_000, 780_000_001);   // runtimes are rounded up to the microsecond
     }
 
@@ -151,12 +151,12 @@ public class DispatchPolicyRunTests
     public async Task Any_policy_that_sends_a_job_away_from_its_data_delays_its_start_by_the_transfer()
     {
         var (s, blocker) = DataAtABusyCentre("least-loaded");
-        // Least-loaded sends it to the idle "away" whatever the data: 50,000 GB take 4,000 s, so it starts at 4,060 s.
-        var job = Job(1, 30, 8, 600) with { DataCentre = "home", DataSizeGb = 50_000 };
+        // Least-loaded sends it to the idle "away" whatever the data: 50,000 GB take 4,000 s, so it starts at 4,090 s.
+        var job = Job(1, 90, 8, 600) with { DataCentre = "home", DataSizeGb = 50_000 };
 
         var run = await NationalRun.RunAsync(s, [blocker, job], PolicyRegistry.CreateBuiltIn());
         var o = run.Outcomes.Single(x => x.Id.Value == 1);
 
-        Assert.Equal((new CentreId(1), SimTime.FromSeconds(4060)), (o.Centre!.Value, o.Start));
+        Assert.Equal((new CentreId(1), SimTime.FromSeconds(4090)), (o.Centre!.Value, o.Start));
     }
 }

@@ -25,9 +25,13 @@ public sealed record GroupMetrics(string Name, long Jobs, Distribution WaitS, Di
 }
 
 /// <summary>Inference jobs with a latency limit, and how many ran in a centre within it of their demand region.</summary>
-public sealed record LatencyAttainment(string Name, long Jobs, long WithinLimit)
+/// <param name="StartedWithinLimit">Of those, how many also started within the limit of their submit: the request's flight to the centre and any wait together no longer than the limit.</param>
+public sealed record LatencyAttainment(string Name, long Jobs, long WithinLimit, long StartedWithinLimit)
 {
     public double Share => Jobs > 0 ? (double)WithinLimit / Jobs : 0;
+
+    /// <summary>The share of <see cref="Jobs"/> that started within the limit of their submit.</summary>
+    public double StartedShare => Jobs > 0 ? (double)StartedWithinLimit / Jobs : 0;
 }
 
 /// <summary>Why jobs waited, and the distributions per centre, region and job class (summary.json "waits"; docs/results.md).</summary>
@@ -55,7 +59,7 @@ public sealed record WaitBreakdown(
         private readonly Accumulator[] _regionOfCentre;
         private readonly Dictionary<string, Accumulator> _classes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, double[]> _latencyMs = new(StringComparer.Ordinal);  // demand region -> latency to each centre
-        private readonly SortedDictionary<string, (long Jobs, long Within)> _latency = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, (long Jobs, long Within, long Started)> _latency = new(StringComparer.Ordinal);
         private long _preemptions, _migrations;
 
         public Builder(Scenario scenario) : this(scenario, 0) { }
@@ -89,14 +93,15 @@ public sealed record WaitBreakdown(
             _migrations += o.Migrations;
             if (o.Kind == JobKind.Inference && o.LatencyLimitMs is { } limit && o.DemandRegion is { } key && _latencyMs.TryGetValue(key, out var toCentre))
             {
-                var (jobs, within) = _latency.GetValueOrDefault(key);
-                _latency[key] = (jobs + 1, within + (toCentre[centre.Id.Value] <= limit ? 1 : 0));
+                var (jobs, within, started) = _latency.GetValueOrDefault(key);
+                bool near = toCentre[centre.Id.Value] <= limit;
+                _latency[key] = (jobs + 1, within + (near ? 1 : 0), started + (near && o.Wait.Microseconds <= limit * 1000 ? 1 : 0));
             }
         }
 
         public WaitBreakdown Build()
         {
-            var byDemand = _latency.Select(l => new LatencyAttainment(l.Key, l.Value.Jobs, l.Value.Within)).ToArray();
+            var byDemand = _latency.Select(l => new LatencyAttainment(l.Key, l.Value.Jobs, l.Value.Within, l.Value.Started)).ToArray();
             var centres = Metrics(_centres, Enumerable.Range(0, _centres.Length).ToArray(), _scenario.Centres.Select(c => c.Key).ToArray());
             var regions = Metrics(Indexed(_regions), _regionOfCentre.Select(r => r.Index).ToArray(), Names(_regions));
             var classes = Metrics(Indexed(_classes), null, Names(_classes));
@@ -104,7 +109,7 @@ public sealed record WaitBreakdown(
                 Describe(Times.Seconds(FinishedTimes.Metric.Queued)), _all.Totals(), _preemptions, _migrations,
                 _scenario.Centres.Select(c => centres[c.Id.Value] with { Region = c.Region }).ToArray(),
                 Sorted(_regions, regions), Sorted(_classes, classes),
-                new LatencyAttainment("all", byDemand.Sum(l => l.Jobs), byDemand.Sum(l => l.WithinLimit)),
+                new LatencyAttainment("all", byDemand.Sum(l => l.Jobs), byDemand.Sum(l => l.WithinLimit), byDemand.Sum(l => l.StartedWithinLimit)),
                 byDemand);
         }
 

@@ -36,6 +36,8 @@ internal static class WaitBreakdownJson
         w.WriteNumber("jobs", l.Jobs);
         w.WriteNumber("withinLimit", l.WithinLimit);
         SummaryJson.Num(w, "attainment", l.Share);
+        w.WriteNumber("startedWithinLimit", l.StartedWithinLimit);
+        SummaryJson.Num(w, "startedAttainment", l.StartedShare);
     }
 
     private static void WriteGroups(Utf8JsonWriter w, string name, IReadOnlyList<GroupMetrics> groups)

@@ -1,6 +1,7 @@
 using ComputeScheduler.Model.Ids;
 using ComputeScheduler.Model.Jobs;
 using ComputeScheduler.Model.Performance;
+using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Model.Topology;
 using ComputeScheduler.Simulation.Policies;
@@ -14,10 +15,15 @@ namespace ComputeScheduler.Simulation.National;
 /// every centre's last report, filters the centres that honour a job's hard constraints and asks
 /// the dispatch policy to choose. A job no centre can ever take is rejected with the reason;
 /// a job the policy holds back waits for the next round. Deterministic: jobs in submit order,
-/// centres in scenario order.
+/// centres in scenario order. Within a round it counts the chips it has sent to each centre, so a
+/// burst is spread as the centres' queues would show it.
+/// With <see cref="DispatchTiming.AtSubmit"/> (the default) a round's jobs are sent at their own
+/// submit times, on the reports of the round's start, and reach their centre after the one-way WAN
+/// latency from their demand region; with <see cref="DispatchTiming.Rounds"/> they are sent at the
+/// round's time and reach the centre then.
 /// A job whose data lives in a named centre (<see cref="JobSpec.DataCentre"/>) and is sent elsewhere
-/// first moves its data over the WAN: it reaches the centre at dispatch time + link latency +
-/// data size / link bandwidth, whatever the policy. Until then its chips count as queued there.
+/// moves its data over the WAN: it reaches the centre no sooner than dispatch time + link latency +
+/// data size / link bandwidth, whatever the policy. Until it arrives its chips count as queued there.
 /// </summary>
 public sealed class NationalDispatcher
 {
@@ -75,6 +81,9 @@ public sealed class NationalDispatcher
     /// </summary>
     internal bool ViewsByShape { get; init; } = true;
 
+    /// <summary>When a round's jobs are sent (the scenario's <c>simulation.dispatchTiming</c>); <see cref="DispatchTiming.AtSubmit"/> by default.</summary>
+    public DispatchTiming Timing { get; init; } = DispatchTiming.AtSubmit;
+
     public string PolicyName => _policy.Name;
 
     /// <summary>Jobs held at the national level for a later round.</summary>
@@ -84,8 +93,9 @@ public sealed class NationalDispatcher
     public DispatchReply Answer(DispatchRequest request) => new(Dispatch(request.Now, request.Submitted, request.Reports), Waiting);
 
     /// <summary>
-    /// Dispatches the held jobs and then <paramref name="submitted"/> at <paramref name="now"/>,
-    /// given the centres' reports (indexed by centre id).
+    /// Dispatches the held jobs at <paramref name="now"/> and then <paramref name="submitted"/> (at their
+    /// submit times with <see cref="DispatchTiming.AtSubmit"/>, else at <paramref name="now"/>), given the
+    /// centres' reports at <paramref name="now"/> (indexed by centre id).
     /// </summary>
     public DispatchRound Dispatch(SimTime now, IReadOnlyList<JobSpec> submitted, IReadOnlyList<CentreReport> reports)
     {
@@ -102,7 +112,11 @@ public sealed class NationalDispatcher
         var rejected = new List<JobOutcome>();
         var held = new List<(JobSpec, SimTime)>();
         foreach (var (job, firstRound) in _waiting) DispatchOne(now, firstRound, job, reports, assigned, rejected, held);
-        foreach (var job in submitted) DispatchOne(now, now, job, reports, assigned, rejected, held);
+        foreach (var job in submitted)
+        {
+            var at = Timing == DispatchTiming.AtSubmit && job.Submit > now ? job.Submit : now;
+            DispatchOne(at, at, job, reports, assigned, rejected, held);
+        }
         _waiting.Clear();
         _waiting.AddRange(held);
         return new DispatchRound(assigned, rejected);
@@ -149,12 +163,9 @@ public sealed class NationalDispatcher
         int chosen = decision.Centre.Value;
         _sentChips[chosen] += job.Chips;
         _sentLog.Add(chosen);
-        var arrival = now;
-        if (dataCentre >= 0 && dataCentre != chosen)
-        {
-            arrival = now + SimDuration.FromSecondsCeiling(TransferSeconds(job, dataCentre, chosen, now));
-            _inTransit.Add((chosen, arrival.Microseconds, job.Chips));
-        }
+        var arrival = now + SimDuration.FromSecondsCeiling(Math.Max(RequestSeconds(job, chosen), dataCentre >= 0 ? TransferSeconds(job, dataCentre, chosen, now) : 0));
+        // Counted as queued there until the centre's report shows it (one arriving inside the window is in the next).
+        if (arrival > now) _inTransit.Add((chosen, arrival.Microseconds, job.Chips));
         assigned.Add(new DispatchAssignment(decision.Centre, job, arrival) { Dispatched = now, FirstRound = firstRound });
     }
 
@@ -175,6 +186,15 @@ public sealed class NationalDispatcher
             _views[i] = _views[i] with { TransferS = TransferSeconds(job, dataCentre, _views[i].Centre.Value, now) };
         return _views.AsSpan(0, views.Length);
     }
+
+    /// <summary>
+    /// The one-way WAN latency of the job's request from its demand region to centre <paramref name="to"/>, s:
+    /// 0 for a job with no demand region, or with <see cref="DispatchTiming.Rounds"/> (a round's jobs reach their centre at the round).
+    /// </summary>
+    private double RequestSeconds(JobSpec job, int to)
+        => Timing == DispatchTiming.AtSubmit && job.DemandRegion is not null && _latencyMs.TryGetValue(job.DemandRegion, out var toCentre)
+            ? toCentre[to] / 1000d
+            : 0;
 
     /// <summary>WAN transfer of the job's data between two centres at <paramref name="now"/>: one-way latency + size / bandwidth (after any link upgrade in force).</summary>
     private double TransferSeconds(JobSpec job, int from, int to, SimTime now)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ComputeScheduler.Model.Jobs;
+using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Simulation.Results;
 
@@ -8,10 +9,13 @@ namespace ComputeScheduler.Simulation.National;
 /// <summary>
 /// The conservative-window clock of a national run (no actors, no scheduling). Window k covers
 /// [t_k, t_k + L) on a fixed grid of the dispatch interval L (the scenario's <c>dispatchIntervalS</c>,
-/// <see cref="Model.Scenarios.SimulationSettings.DispatchInterval"/>): the lookahead of the windows. At t_k the dispatcher places the jobs
-/// submitted in (t_k - L, t_k] (they reach their centre at t_k); jobs addressed to a centre reach
-/// it at their own submit time, with no delay. Stretches in which nothing can happen are skipped
-/// by jumping to the grid point before the next activity, which changes no result.
+/// <see cref="Model.Scenarios.SimulationSettings.DispatchInterval"/>): the lookahead of the windows.
+/// With <see cref="DispatchTiming.AtSubmit"/> (the default) the round at t_k dispatches the jobs
+/// submitted in [t_k, t_k + L), each at its own submit time, on the reports of t_k; with
+/// <see cref="DispatchTiming.Rounds"/> it dispatches those submitted in (t_k - L, t_k], all at t_k.
+/// Jobs addressed to a centre reach it at their own submit time either way. Stretches in which
+/// nothing can happen are skipped by jumping to the grid point before the next activity, which
+/// changes no result.
 /// L = 0 degenerates to lockstep on a 1 µs grid.
 /// The run that drives the planner disposes it, which stops a source read on another thread.
 /// </summary>
@@ -20,16 +24,18 @@ public sealed class WindowPlanner : IDisposable
     private readonly IEnumerator<JobSpec> _jobs;
     private readonly long _dispatchIntervalUs;
     private readonly int _centres;
+    private readonly DispatchTiming _timing;
     private readonly List<JobSpec> _carried = new();
     private JobSpec? _peeked;
     private bool _exhausted;
     private SimTime _lastSubmit = SimTime.Zero;
 
-    public WindowPlanner(IEnumerable<JobSpec> jobs, SimDuration dispatchInterval, int centres)
+    public WindowPlanner(IEnumerable<JobSpec> jobs, SimDuration dispatchInterval, int centres, DispatchTiming timing = DispatchTiming.AtSubmit)
     {
         _jobs = jobs.GetEnumerator();
         _dispatchIntervalUs = Math.Max(1, dispatchInterval.Microseconds);
         _centres = centres;
+        _timing = timing;
         Advance();
     }
 
@@ -38,8 +44,9 @@ public sealed class WindowPlanner : IDisposable
     public long Submitted { get; private set; }
 
     /// <summary>
-    /// The jobs for the round at <see cref="Now"/>: those to dispatch, and addressed arrivals per centre
-    /// (null for a centre with none).
+    /// The jobs for the round at <see cref="Now"/>: those to dispatch (in submit order; at their submit
+    /// times inside the window with <see cref="DispatchTiming.AtSubmit"/>), and addressed arrivals per
+    /// centre (null for a centre with none).
     /// </summary>
     public (ImmutableArray<JobSpec> ToDispatch, List<JobArrival>?[] Addressed) TakeRound()
     {
@@ -59,7 +66,7 @@ public sealed class WindowPlanner : IDisposable
                 if (c.Value < 0 || c.Value >= _centres) throw new InvalidOperationException($"job {job.Id} is addressed to centre {c}, which does not exist");
                 (addressed[c.Value] ??= new List<JobArrival>()).Add(new JobArrival(job, job.Submit));
             }
-            else if (job.Submit <= Now) toDispatch.Add(job);
+            else if (_timing == DispatchTiming.AtSubmit || job.Submit <= Now) toDispatch.Add(job);
             else _carried.Add(job);
             Advance();
         }
@@ -89,7 +96,8 @@ public sealed class WindowPlanner : IDisposable
         if (_peeked is { } job)
         {
             long s = job.Submit.Microseconds;
-            long at = job.TargetCentre is null ? CeilToGrid(s) : s;
+            // A round dispatches its window's own jobs at submit time, but a job of (t - L, t] only at t.
+            long at = job.TargetCentre is null && _timing == DispatchTiming.Rounds ? CeilToGrid(s) : s;
             activity = Math.Min(activity, at);
         }
         if (activity == long.MaxValue)

@@ -9,13 +9,13 @@ namespace ComputeScheduler.Simulation.Results;
 /// </summary>
 public enum WaitReason
 {
-    /// <summary>From submit until the national dispatcher's first round for the job (the dispatch interval).</summary>
+    /// <summary>From submit until the national dispatcher's first decision on the job: the wait for the next round with <c>dispatchTiming: rounds</c>, none at submit time (the default).</summary>
     Dispatch,
 
     /// <summary>Held at the national level past its first round (the dispatch policy said "wait": carbon, price, no room).</summary>
     Held,
 
-    /// <summary>From dispatch until the job reaches its centre (WAN transfer of its data).</summary>
+    /// <summary>From dispatch until the job reaches its centre: the request's WAN latency from its demand region, or the WAN transfer of its data when that takes longer.</summary>
     Transfer,
 
     /// <summary>Queued in its centre while the free chips of the pools it may use are fewer than it needs.</summary>

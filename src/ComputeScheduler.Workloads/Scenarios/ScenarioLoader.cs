@@ -130,6 +130,7 @@ public static class ScenarioLoader
             SimDuration.FromSeconds(m.Number("timeseriesIntervalS", 1, 86_400 * 7)))
         {
             Preemption = ReadPreemption(m.OptionalMap("preemption")),
+            DispatchTiming = m.Has("dispatchTiming") ? m.Enum("dispatchTiming", DispatchTimingNames) : DispatchTiming.AtSubmit,
         };
         m.RejectUnknown();
         return s;
@@ -190,6 +191,12 @@ public static class ScenarioLoader
         m.RejectUnknown();
         return p;
     }
+
+    /// <summary>The names of <see cref="DispatchTiming"/> in YAML and on the command line.</summary>
+    public static readonly IReadOnlyDictionary<string, DispatchTiming> DispatchTimingNames = new Dictionary<string, DispatchTiming>
+    {
+        ["at-submit"] = DispatchTiming.AtSubmit, ["rounds"] = DispatchTiming.Rounds,
+    };
 
     private static readonly Dictionary<string, TiresiasPreempted> PreemptedNames = new()
     {

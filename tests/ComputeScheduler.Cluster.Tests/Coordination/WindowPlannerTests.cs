@@ -1,5 +1,6 @@
 using ComputeScheduler.Simulation.National;
 using ComputeScheduler.Model.Ids;
+using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Model.Time;
 using ComputeScheduler.Simulation.Results;
 using static ComputeScheduler.Testing.ScenarioBuilder;
@@ -12,9 +13,34 @@ public class WindowPlannerTests
     private static CentreReport Busy(int centre, double nextEventS) => Idle(centre) with { NextEvent = SimTime.FromSeconds(nextEventS), RunningJobs = 1 };
 
     [Fact]
-    public void A_job_is_dispatched_at_the_first_grid_point_not_before_its_submit_time()
+    public void At_submit_a_round_takes_the_jobs_submitted_inside_its_own_window()
     {
         var planner = new WindowPlanner([Job(0, 0, 1, 1), Job(1, 30, 1, 1), Job(2, 60, 1, 1)], SimDuration.FromSeconds(60), 1);
+
+        var (first, _) = planner.TakeRound();            // window [0, 60): the jobs of 0 and 30 s, each to go at its submit time
+        Assert.Equal(new long[] { 0, 1 }, first.Select(j => j.Id.Value));
+
+        planner.MoveNext([Busy(0, 10)], 0);
+        var (second, _) = planner.TakeRound();           // window [60, 120)
+        Assert.Equal(new long[] { 2 }, second.Select(j => j.Id.Value));
+    }
+
+    [Fact]
+    public void At_submit_an_idle_stretch_is_skipped_to_the_window_holding_the_next_submit()
+    {
+        var planner = new WindowPlanner([Job(0, 0, 1, 1), Job(1, 10_000, 1, 1)], SimDuration.FromSeconds(60), 1);
+        planner.TakeRound();
+
+        // The job of 10,000 s goes in the window [9,960, 10,020), not the round at 10,020 s.
+        planner.MoveNext([Idle(0)], 0);
+        Assert.Equal(9_960, planner.Now.TotalSeconds);
+        Assert.Equal(new long[] { 1 }, planner.TakeRound().ToDispatch.Select(j => j.Id.Value));
+    }
+
+    [Fact]
+    public void In_rounds_a_job_is_dispatched_at_the_first_grid_point_not_before_its_submit_time()
+    {
+        var planner = new WindowPlanner([Job(0, 0, 1, 1), Job(1, 30, 1, 1), Job(2, 60, 1, 1)], SimDuration.FromSeconds(60), 1, DispatchTiming.Rounds);
 
         var (first, _) = planner.TakeRound();            // round at t = 0: only the job submitted at 0
         Assert.Equal(new long[] { 0 }, first.Select(j => j.Id.Value));
@@ -37,9 +63,9 @@ public class WindowPlannerTests
     }
 
     [Fact]
-    public void Empty_stretches_are_skipped_to_the_window_holding_the_next_activity()
+    public void In_rounds_empty_stretches_are_skipped_to_the_window_holding_the_next_activity()
     {
-        var planner = new WindowPlanner([Job(0, 0, 1, 1), Job(1, 10_000, 1, 1)], SimDuration.FromSeconds(60), 1);
+        var planner = new WindowPlanner([Job(0, 0, 1, 1), Job(1, 10_000, 1, 1)], SimDuration.FromSeconds(60), 1, DispatchTiming.Rounds);
         planner.TakeRound();
 
         // The centre's next event is at 3,030 s: the next window starts at 3,000 s, not 60 s.

@@ -58,6 +58,24 @@ public class WaitBreakdownTests
     }
 
     [Fact]
+    public void An_inference_job_near_its_demand_region_that_waited_longer_than_its_limit_counts_within_the_limit_but_not_started_within_it()
+    {
+        var scenario = new ScenarioBuilder().WithCentre("a", "east", (ScenarioBuilder.RefServer, 1)).Build();
+        var east = scenario.DemandRegions.Single();
+        double limitMs = Math.Ceiling(WanMap.LatencyMs(east, scenario.Centres[0], scenario.Wan)) + 5;   // whole ms: "at the limit" is exact
+        JobOutcome Serve(long id, double waitS) => Finished(id, 0, "serve", waitS, Waits((WaitReason.Transfer, waitS)), JobKind.Inference)
+            with { DemandRegion = east.Key, LatencyLimitMs = limitMs };
+        var run = new RunRecorder();
+        // Started on arrival (its wait is the request's flight, under the limit), exactly at the limit, and 1 ms past it.
+        run.AddOutcomes([Serve(0, (limitMs - 5) / 1000), Serve(1, limitMs / 1000), Serve(2, (limitMs + 1) / 1000)]);
+
+        var l = Assert.IsType<WaitBreakdown>(SummaryBuilder.Build(scenario, run).Waits).Latency;
+
+        Assert.Equal((3L, 3L, 2L), (l.Jobs, l.WithinLimit, l.StartedWithinLimit));
+        Assert.Equal(2d / 3, l.StartedShare, 12);
+    }
+
+    [Fact]
     public void In_a_one_centre_run_the_centres_distributions_equal_the_runs()
     {
         var scenario = new ScenarioBuilder().WithCentre("a", "east", (ScenarioBuilder.RefServer, 1)).Build();

@@ -49,9 +49,14 @@ internal static class CaseRunner
         }
 
         // The window clock of the actor run (Cluster's WindowPlanner): the round at t dispatches the jobs
-        // submitted in (t - L, t]; jobs addressed to a centre reach it at their submit time; stretches in
-        // which nothing can happen are skipped to the grid point before the next activity.
-        var dispatcher = new NationalDispatcher(s.Centres, s.DemandRegions, s.Wan, registry.CreateDispatch(s.Policies.Dispatch), s.Performance);
+        // submitted in [t, t + L) at their submit times (dispatchTiming at-submit), or those of (t - L, t]
+        // at t (rounds); jobs addressed to a centre reach it at their submit time; stretches in which
+        // nothing can happen are skipped to the grid point before the next activity.
+        bool atSubmit = s.Simulation.DispatchTiming == Model.Scenarios.DispatchTiming.AtSubmit;
+        var dispatcher = new NationalDispatcher(s.Centres, s.DemandRegions, s.Wan, registry.CreateDispatch(s.Policies.Dispatch), s.Performance)
+        {
+            Timing = s.Simulation.DispatchTiming,
+        };
         var reports = engines.Select(e => e.Report(SimTime.Zero)).ToArray();
         long step = Math.Max(1, s.Simulation.DispatchInterval.Microseconds);
         var carried = new List<JobSpec>();
@@ -68,7 +73,7 @@ internal static class CaseRunner
             {
                 var job = c.Jobs[next];
                 if (job.TargetCentre is not null) addressed.Add(job);
-                else if (job.Submit.Microseconds <= now) toDispatch.Add(job);
+                else if (atSubmit || job.Submit.Microseconds <= now) toDispatch.Add(job);
                 else carried.Add(job);
             }
             var round = dispatcher.Dispatch(SimTime.FromMicroseconds(now), toDispatch, reports);
@@ -90,7 +95,7 @@ internal static class CaseRunner
             if (next < c.Jobs.Length)
             {
                 var job = c.Jobs[next];
-                long at = job.TargetCentre is null ? (job.Submit.Microseconds + step - 1) / step * step : job.Submit.Microseconds;
+                long at = job.TargetCentre is null && !atSubmit ? (job.Submit.Microseconds + step - 1) / step * step : job.Submit.Microseconds;
                 activity = Math.Min(activity, at);
             }
             now = activity == long.MaxValue ? horizon : Math.Max(horizon, activity / step * step);

@@ -101,11 +101,12 @@ internal static class PropertyCases
     /// <summary>Cases of 2-4 centres behind the national dispatcher (some jobs addressed to a centre).</summary>
     public static readonly Gen<PropertyCase> National =
         Gen.Select(CentreGen.Array[2, 4], JobGen.Array[1, 40], Gen.Int[0, QueueOrders.Length - 1], Gen.Int[0, Placements.Length - 1],
-                Gen.Int[0, Dispatches.Length - 1], CostsGen, Gen.OneOf(60, 300, 900), Gen.OneOf(1, 30, 60, 300))
-            .Select((centres, jobs, q, p, d, costs, sampleS, dispatchS) => Build(centres, jobs, Dispatches[d], QueueOrders[q], Placements[p], costs, sampleS, dispatchS, 0, national: true));
+                Gen.Int[0, Dispatches.Length - 1], CostsGen, Gen.OneOf(60, 300, 900), Gen.Select(Gen.OneOf(1, 30, 60, 300), Gen.Bool))
+            .Select((centres, jobs, q, p, d, costs, sampleS, dispatch) => Build(centres, jobs, Dispatches[d], QueueOrders[q], Placements[p], costs, sampleS, dispatch.Item1, 0, national: true,
+                dispatch.Item2 ? DispatchTiming.Rounds : DispatchTiming.AtSubmit));
 
     private static PropertyCase Build(CentreDraw[] centres, JobDraw[] jobs, string dispatch, string queueOrder, string placement,
-        PreemptionCosts costs, int sampleS, int dispatchS, int seed, bool national)
+        PreemptionCosts costs, int sampleS, int dispatchS, int seed, bool national, DispatchTiming timing = DispatchTiming.AtSubmit)
     {
         var specs = centres.Select((c, i) => new CentreSpec(new CentreId(i), $"c{i}", $"c{i}", "hub", Regions[c.Region], 25 + 5 * i, 100 + 7 * i,
             Pue: 1.1 + 0.1 * i, PriceCnyPerKwh: 0.3 + 0.1 * i, CarbonKgPerKwh: 0.5 + 0.05 * i, FabricGBpsPerChip: 50, Oversubscription: 2,
@@ -121,7 +122,7 @@ internal static class PropertyCases
         var demand = Regions.Select((r, i) => new DemandRegion("d-" + r, r, r, 30 + i, 110 + i, 1.0 / Regions.Length)).ToArray();
         var workload = new SyntheticWorkloadSpec(1, 1, 0, 4,
             [new WorkloadClassSpec("train", JobKind.Training, 1, 1, 16, new LogNormalSpec(1, 0.5), [], 0, new LogNormalSpec(10, 0), null)], null);
-        var settings = new SimulationSettings(SimDuration.FromSeconds(dispatchS), SimDuration.FromSeconds(sampleS)) { Preemption = costs };
+        var settings = new SimulationSettings(SimDuration.FromSeconds(dispatchS), SimDuration.FromSeconds(sampleS)) { Preemption = costs, DispatchTiming = timing };
         var scenario = new Scenario("property", seed, catalog, specs, demand, WanSettings.Default, performance,
             new PolicySelection(dispatch, queueOrder, placement) { TenantWeights = new Dictionary<int, double> { [1] = 2, [3] = 0.5 } },
             settings, workload);

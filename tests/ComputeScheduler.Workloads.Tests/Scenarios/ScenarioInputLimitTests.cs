@@ -1,3 +1,4 @@
+using ComputeScheduler.Model.Scenarios;
 using ComputeScheduler.Workloads.Scenarios;
 
 namespace ComputeScheduler.Workloads.Tests.Scenarios;
@@ -94,6 +95,25 @@ public class ScenarioInputLimitTests
         int line = files.LineOf("mini.yaml", replacement);
 
         Assert.Equal($"{files.Scenario}:{line}: field 'simulation.dispatchIntervalS': expected a number from 1 to 86400, got {replacement["dispatchIntervalS: ".Length..]}", Refused(files).Message);
+    }
+
+    [Theory]
+    [InlineData("", DispatchTiming.AtSubmit)]
+    [InlineData("\n  dispatchTiming: rounds", DispatchTiming.Rounds)]
+    [InlineData("\n  dispatchTiming: at-submit", DispatchTiming.AtSubmit)]
+    public void Dispatch_timing_is_at_submit_unless_rounds_is_asked_for(string line, DispatchTiming expected)
+    {
+        using var files = new ScenarioFiles().Replace("mini.yaml", "dispatchIntervalS: 60", "dispatchIntervalS: 60" + line);
+        Assert.Equal(expected, ScenarioLoader.Load(files.Scenario).Simulation.DispatchTiming);
+    }
+
+    [Fact]
+    public void An_unknown_dispatch_timing_is_refused_naming_the_choices()
+    {
+        using var files = new ScenarioFiles().Replace("mini.yaml", "dispatchIntervalS: 60", "dispatchIntervalS: 60\n  dispatchTiming: soon");
+        int line = files.LineOf("mini.yaml", "dispatchTiming: soon");
+
+        Assert.Equal($"{files.Scenario}:{line}: field 'simulation.dispatchTiming': expected one of at-submit, rounds, got 'soon'", Refused(files).Message);
     }
 
     [Fact]
