@@ -31,7 +31,7 @@ internal static class WaitTable
         foreach (var c in w.ByCentre) Row(c.Name, PoolUtilisation.Of(s.Utilisation.Where(u => u.Centre == c.Name)), c.Reasons, c.WaitS);
         Row("all", PoolUtilisation.Of(s.Utilisation), w.Reasons, s.WaitS);
         console.Write(table);
-        console.MarkupLine(Markup.Escape("disp: before the dispatcher's first round; held: held by the dispatcher; xfer: WAN data transfer; nocap: too few free chips; gang: enough free chips, no placement; "
+        console.MarkupLine(Markup.Escape("disp: before the dispatcher's first decision; held: held by the dispatcher; xfer: request latency or data transfer over the WAN; nocap: too few free chips; gang: enough free chips, no placement; "
             + "order: could be placed now, the queue order keeps it behind others; preem: queued again after a preemption; porting: waiting for its code to be ported to another stack (docs/results.md)"));
         console.MarkupLine(Markup.Escape($"queued, all spells, mean / p50 / p95 / p99 (h): {H(w.QueuedS.Mean)} / {H(w.QueuedS.P50)} / {H(w.QueuedS.P95)} / {H(w.QueuedS.P99)}"));
         console.MarkupLine(Markup.Escape($"preemptions / migrations: {w.Preemptions.ToString("N0", CultureInfo.InvariantCulture)} / {w.Migrations.ToString("N0", CultureInfo.InvariantCulture)}"));

@@ -18,7 +18,7 @@ internal sealed class JobTable
         public long RunStartUs;       // start of the current run
         public long EnqueuedUs;       // when it last joined the queue
         public long DispatchedUs;     // when the national dispatcher sent it (= ArrivalUs when not known)
-        public long FirstRoundUs;     // the dispatcher's first round for it (= DispatchedUs when not held)
+        public long FirstRoundUs;     // the dispatcher's first decision on it (= DispatchedUs when not held)
         public long QueuedUs;         // over finished queue spells
         public long[] WaitUs;         // per WaitReason, over finished spells
         public long[] WaitSnapUs;     // its wait group's counters when it joined the queue (first spell)

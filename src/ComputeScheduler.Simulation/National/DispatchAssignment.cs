@@ -4,12 +4,12 @@ using ComputeScheduler.Model.Time;
 
 namespace ComputeScheduler.Simulation.National;
 
-/// <summary>A job sent to a centre, reaching it at <paramref name="Arrival"/>: the dispatch time plus any WAN transfer of its data.</summary>
+/// <summary>A job sent to a centre, reaching it at <paramref name="Arrival"/>: the dispatch time plus the request's WAN latency or its data's transfer.</summary>
 public readonly record struct DispatchAssignment(CentreId Centre, JobSpec Job, SimTime Arrival)
 {
-    /// <summary>The dispatch round that sent it.</summary>
+    /// <summary>When the dispatcher sent it (its submit time, or a round's time).</summary>
     public SimTime Dispatched { get; init; } = Arrival;
 
-    /// <summary>The dispatcher's first round for the job: <see cref="Dispatched"/> unless the policy held it.</summary>
+    /// <summary>The dispatcher's first decision on the job: <see cref="Dispatched"/> unless the policy held it.</summary>
     public SimTime FirstRound { get; init; } = Arrival;
 }

@@ -15,10 +15,10 @@ public interface ICentreMessage
 /// <summary>A job handed to a centre, reaching it at <see cref="At"/>.</summary>
 public readonly record struct JobArrival(JobSpec Job, SimTime At)
 {
-    /// <summary>The dispatch round that sent it (its submit time for an addressed job).</summary>
+    /// <summary>When the dispatcher sent it: its submit time (at-submit timing, and an addressed job), else a round's time.</summary>
     public SimTime Dispatched { get; init; } = At;
 
-    /// <summary>The dispatcher's first round for it: <see cref="Dispatched"/> unless the policy held it.</summary>
+    /// <summary>The dispatcher's first decision on it: <see cref="Dispatched"/> unless the policy held it.</summary>
     public SimTime FirstRound { get; init; } = At;
 }
 
