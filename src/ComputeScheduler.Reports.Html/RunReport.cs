@@ -51,10 +51,11 @@ public static class RunReport
 
     private static IReadOnlyList<string> Row(string name, string value) => [name, value];
 
-    /// <summary>Seconds as "42 s", "12.5 min" or "3.20 h".</summary>
+    /// <summary>Seconds as "14.8 ms", "42 s", "12.5 min" or "3.20 h" (a wait of a request's flight is milliseconds, not "0 s").</summary>
     public static string Duration(double s)
     {
         var ci = CultureInfo.InvariantCulture;
+        if (s > 0 && s < 0.99995) return (s * 1000).ToString("0.#", ci) + " ms";
         if (s < 120) return s.ToString("0.#", ci) + " s";
         if (s < 2 * 3600) return (s / 60).ToString("0.0", ci) + " min";
         return (s / 3600).ToString("N2", ci) + " h";
