@@ -66,6 +66,8 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
     private readonly List<Job> _unplanned = new();
     private readonly List<Job> _lpJobs = new();
     private Entry[] _entries = [];
+    private int[] _inService = [];      // per pool, chips in service at this round
+    private int[] _lpInService = [];    // ... and at the last LP
     private IFreeCapacityView? _capacity;
     private int _waiting;
     private bool _jobsChanged;
@@ -223,8 +225,28 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
             j.TimeSoFar[j.Pool] += (nowUs - j.AccountedUs) / 1e6;
             j.AccountedUs = nowUs;
         }
+        CountInService(pools);
+        if (!_inService.AsSpan().SequenceEqual(_lpInService)) _jobsChanged = true;
         if (_jobsChanged && (_lastResetUs < 0 || nowUs - _lastResetUs >= _resetUs)) Reallocate(nowUs, pools);
         Plan(pools);
+    }
+
+    /// <summary>
+    /// Per pool, the chips of its servers in service (a timeline's late or retired servers are held out of service,
+    /// with no room for anything): the LP and the round share only these. Gavel's cluster never changes; here a
+    /// change counts as a change of jobs does, for a new LP.
+    /// </summary>
+    private void CountInService(int pools)
+    {
+        if (_inService.Length != pools) _inService = new int[pools];
+        for (int p = 0; p < pools; p++)
+        {
+            var info = _capacity!.Pool(p);
+            int servers = 0;
+            for (int s = info.FirstServer; s < info.FirstServer + info.ServerCount; s++)
+                if (_capacity.HasHostRoom(s, 0, 0)) servers++;
+            _inService[p] = servers * info.ChipsPerServer;
+        }
     }
 
     /// <summary>Gavel's reset: deficits booked, time received set back to half a round, and a new LP.</summary>
@@ -242,7 +264,8 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
         _jobsChanged = false;
 
         var capacity = new double[pools];
-        for (int p = 0; p < pools; p++) capacity[p] = _capacity!.Pool(p).TotalChips;
+        for (int p = 0; p < pools; p++) capacity[p] = _inService[p];
+        _lpInService = (int[])_inService.Clone();
         // Jobs of one shape (throughput row, pools, chips) form one group of the LP.
         var groupOf = new Dictionary<(double[] Row, int Chips), int>(new ShapeComparer());
         var rows = new List<double[]>();
@@ -307,7 +330,7 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
         foreach (var j in jobs)
             for (int k = 0; k < pools && k < j.TimeSoFar.Length; k++) workerTime[k] += j.TimeSoFar[k];
         var left = new int[pools];
-        for (int p = 0; p < pools; p++) left[p] = _capacity!.Pool(p).TotalChips;
+        for (int p = 0; p < pools; p++) left[p] = _inService[p];
         if (_entries.Length < jobs.Count) _entries = new Entry[jobs.Count];
         foreach (int k in TypeOrder(jobs, pools))
         {

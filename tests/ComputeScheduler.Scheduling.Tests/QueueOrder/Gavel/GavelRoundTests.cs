@@ -15,7 +15,8 @@ public class GavelRoundTests
     /// One 8-chip server of "ref-gpu" (pool 0) and one of "dom-npu" (pool 1). Class "train" runs at 0.25 on
     /// the NPU, "serve" at 0.9: the LP gives the NPU to serve jobs and shares the GPU between both classes.
     /// </summary>
-    private static (CentreEngine Engine, GavelQueueOrder Rounds) Centre(string queueOrder, int trainJobs, int serveJobs, double roundS = RoundS)
+    private static (CentreEngine Engine, GavelQueueOrder Rounds) Centre(string queueOrder, int trainJobs, int serveJobs, double roundS = RoundS,
+        Func<Model.Topology.CentreSpec, Model.Topology.CentreSpec>? edit = null)
     {
         var scenario = new ScenarioBuilder()
             .WithCentre("c", "r", (ScenarioBuilder.RefServer, 1), (ScenarioBuilder.DomServer, 1))
@@ -36,7 +37,7 @@ public class GavelRoundTests
         var rounds = (GavelQueueOrder)registry.CreateQueueOrder(queueOrder, scenario.Policies);
         var placement = (GavelPlacement)registry.CreatePlacement(GavelPlacement.PolicyName);
         placement.Follow(rounds);
-        var centre = scenario.Centres[0];
+        var centre = edit is null ? scenario.Centres[0] : edit(scenario.Centres[0]);
         var engine = new CentreEngine(centre, new PerformanceModel(scenario.Performance, scenario.Catalog, centre), rounds, placement,
             scenario.Simulation.TimeseriesInterval, PreemptionCosts.None);
         int id = 0;
@@ -134,6 +135,22 @@ public class GavelRoundTests
         Assert.Equal(0, x.Take(12).Sum(a => a[1]), 5);
         Assert.Equal(8, x.Sum(a => a[0]), 5);
         Assert.Equal(0, engine.Capacity.FreeChipsInPool(0));
+        Assert.Equal(0, engine.Capacity.FreeChipsInPool(1));
+    }
+
+    [Fact]
+    public void A_pool_not_yet_in_service_gets_no_share_and_the_round_runs_its_jobs_on_the_pools_in_service()
+    {
+        // The GPU pool enters service at 100,000 s. Counting its chips, the LP gave train jobs the GPU and the round
+        // planned them there: they waited for it with the NPU idle (in a timeline property case, for good).
+        var (engine, policy) = Centre(GavelQueueOrder.LasName, 12, 12, edit: c => c with
+        {
+            Pools = c.Pools.Select((p, i) => i == 0 ? p with { InServiceFrom = SimTime.FromSeconds(100_000) } : p).ToArray(),
+        });
+        engine.AdvanceTo(SimTime.FromSeconds(1));
+
+        Assert.All(Enumerable.Range(0, 24), j => Assert.Equal(0, policy.AllocationOf(new Model.Ids.JobId(j))![0]));
+        Assert.Equal(8, Enumerable.Range(0, 24).Sum(j => policy.AllocationOf(new Model.Ids.JobId(j))![1]), 5);
         Assert.Equal(0, engine.Capacity.FreeChipsInPool(1));
     }
 
