@@ -139,6 +139,29 @@ public class GavelRoundTests
     }
 
     [Fact]
+    public void Finish_time_fairness_gives_every_job_at_least_its_isolated_throughput_and_fills_both_pools()
+    {
+        // All jobs fresh (t = 0, nothing done): rho = isolated throughput / throughput under X, so the LP raises the
+        // smallest throughput over the isolated one (a 1/24 share of each pool: 1/3 of time on each) above 1.
+        var (engine, policy) = Centre(GavelQueueOrder.FinishTimeFairnessName, 12, 12);
+        engine.AdvanceTo(SimTime.FromSeconds(1));
+        var x = Enumerable.Range(0, 24).Select(j => policy.AllocationOf(new Model.Ids.JobId(j))!).ToArray();
+
+        Assert.Equal(1, policy.Allocations);
+        Assert.True(policy.LastRho < 1, $"rho {policy.LastRho}");
+        for (int j = 0; j < 24; j++)
+        {
+            double npuSpeed = j < 12 ? 0.25 : 0.9, isolated = 1 / 3d + npuSpeed / 3;
+            double rho = isolated / (x[j][0] + npuSpeed * x[j][1]);
+            Assert.True(rho <= policy.LastRho + 1e-9, $"job {j}: rho {rho} over {policy.LastRho}");
+        }
+        Assert.Equal(8, x.Sum(a => a[0]), 5);
+        Assert.Equal(8, x.Sum(a => a[1]), 5);
+        Assert.Equal(0, engine.Capacity.FreeChipsInPool(0));
+        Assert.Equal(0, engine.Capacity.FreeChipsInPool(1));
+    }
+
+    [Fact]
     public void A_pool_not_yet_in_service_gets_no_share_and_the_round_runs_its_jobs_on_the_pools_in_service()
     {
         // The GPU pool enters service at 100,000 s. Counting its chips, the LP gave train jobs the GPU and the round
