@@ -162,6 +162,41 @@ public class GavelRoundTests
     }
 
     [Fact]
+    public void Finish_time_fairness_gives_jobs_that_arrived_later_more_than_jobs_that_ran_at_their_isolated_pace()
+    {
+        // The GPU alone (the NPU enters service later): 8 train jobs of 5,000 s from time 0 run on its 8 chips, at their
+        // isolated pace. 8 more arrive at 1,000 s and wait (no allocation until the next LP). At the next LP (2,160 s,
+        // the first round 1,920 s after the first LP), old jobs have t = c = 2,160 s and 2,840 s left, isolated
+        // throughput 1/2 (D = 7,840 s); new ones t = 1,160 s, c = 0, 5,000 s left (D = 10,000 s). Half each would leave
+        // the new jobs behind (rho 1.116 against 1.0); rho is equal at (2160 + 2840 / (1 - x)) / 7840 = (1160 + 5000 / x) / 10000.
+        var (engine, policy) = Centre(GavelQueueOrder.FinishTimeFairnessName, 0, 0, edit: c => c with
+        {
+            Pools = c.Pools.Select((p, i) => i == 1 ? p with { InServiceFrom = SimTime.FromSeconds(100_000) } : p).ToArray(),
+        });
+        for (int i = 0; i < 8; i++) engine.Submit(ScenarioBuilder.Job(i, 0, 1, 5000), SimTime.Zero);
+        engine.AdvanceTo(SimTime.FromSeconds(1000));
+        for (int i = 8; i < 16; i++) engine.Submit(ScenarioBuilder.Job(i, 1000, 1, 5000), SimTime.FromSeconds(1000));
+        engine.AdvanceTo(SimTime.FromSeconds(2161));
+
+        double lo = 0.5, hi = 1;
+        for (int i = 0; i < 60; i++)
+        {
+            double mid = (lo + hi) / 2;
+            if ((2160 + 2840 / (1 - mid)) / 7840 < (1160 + 5000 / mid) / 10000) lo = mid;
+            else hi = mid;
+        }
+        Assert.Equal(2, policy.Allocations);
+        // Within 1e-3: rho is bisected to 1e-4, and the chip-time that tolerance leaves over may go to one job.
+        for (int j = 0; j < 16; j++)
+        {
+            var x = policy.AllocationOf(new Model.Ids.JobId(j))!;
+            Assert.InRange(x[0], (j < 8 ? 1 - lo : lo) - 1e-3, (j < 8 ? 1 - lo : lo) + 1e-3);
+            Assert.Equal(0, x[1]);
+        }
+        Assert.InRange(policy.LastRho, (1160 + 5000 / lo) / 10000 - 1e-3, (1160 + 5000 / lo) / 10000 + 1e-3);
+    }
+
+    [Fact]
     public void A_pool_not_yet_in_service_gets_no_share_and_the_round_runs_its_jobs_on_the_pools_in_service()
     {
         // The GPU pool enters service at 100,000 s. Counting its chips, the LP gave train jobs the GPU and the round
