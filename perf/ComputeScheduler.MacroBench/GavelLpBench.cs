@@ -38,6 +38,39 @@ public static class GavelLpBench
         }
     }
 
+    /// <summary>
+    /// The cost of one allocation of <c>gavel-finish-time-fairness</c> (bisection and final pass, one row per job)
+    /// at 100 and 1,000 active jobs, drawn as in <see cref="Run"/>; each job has been in the system t ~ U(0, 1 day),
+    /// done work worth c ~ U(0, t) in isolation, and has r = 60 x 10^U(1.5, 3) reference seconds left (Gavel's durations).
+    /// </summary>
+    public static void RunFinishTimeFairness(string gavelScenario, int runs)
+    {
+        var scenario = ScenarioLoader.Load(gavelScenario);
+        var centre = scenario.Centres[0];
+        var performance = new PerformanceModel(scenario.Performance, scenario.Catalog, centre);
+        int classes = scenario.Performance.Classes.Count, pools = centre.Pools.Count;
+        var rows = Enumerable.Range(0, classes).Select(c => Enumerable.Range(0, pools).Select(p => performance.Throughput(c, p)).ToArray()).ToArray();
+        var capacity = centre.Pools.Select(p => (double)p.TotalChips).ToArray();
+        foreach (int count in new[] { 100, 1_000 })
+        {
+            var rnd = new Random(count);
+            var jobs = Enumerable.Range(0, count).Select(_ =>
+            {
+                double t = 86_400 * rnd.NextDouble();
+                return new FtfJob(rows[rnd.Next(classes)], 1, t, t * rnd.NextDouble(), 60 * Math.Pow(10, 1.5 + 1.5 * rnd.NextDouble()));
+            }).ToArray();
+            // The same jobs all fresh (t = c = 0): rho is isolated over allocated throughput, and the bisection has further to go.
+            var fresh = jobs.Select(j => j with { ElapsedS = 0, IsolatedElapsedS = 0 }).ToArray();
+            foreach (var (name, set) in new[] { ("in the system for a while", jobs), ("all fresh", fresh) })
+            {
+                FtfAllocation? answer = null;
+                double median = Median(runs, () => answer = GavelFinishTimeFairness.Solve(set, capacity));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{count,6:N0} active jobs, {name}: finish-time fairness {median * 1000:0.0} ms ({answer!.Solves} LPs of {count * pools:N0} variables, max rho {answer.Rho:0.000})"));
+            }
+        }
+    }
+
     private static double Median(int runs, Action solve)
     {
         solve();

@@ -12,6 +12,7 @@ using ComputeScheduler.Workloads.Synthetic;
 // Usage: MacroBench [SCENARIO] [--runs N] [--driver actors|sequential] [--replay-jobs N] [--growth] [--write-jobs N]
 // (--write-jobs N: results writing of N synthetic outcomes, rows/s; WriteBench)
 // (--gavel-lp: the cost of gavel-las's round LP at 100, 1,000 and 10,000 active jobs; GavelLpBench)
+// (--gavel-ftf: the cost of gavel-finish-time-fairness's allocation at 100 and 1,000 active jobs; GavelLpBench)
 string? scenarioArg = null;
 int runs = 3;
 long replayJobs = 0;
@@ -19,6 +20,7 @@ long writeJobs = 0;
 bool sequential = false;
 bool growth = false;
 bool gavelLp = false;
+bool gavelFtf = false;
 for (int a = 0; a < args.Length; a++)
 {
     if (args[a] == "--runs" && a + 1 < args.Length) runs = int.Parse(args[++a], CultureInfo.InvariantCulture);
@@ -27,7 +29,13 @@ for (int a = 0; a < args.Length; a++)
     else if (args[a] == "--driver" && a + 1 < args.Length) sequential = args[++a] == "sequential";
     else if (args[a] == "--growth") growth = true;
     else if (args[a] == "--gavel-lp") gavelLp = true;
+    else if (args[a] == "--gavel-ftf") gavelFtf = true;
     else scenarioArg = args[a];
+}
+if (gavelFtf)
+{
+    ComputeScheduler.MacroBench.GavelLpBench.RunFinishTimeFairness(scenarioArg ?? Path.Combine(Path.GetDirectoryName(FindDefault())!, "gavel-108.yaml"), runs);
+    return;
 }
 if (gavelLp)
 {

@@ -41,6 +41,7 @@ public sealed class PolicyRegistry
         r.AddQueueOrder(GavelQueueOrder.LasName, selection => new GavelQueueOrder(GavelQueueOrder.LasName, GavelObjective.MaxMinFairness, true, selection.GavelRoundS));
         r.AddQueueOrder(GavelQueueOrder.AgnosticLasName, selection => new GavelQueueOrder(GavelQueueOrder.AgnosticLasName, GavelObjective.MaxMinFairness, false, selection.GavelRoundS));
         r.AddQueueOrder(GavelQueueOrder.MaxSumThroughputName, selection => new GavelQueueOrder(GavelQueueOrder.MaxSumThroughputName, GavelObjective.MaxSumThroughput, true, selection.GavelRoundS));
+        r.AddQueueOrder(GavelQueueOrder.FinishTimeFairnessName, selection => new GavelQueueOrder(GavelQueueOrder.FinishTimeFairnessName, GavelObjective.FinishTimeFairness, true, selection.GavelRoundS));
         r.AddQueueOrder(EasyBackfillQueueOrder.PolicyName, () => new EasyBackfillQueueOrder());
         r.AddQueueOrder(ConservativeBackfillQueueOrder.PolicyName, () => new ConservativeBackfillQueueOrder());
         r.AddPlacement(FirstFitPlacement.PolicyName, () => new FirstFitPlacement());

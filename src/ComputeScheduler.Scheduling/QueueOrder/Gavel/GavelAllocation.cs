@@ -16,6 +16,13 @@ public enum GavelObjective
     /// job's throughput is relative to the reference chip, which rescales each job type's term by a constant).
     /// </summary>
     MaxSumThroughput,
+
+    /// <summary>
+    /// Finish-time fairness (Themis' metric, Gavel's FinishTimeFairnessPolicyWithPerf): minimise the largest
+    /// rho_m = finish time under X / finish time with a 1/n share of the cluster. It needs each job's times and
+    /// remaining work: <see cref="GavelFinishTimeFairness.Solve"/>, not <see cref="GavelAllocation.Solve"/>.
+    /// </summary>
+    FinishTimeFairness,
 }
 
 /// <summary>
@@ -49,6 +56,8 @@ public static class GavelAllocation
     public static double[][] Solve(IReadOnlyList<double[]> throughputs, IReadOnlyList<int> members, IReadOnlyList<int> scale,
         IReadOnlyList<double> capacity, GavelObjective objective)
     {
+        if (objective == GavelObjective.FinishTimeFairness)
+            throw new ArgumentException("finish-time fairness needs each job's times and remaining work: GavelFinishTimeFairness.Solve", nameof(objective));
         int groups = throughputs.Count, types = capacity.Count;
         var result = new double[groups][];
         for (int g = 0; g < groups; g++) result[g] = new double[types];

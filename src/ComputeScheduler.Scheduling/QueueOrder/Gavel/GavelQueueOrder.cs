@@ -10,7 +10,7 @@ namespace ComputeScheduler.Scheduling.QueueOrder.Gavel;
 /// <c>scheduler.py</c>), over the engine's preemption hooks. Time is cut into rounds (360 s by default).
 /// <list type="bullet">
 /// <item>Allocation: when jobs arrived or finished and at least 1,920 s (Gavel's default) passed since the
-/// last one, the LP of <see cref="GavelAllocation"/> gives every active job a time fraction on each pool
+/// last one, the LP of <see cref="GavelAllocation"/> (finish-time fairness: <see cref="GavelFinishTimeFairness"/>) gives every active job a time fraction on each pool
 /// (Gavel's worker types). The heterogeneity-agnostic variant solves it with every throughput 1 and, since
 /// to it the types are interchangeable, spreads each job's share over its pools in proportion to their chips.
 /// A job that arrived since the last LP has no allocation (priority 0) until the next.</item>
@@ -32,6 +32,7 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
     public const string LasName = "gavel-las";
     public const string AgnosticLasName = "gavel-las-agnostic";
     public const string MaxSumThroughputName = "gavel-max-sum-throughput";
+    public const string FinishTimeFairnessName = "gavel-finish-time-fairness";
     public const double DefaultRoundS = 360;
 
     /// <summary>Gavel's <c>minimum_time_between_allocation_resets</c>.</summary>
@@ -53,6 +54,15 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
         public long RunStartUs, AccountedUs;
         public double ExecutedAtStartS;
         public int PlannedPool = -1;
+
+        // Finish-time fairness: the job's work (reference chip-seconds), when it arrived, its work left as last
+        // reported by the engine and when, and Gavel's cumulative isolated time with what it was computed from.
+        public double Work;
+        public long ArrivalUs;
+        public double RemainingWork;
+        public long ObservedUs;
+        public double IsolatedSoFarS;
+        public double PreviousRemaining = double.NaN, PreviousIsolated;
     }
 
     private readonly GavelObjective _objective;
@@ -66,6 +76,8 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
     private readonly List<Job> _unplanned = new();
     private readonly List<Job> _lpJobs = new();
     private Entry[] _entries = [];
+    private int[] _inService = [];      // per pool, chips in service at this round
+    private int[] _lpInService = [];    // ... and at the last LP
     private IFreeCapacityView? _capacity;
     private int _waiting;
     private bool _jobsChanged;
@@ -96,6 +108,9 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
     /// <summary>LP solves so far (for tests and measurements).</summary>
     public int Allocations { get; private set; }
 
+    /// <summary>Finish-time fairness: the largest rho of the last allocation (NaN before the first, and for the other objectives).</summary>
+    public double LastRho { get; private set; } = double.NaN;
+
     /// <summary>The pool the current round gives the job, or -1 (not in the round, or not known).</summary>
     public int PlannedPool(JobId id) => _byId.TryGetValue(id.Value, out var j) ? j.PlannedPool : -1;
 
@@ -111,7 +126,7 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
             var row = new double[pools];
             for (int p = 0; p < pools; p++) row[p] = a.IsEligible(p) ? job.Throughput?[p] ?? 1 : 0;
             bool inLp = a.Chips > 0 && a.ChipMilli >= 1000 && row.Any(v => v > 0);
-            j = new Job(job.Slot, a.Id, a.Chips, row, inLp, pools);
+            j = new Job(job.Slot, a.Id, a.Chips, row, inLp, pools) { Work = Math.Max(0, job.WorkReferenceChipSeconds), ArrivalUs = a.Arrival.Microseconds };
             Array.Fill(j.TimeSoFar, _roundUs / 2e6);
             _bySlot.Add(job.Slot, j);
             _byId.Add(a.Id.Value, j);
@@ -120,6 +135,7 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
         if (j.Waiting) throw new InvalidOperationException($"job in slot {job.Slot} is already waiting");
         j.Waiting = true;
         j.Enqueued = job.Enqueued;
+        Observe(j, job.Active, job.Enqueued.Microseconds);
         _waiting++;
         _unplannedDirty = true;
     }
@@ -138,6 +154,7 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
         j.Pool = job.Pool;
         j.RunStartUs = j.AccountedUs = job.Started.Microseconds;
         j.ExecutedAtStartS = job.ExecutedS;
+        Observe(j, job, job.Started.Microseconds);
     }
 
     public void Stopped(in ActiveJob job, bool finished)
@@ -150,6 +167,7 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
         }
         j.Running = false;
         j.Pool = -1;
+        Observe(j, job, j.ObservedUs);
         if (!finished) return;
         _bySlot.Remove(job.Slot);
         _byId.Remove(j.Id.Value);
@@ -210,12 +228,40 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
     }
 
     public SimTime NextRankChange(in ActiveJob running, SimTime now)
-        => SimTime.FromMicroseconds((now.Microseconds / _roundUs + 1) * _roundUs);
+    {
+        ObserveRunning(running, now);
+        return SimTime.FromMicroseconds((now.Microseconds / _roundUs + 1) * _roundUs);
+    }
 
     public bool ShouldYield(in ActiveJob running, SimTime now)
     {
+        ObserveRunning(running, now);
         EnsureRound(now);
         return _planAtUs == now.Microseconds && !KeptWhereItRuns(running);
+    }
+
+    /// <summary>The job's work left, as the engine reports it (finish-time fairness reads it at the next LP).</summary>
+    private static void Observe(Job j, in ActiveJob a, long nowUs)
+    {
+        j.RemainingWork = j.Work * Math.Clamp(a.RemainingFraction, 0, 1);
+        j.ObservedUs = nowUs;
+    }
+
+    private void ObserveRunning(in ActiveJob running, SimTime now)
+    {
+        if (_objective == GavelObjective.FinishTimeFairness && _bySlot.TryGetValue(running.Slot, out var j) && j.Running) Observe(j, running, now.Microseconds);
+    }
+
+    /// <summary>
+    /// Work left now, reference chip-seconds: as last reported, less, for a running job, what its chips have done
+    /// since at the pool's throughput (the engine's own rate also counts overheads and scaling; the next report corrects it).
+    /// </summary>
+    private static double RemainingWorkAt(Job j, long nowUs)
+    {
+        double left = j.RemainingWork;
+        if (j.Running && j.Pool >= 0 && j.Pool < j.Row.Length)
+            left -= Math.Max(0, nowUs - j.ObservedUs) / 1e6 * j.Chips * j.Row[j.Pool];
+        return Math.Max(0, left);
     }
 
     private bool KeptWhereItRuns(in ActiveJob job) => _bySlot.TryGetValue(job.Slot, out var j) && j.PlannedPool >= 0 && j.PlannedPool == job.Pool;
@@ -234,8 +280,28 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
             j.TimeSoFar[j.Pool] += (nowUs - j.AccountedUs) / 1e6;
             j.AccountedUs = nowUs;
         }
+        CountInService(pools);
+        if (!_inService.AsSpan().SequenceEqual(_lpInService)) _jobsChanged = true;
         if (_jobsChanged && (_lastResetUs < 0 || nowUs - _lastResetUs >= _resetUs)) Reallocate(nowUs, pools);
         Plan(pools);
+    }
+
+    /// <summary>
+    /// Per pool, the chips of its servers in service (a timeline's late or retired servers are held out of service,
+    /// with no room for anything): the LP and the round share only these. Gavel's cluster never changes; here a
+    /// change counts as a change of jobs does, for a new LP.
+    /// </summary>
+    private void CountInService(int pools)
+    {
+        if (_inService.Length != pools) _inService = new int[pools];
+        for (int p = 0; p < pools; p++)
+        {
+            var info = _capacity!.Pool(p);
+            int servers = 0;
+            for (int s = info.FirstServer; s < info.FirstServer + info.ServerCount; s++)
+                if (_capacity.HasHostRoom(s, 0, 0)) servers++;
+            _inService[p] = servers * info.ChipsPerServer;
+        }
     }
 
     /// <summary>Gavel's reset: deficits booked, time received set back to half a round, and a new LP.</summary>
@@ -253,7 +319,13 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
         _jobsChanged = false;
 
         var capacity = new double[pools];
-        for (int p = 0; p < pools; p++) capacity[p] = _capacity!.Pool(p).TotalChips;
+        for (int p = 0; p < pools; p++) capacity[p] = _inService[p];
+        _lpInService = (int[])_inService.Clone();
+        if (_objective == GavelObjective.FinishTimeFairness)
+        {
+            ReallocateFinishTimeFair(nowUs, pools, capacity);
+            return;
+        }
         // Jobs of one shape (throughput row, pools, chips) form one group of the LP.
         var groupOf = new Dictionary<(double[] Row, int Chips), int>(new ShapeComparer());
         var rows = new List<double[]>();
@@ -287,6 +359,45 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
         foreach (var (j, g) in jobGroup) j.Allocation = x[g];
     }
 
+    /// <summary>
+    /// Finish-time fairness (<see cref="GavelFinishTimeFairness"/>), one LP row per job. Per job, as Gavel's
+    /// simulator gives its policy: t = seconds since it arrived; r = its work left over its chips (reference
+    /// seconds; Gavel: steps left, which its simulator knows: so does this policy, the job's true work); and
+    /// Gavel's cumulative isolated time, which adds at each LP the work done since the last one over the job's
+    /// isolated throughput then.
+    /// </summary>
+    private void ReallocateFinishTimeFair(long nowUs, int pools, double[] capacity)
+    {
+        var inLp = new List<Job>();
+        var ftf = new List<FtfJob>();
+        foreach (var j in _byId.Values)
+        {
+            if (!j.InLp)
+            {
+                j.Allocation = null;
+                continue;
+            }
+            var row = new double[pools];
+            for (int p = 0; p < pools && p < j.Row.Length; p++) row[p] = j.Row[p] > 0 ? (_aware ? j.Row[p] : 1) : 0;
+            double remaining = RemainingWorkAt(j, nowUs) / j.Chips;
+            if (!double.IsNaN(j.PreviousRemaining) && j.PreviousIsolated > 0)
+                j.IsolatedSoFarS += Math.Max(0, j.PreviousRemaining - remaining) / j.PreviousIsolated;
+            j.PreviousRemaining = remaining;
+            inLp.Add(j);
+            ftf.Add(new FtfJob(row, j.Chips, Math.Max(0, nowUs - j.ArrivalUs) / 1e6, j.IsolatedSoFarS, remaining));
+        }
+        if (inLp.Count == 0) return;
+        var answer = GavelFinishTimeFairness.Solve(ftf, capacity);
+        Allocations++;
+        LastRho = answer.Rho;
+        var x = _aware ? answer.X : SpreadOverTypes(answer.X, ftf.Select(f => f.Throughputs).ToList(), capacity);
+        for (int i = 0; i < inLp.Count; i++)
+        {
+            inLp[i].Allocation = x[i];
+            inLp[i].PreviousIsolated = answer.Isolated[i];
+        }
+    }
+
     /// <summary>To an LP that sees every type alike only a job's total share means anything: it is spread over the job's pools by their chips.</summary>
     private static double[][] SpreadOverTypes(double[][] x, List<double[]> rows, double[] capacity)
     {
@@ -318,7 +429,7 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
         foreach (var j in jobs)
             for (int k = 0; k < pools && k < j.TimeSoFar.Length; k++) workerTime[k] += j.TimeSoFar[k];
         var left = new int[pools];
-        for (int p = 0; p < pools; p++) left[p] = _capacity!.Pool(p).TotalChips;
+        for (int p = 0; p < pools; p++) left[p] = _inService[p];
         if (_entries.Length < jobs.Count) _entries = new Entry[jobs.Count];
         foreach (int k in TypeOrder(jobs, pools))
         {

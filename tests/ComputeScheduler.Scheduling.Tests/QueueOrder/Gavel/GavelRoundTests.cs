@@ -15,7 +15,8 @@ public class GavelRoundTests
     /// One 8-chip server of "ref-gpu" (pool 0) and one of "dom-npu" (pool 1). Class "train" runs at 0.25 on
     /// the NPU, "serve" at 0.9: the LP gives the NPU to serve jobs and shares the GPU between both classes.
     /// </summary>
-    private static (CentreEngine Engine, GavelQueueOrder Rounds) Centre(string queueOrder, int trainJobs, int serveJobs, double roundS = RoundS)
+    private static (CentreEngine Engine, GavelQueueOrder Rounds) Centre(string queueOrder, int trainJobs, int serveJobs, double roundS = RoundS,
+        Func<Model.Topology.CentreSpec, Model.Topology.CentreSpec>? edit = null)
     {
         var scenario = new ScenarioBuilder()
             .WithCentre("c", "r", (ScenarioBuilder.RefServer, 1), (ScenarioBuilder.DomServer, 1))
@@ -36,7 +37,7 @@ public class GavelRoundTests
         var rounds = (GavelQueueOrder)registry.CreateQueueOrder(queueOrder, scenario.Policies);
         var placement = (GavelPlacement)registry.CreatePlacement(GavelPlacement.PolicyName);
         placement.Follow(rounds);
-        var centre = scenario.Centres[0];
+        var centre = edit is null ? scenario.Centres[0] : edit(scenario.Centres[0]);
         var engine = new CentreEngine(centre, new PerformanceModel(scenario.Performance, scenario.Catalog, centre), rounds, placement,
             scenario.Simulation.TimeseriesInterval, PreemptionCosts.None);
         int id = 0;
@@ -134,6 +135,80 @@ public class GavelRoundTests
         Assert.Equal(0, x.Take(12).Sum(a => a[1]), 5);
         Assert.Equal(8, x.Sum(a => a[0]), 5);
         Assert.Equal(0, engine.Capacity.FreeChipsInPool(0));
+        Assert.Equal(0, engine.Capacity.FreeChipsInPool(1));
+    }
+
+    [Fact]
+    public void Finish_time_fairness_gives_every_job_at_least_its_isolated_throughput_and_fills_both_pools()
+    {
+        // All jobs fresh (t = 0, nothing done): rho = isolated throughput / throughput under X, so the LP raises the
+        // smallest throughput over the isolated one (a 1/24 share of each pool: 1/3 of time on each) above 1.
+        var (engine, policy) = Centre(GavelQueueOrder.FinishTimeFairnessName, 12, 12);
+        engine.AdvanceTo(SimTime.FromSeconds(1));
+        var x = Enumerable.Range(0, 24).Select(j => policy.AllocationOf(new Model.Ids.JobId(j))!).ToArray();
+
+        Assert.Equal(1, policy.Allocations);
+        Assert.True(policy.LastRho < 1, $"rho {policy.LastRho}");
+        for (int j = 0; j < 24; j++)
+        {
+            double npuSpeed = j < 12 ? 0.25 : 0.9, isolated = 1 / 3d + npuSpeed / 3;
+            double rho = isolated / (x[j][0] + npuSpeed * x[j][1]);
+            Assert.True(rho <= policy.LastRho + 1e-9, $"job {j}: rho {rho} over {policy.LastRho}");
+        }
+        Assert.Equal(8, x.Sum(a => a[0]), 5);
+        Assert.Equal(8, x.Sum(a => a[1]), 5);
+        Assert.Equal(0, engine.Capacity.FreeChipsInPool(0));
+        Assert.Equal(0, engine.Capacity.FreeChipsInPool(1));
+    }
+
+    [Fact]
+    public void Finish_time_fairness_gives_jobs_that_arrived_later_more_than_jobs_that_ran_at_their_isolated_pace()
+    {
+        // The GPU alone (the NPU enters service later): 8 train jobs of 5,000 s from time 0 run on its 8 chips, at their
+        // isolated pace. 8 more arrive at 1,000 s and wait (no allocation until the next LP). At the next LP (2,160 s,
+        // the first round 1,920 s after the first LP), old jobs have t = c = 2,160 s and 2,840 s left, isolated
+        // throughput 1/2 (D = 7,840 s); new ones t = 1,160 s, c = 0, 5,000 s left (D = 10,000 s). Half each would leave
+        // the new jobs behind (rho 1.116 against 1.0); rho is equal at (2160 + 2840 / (1 - x)) / 7840 = (1160 + 5000 / x) / 10000.
+        var (engine, policy) = Centre(GavelQueueOrder.FinishTimeFairnessName, 0, 0, edit: c => c with
+        {
+            Pools = c.Pools.Select((p, i) => i == 1 ? p with { InServiceFrom = SimTime.FromSeconds(100_000) } : p).ToArray(),
+        });
+        for (int i = 0; i < 8; i++) engine.Submit(ScenarioBuilder.Job(i, 0, 1, 5000), SimTime.Zero);
+        engine.AdvanceTo(SimTime.FromSeconds(1000));
+        for (int i = 8; i < 16; i++) engine.Submit(ScenarioBuilder.Job(i, 1000, 1, 5000), SimTime.FromSeconds(1000));
+        engine.AdvanceTo(SimTime.FromSeconds(2161));
+
+        double lo = 0.5, hi = 1;
+        for (int i = 0; i < 60; i++)
+        {
+            double mid = (lo + hi) / 2;
+            if ((2160 + 2840 / (1 - mid)) / 7840 < (1160 + 5000 / mid) / 10000) lo = mid;
+            else hi = mid;
+        }
+        Assert.Equal(2, policy.Allocations);
+        // Within 1e-3: rho is bisected to 1e-4, and the chip-time that tolerance leaves over may go to one job.
+        for (int j = 0; j < 16; j++)
+        {
+            var x = policy.AllocationOf(new Model.Ids.JobId(j))!;
+            Assert.InRange(x[0], (j < 8 ? 1 - lo : lo) - 1e-3, (j < 8 ? 1 - lo : lo) + 1e-3);
+            Assert.Equal(0, x[1]);
+        }
+        Assert.InRange(policy.LastRho, (1160 + 5000 / lo) / 10000 - 1e-3, (1160 + 5000 / lo) / 10000 + 1e-3);
+    }
+
+    [Fact]
+    public void A_pool_not_yet_in_service_gets_no_share_and_the_round_runs_its_jobs_on_the_pools_in_service()
+    {
+        // The GPU pool enters service at 100,000 s. Counting its chips, the LP gave train jobs the GPU and the round
+        // planned them there: they waited for it with the NPU idle (in a timeline property case, for good).
+        var (engine, policy) = Centre(GavelQueueOrder.LasName, 12, 12, edit: c => c with
+        {
+            Pools = c.Pools.Select((p, i) => i == 0 ? p with { InServiceFrom = SimTime.FromSeconds(100_000) } : p).ToArray(),
+        });
+        engine.AdvanceTo(SimTime.FromSeconds(1));
+
+        Assert.All(Enumerable.Range(0, 24), j => Assert.Equal(0, policy.AllocationOf(new Model.Ids.JobId(j))![0]));
+        Assert.Equal(8, Enumerable.Range(0, 24).Sum(j => policy.AllocationOf(new Model.Ids.JobId(j))![1]), 5);
         Assert.Equal(0, engine.Capacity.FreeChipsInPool(1));
     }
 
