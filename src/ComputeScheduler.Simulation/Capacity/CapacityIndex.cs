@@ -118,6 +118,8 @@ public sealed class CapacityIndex : IFreeCapacityView
     /// </summary>
     public void SetOutOfService(int server, bool outOfService) => _outOfService[server] = outOfService;
 
+    public bool IsInService(int server) => !_outOfService[server];
+
     public long FreeCpuMilli(int server) => _outOfService[server] ? 0 : _cpuFree[server];
 
     public int FirstServerWithFree(int pool, int freeChips, int fromServer)

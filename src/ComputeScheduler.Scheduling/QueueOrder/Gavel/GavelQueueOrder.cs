@@ -299,7 +299,7 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
             var info = _capacity!.Pool(p);
             int servers = 0;
             for (int s = info.FirstServer; s < info.FirstServer + info.ServerCount; s++)
-                if (_capacity.HasHostRoom(s, 0, 0)) servers++;
+                if (_capacity.IsInService(s)) servers++;
             _inService[p] = servers * info.ChipsPerServer;
         }
     }
