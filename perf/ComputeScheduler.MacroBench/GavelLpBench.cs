@@ -16,12 +16,8 @@ public static class GavelLpBench
 {
     public static void Run(string gavelScenario, int runs)
     {
-        var scenario = ScenarioLoader.Load(gavelScenario);
-        var centre = scenario.Centres[0];
-        var performance = new PerformanceModel(scenario.Performance, scenario.Catalog, centre);
-        int classes = scenario.Performance.Classes.Count, pools = centre.Pools.Count;
-        var rows = Enumerable.Range(0, classes).Select(c => Enumerable.Range(0, pools).Select(p => performance.Throughput(c, p)).ToArray()).ToArray();
-        var capacity = centre.Pools.Select(p => (double)p.TotalChips).ToArray();
+        var (rows, capacity) = Cluster(gavelScenario);
+        int classes = rows.Length, pools = capacity.Length;
         foreach (int jobs in new[] { 100, 1_000, 10_000 })
         {
             var rnd = new Random(jobs);
@@ -45,12 +41,8 @@ public static class GavelLpBench
     /// </summary>
     public static void RunFinishTimeFairness(string gavelScenario, int runs)
     {
-        var scenario = ScenarioLoader.Load(gavelScenario);
-        var centre = scenario.Centres[0];
-        var performance = new PerformanceModel(scenario.Performance, scenario.Catalog, centre);
-        int classes = scenario.Performance.Classes.Count, pools = centre.Pools.Count;
-        var rows = Enumerable.Range(0, classes).Select(c => Enumerable.Range(0, pools).Select(p => performance.Throughput(c, p)).ToArray()).ToArray();
-        var capacity = centre.Pools.Select(p => (double)p.TotalChips).ToArray();
+        var (rows, capacity) = Cluster(gavelScenario);
+        int classes = rows.Length, pools = capacity.Length;
         foreach (int count in new[] { 100, 1_000 })
         {
             var rnd = new Random(count);
@@ -69,6 +61,17 @@ public static class GavelLpBench
                     $"{count,6:N0} active jobs, {name}: finish-time fairness {median * 1000:0.0} ms ({answer!.Solves} LPs of {count * pools:N0} variables, max rho {answer.Rho:0.000})"));
             }
         }
+    }
+
+    /// <summary>The cluster's throughput per job class and pool, and its chips per pool.</summary>
+    private static (double[][] Rows, double[] Capacity) Cluster(string gavelScenario)
+    {
+        var scenario = ScenarioLoader.Load(gavelScenario);
+        var centre = scenario.Centres[0];
+        var performance = new PerformanceModel(scenario.Performance, scenario.Catalog, centre);
+        int classes = scenario.Performance.Classes.Count, pools = centre.Pools.Count;
+        var rows = Enumerable.Range(0, classes).Select(c => Enumerable.Range(0, pools).Select(p => performance.Throughput(c, p)).ToArray()).ToArray();
+        return (rows, centre.Pools.Select(p => (double)p.TotalChips).ToArray());
     }
 
     private static double Median(int runs, Action solve)

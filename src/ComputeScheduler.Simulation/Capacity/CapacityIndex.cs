@@ -25,6 +25,7 @@ public sealed class CapacityIndex : IFreeCapacityView
     private readonly long[] _cpuFree;       // per server, long.MaxValue when not modelled
     private readonly long[] _memFree;       // per server, long.MaxValue when not modelled
     private readonly bool[] _outOfService;  // per server: held out of service by a timeline (no room for anything)
+    private readonly int[] _outOfServiceServers;  // per pool: how many of its servers are out of service
 
     public CapacityIndex(CentreSpec centre)
     {
@@ -87,6 +88,7 @@ public sealed class CapacityIndex : IFreeCapacityView
         _cpuFree = new long[servers];
         _memFree = new long[servers];
         _outOfService = new bool[servers];
+        _outOfServiceServers = new int[poolCount];
         for (int s = 0; s < servers; s++)
         {
             var model = centre.Pools[_serverPool[s]].Server;
@@ -116,9 +118,14 @@ public sealed class CapacityIndex : IFreeCapacityView
     /// either, even where they are not modelled, so not even a job of no chips is placed on it. Its
     /// chips are held by the caller's grants.
     /// </summary>
-    public void SetOutOfService(int server, bool outOfService) => _outOfService[server] = outOfService;
+    public void SetOutOfService(int server, bool outOfService)
+    {
+        if (_outOfService[server] == outOfService) return;
+        _outOfService[server] = outOfService;
+        _outOfServiceServers[_serverPool[server]] += outOfService ? 1 : -1;
+    }
 
-    public bool IsInService(int server) => !_outOfService[server];
+    public int InServiceChips(int pool) => (_pools[pool].ServerCount - _outOfServiceServers[pool]) * _pools[pool].ChipsPerServer;
 
     public long FreeCpuMilli(int server) => _outOfService[server] ? 0 : _cpuFree[server];
 

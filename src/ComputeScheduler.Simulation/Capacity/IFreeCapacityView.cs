@@ -31,8 +31,8 @@ public interface IFreeCapacityView
 
     int FreeChipsInRack(int rack);
 
-    /// <summary>False while a timeline holds the server out of service (before its pool's date, or retired).</summary>
-    bool IsInService(int server);
+    /// <summary>Chips of the pool's servers in service now: a timeline holds servers out of service before their pool's date and once retired.</summary>
+    int InServiceChips(int pool);
 
     /// <summary>True when the server has this much CPU and memory free (always, where the server does not model them).</summary>
     bool HasHostRoom(int server, long cpuMilli, long memoryMib);

@@ -49,7 +49,7 @@ public sealed partial class CentreEngine
                 double busy = _busyMilliPerPool[p] / 1000d;
                 // The running jobs' IT power as their energy is charged (chips and their share of hosts by the class's use), times PUE.
                 double powerKw = _busyPowerMilliWPerPool[p] / 1e6 * _centre.Pue;
-                _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, InstalledChips(p), busy, _queue.Count, powerKw)
+                _samples.Add(new TimeseriesSample(_nextSampleUs, _centre.Id, p, info.ChipModel, _capacity.InServiceChips(p), busy, _queue.Count, powerKw)
                 {
                     StrandedChips = StrandedChips(p),
                 });

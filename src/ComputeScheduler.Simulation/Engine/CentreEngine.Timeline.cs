@@ -49,8 +49,6 @@ public sealed partial class CentreEngine
     /// <summary>Chips of the pool that are or will be in service (0 once all its servers are retired).</summary>
     private int LiveChips(int p) => (_capacity.Pool(p).ServerCount - _retiredServers[p]) * _capacity.Pool(p).ChipsPerServer;
 
-    /// <summary>Chips of the pool in service now.</summary>
-    private int InstalledChips(int p) => _started[p] ? (_capacity.Pool(p).ServerCount - _held[p].Count) * _capacity.Pool(p).ChipsPerServer : 0;
 
     /// <summary>Applies every capacity change due at the next change time, moving the clock there.</summary>
     private void ApplyNextCapacityChange()

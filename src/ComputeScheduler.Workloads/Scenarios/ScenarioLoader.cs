@@ -192,8 +192,7 @@ public static class ScenarioLoader
         return p;
     }
 
-    /// <summary>The names of <see cref="DispatchTiming"/> in YAML and on the command line.</summary>
-    public static readonly IReadOnlyDictionary<string, DispatchTiming> DispatchTimingNames = new Dictionary<string, DispatchTiming>
+    private static readonly Dictionary<string, DispatchTiming> DispatchTimingNames = new()
     {
         ["at-submit"] = DispatchTiming.AtSubmit, ["rounds"] = DispatchTiming.Rounds,
     };

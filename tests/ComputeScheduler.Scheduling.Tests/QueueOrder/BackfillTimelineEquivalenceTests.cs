@@ -237,7 +237,7 @@ public class BackfillTimelineEquivalenceTests
         public int RackOf(int server) => throw new NotSupportedException();
         public int WhollyFreeServersInRack(int rack) => throw new NotSupportedException();
         public int FreeChipsInRack(int rack) => throw new NotSupportedException();
-        public bool IsInService(int server) => throw new NotSupportedException();
+        public int InServiceChips(int pool) => throw new NotSupportedException();
         public bool HasHostRoom(int server, long cpuMilli, long memoryMib) => throw new NotSupportedException();
         public long FreeCpuMilli(int server) => throw new NotSupportedException();
         public int FreeMilli(int server, int chip) => throw new NotSupportedException();

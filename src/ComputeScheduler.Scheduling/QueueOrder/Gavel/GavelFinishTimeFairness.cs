@@ -186,7 +186,11 @@ public static class GavelFinishTimeFairness
 
         double rhoMax = double.NaN;
         for (int m = 0; m < n; m++)
-            if (tracked[m]) rhoMax = double.IsNaN(rhoMax) ? Rho(jobs[m], isolated[m], Dot(rows[m], result[m])) : Math.Max(rhoMax, Rho(jobs[m], isolated[m], Dot(rows[m], result[m])));
+        {
+            if (!tracked[m]) continue;
+            double rho = Rho(jobs[m], isolated[m], Dot(rows[m], result[m]));
+            rhoMax = double.IsNaN(rhoMax) ? rho : Math.Max(rhoMax, rho);
+        }
         return new FtfAllocation(result, isolated, rhoMax, any ? hi : double.NaN, solves);
     }
 

@@ -294,14 +294,7 @@ public sealed class GavelQueueOrder : IPreemptiveQueueOrder, IJobLifecycleObserv
     private void CountInService(int pools)
     {
         if (_inService.Length != pools) _inService = new int[pools];
-        for (int p = 0; p < pools; p++)
-        {
-            var info = _capacity!.Pool(p);
-            int servers = 0;
-            for (int s = info.FirstServer; s < info.FirstServer + info.ServerCount; s++)
-                if (_capacity.IsInService(s)) servers++;
-            _inService[p] = servers * info.ChipsPerServer;
-        }
+        for (int p = 0; p < pools; p++) _inService[p] = _capacity!.InServiceChips(p);
     }
 
     /// <summary>Gavel's reset: deficits booked, time received set back to half a round, and a new LP.</summary>
